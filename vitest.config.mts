@@ -1,0 +1,18 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `workers` runs inside workerd (the Worker's real runtime: HTTP behaviour, rules, model);
+// `node` runs tests that read fixture corpora and committed files from disk.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'workers', include: ['test/workers/**/*.test.ts'] },
+      },
+      {
+        test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+      },
+    ],
+  },
+});
