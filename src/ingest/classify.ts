@@ -1,0 +1,121 @@
+/**
+ * Says what each uploaded object is and which component it configures. Anything we do not read is
+ * still listed (recognized: false, with a note), never an error.
+ */
+import { componentOfImage, componentOfProgram, type Component } from './components';
+import { kubeconfigRole, type KubeconfigRole } from './kubeconfig-role';
+import type { SourceDocument } from './source-document';
+import { isPlainObject } from './yaml';
+
+export type DocumentType =
+  | 'workload'
+  | 'kubelet-config'
+  | 'kubeconfig'
+  | 'egress-selector'
+  | 'authentication-config'
+  | 'authorization-config'
+  | 'rbac'
+  | 'kubernetes-service'
+  | 'unrecognized';
+
+export interface Classified {
+  doc: SourceDocument;
+  type: DocumentType;
+  kind: string;
+  component: Component | null;
+  role: KubeconfigRole | null;
+  note: string | null;
+  /** For workloads: pointer to the pod spec (`/spec` or `/spec/template/spec`) and the container index. */
+  podSpec?: string;
+  container?: number;
+  /** For kubelet configs: read from a /configz dump (effective values) rather than a config file. */
+  live?: boolean;
+}
+
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+const WORKLOAD_KINDS: Record<string, string> = {
+  Pod: '/spec',
+  DaemonSet: '/spec/template/spec',
+  Deployment: '/spec/template/spec',
+  StatefulSet: '/spec/template/spec',
+  ReplicaSet: '/spec/template/spec',
+};
+const SERVICE_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice']);
+const LATER: Record<string, string> = {
+  ClusterConfiguration: 'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
+  InitConfiguration: 'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
+  JoinConfiguration: 'kubeadm configuration files are not read yet; upload the kubelet config and flags kubeadm wrote',
+  KubeletInfo: 'Kubescape host-sensor output is not read yet; upload the kubelet config file and command line',
+};
+
+export function classify(doc: SourceDocument): Classified {
+  const value = doc.value;
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  const base = { doc, kind: kind || 'unknown', component: null, role: null, note: null };
+
+  if (!kind && isPlainObject(value.kubeletconfig)) {
+    return { ...base, type: 'kubelet-config', kind: 'KubeletConfiguration', component: 'kubelet', live: true, note: 'kubelet /configz dump' };
+  }
+  if (kind === 'KubeletConfiguration' && apiVersion.startsWith('kubelet.config.k8s.io/')) {
+    return { ...base, type: 'kubelet-config', component: 'kubelet' };
+  }
+  if (kind === 'Config' && (Array.isArray(value.clusters) || Array.isArray(value.users))) {
+    const role = kubeconfigRole(doc);
+    return { ...base, type: 'kubeconfig', component: role.component, role: role.role };
+  }
+  if (kind === 'EgressSelectorConfiguration') {
+    return { ...base, type: 'egress-selector', component: 'kube-apiserver' };
+  }
+  if (kind === 'AuthenticationConfiguration' && apiVersion.startsWith('apiserver.config.k8s.io/')) {
+    return { ...base, type: 'authentication-config', component: 'kube-apiserver' };
+  }
+  if (kind === 'AuthorizationConfiguration' && apiVersion.startsWith('apiserver.config.k8s.io/')) {
+    return { ...base, type: 'authorization-config', component: 'kube-apiserver' };
+  }
+  if (RBAC_KINDS.has(kind) && apiVersion.startsWith('rbac.authorization.k8s.io/')) {
+    return { ...base, type: 'rbac', component: 'kube-apiserver' };
+  }
+  if (SERVICE_KINDS.has(kind) && isKubernetesService(value)) {
+    return { ...base, type: 'kubernetes-service', component: 'kube-apiserver', note: 'the default/kubernetes Service' };
+  }
+  const podSpec = WORKLOAD_KINDS[kind];
+  if (podSpec) {
+    const found = findComponentContainer(doc, podSpec);
+    if (found) return { ...base, type: 'workload', component: found.component, podSpec, container: found.index };
+    return { ...base, type: 'unrecognized', note: 'no control-plane or Konnectivity container in this workload' };
+  }
+  return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
+}
+
+function isKubernetesService(value: Record<string, unknown>): boolean {
+  const metadata = isPlainObject(value.metadata) ? value.metadata : {};
+  const labels = isPlainObject(metadata.labels) ? metadata.labels : {};
+  const named = metadata.name === 'kubernetes' || labels['kubernetes.io/service-name'] === 'kubernetes';
+  return named && (metadata.namespace === undefined || metadata.namespace === 'default');
+}
+
+function findComponentContainer(doc: SourceDocument, podSpec: string): { component: Component; index: number } | undefined {
+  const containers = doc.get(`${podSpec}/containers`);
+  if (!Array.isArray(containers)) return undefined;
+  for (const [index, container] of containers.entries()) {
+    if (!isPlainObject(container)) continue;
+    const component = containerComponent(container);
+    if (component) return { component, index };
+  }
+  return undefined;
+}
+
+/** A container's component, from its command, then its first argument, image and name. */
+export function containerComponent(container: Record<string, unknown>): Component | undefined {
+  const command = Array.isArray(container.command) ? container.command : [];
+  const args = Array.isArray(container.args) ? container.args : [];
+  const first = [command[0], args[0]].find((word) => typeof word === 'string') as string | undefined;
+  const fromProgram = first ? componentOfProgram(first.split(/\s+/)[0] ?? '') : undefined;
+  if (fromProgram) return fromProgram;
+  if (typeof container.image === 'string') {
+    const fromImage = componentOfImage(container.image);
+    if (fromImage) return fromImage;
+  }
+  return typeof container.name === 'string' ? componentOfProgram(container.name.replace(/-container$/, '')) : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Flags that live outside YAML: a process command line (`ps -o args=` output, one process a line) or a
+ * kubelet environment file (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`) whose
+ * `KUBELET_*ARGS=` variables the kubelet's systemd unit appends to its command line.
+ */
+import type { Location } from '../schemas/common';
+import { componentOfProgram, type Component } from './components';
+import type { LineIndex } from './positions';
+import { splitShellWords } from './shell-words';
+
+export interface ArgWord {
+  text: string;
+  location: Location;
+}
+
+export interface CommandLine {
+  file: string;
+  kind: 'CommandLine' | 'KubeletFlagsFile';
+  component: Component;
+  /** The flags and arguments after the program name. */
+  args: ArgWord[];
+  /** A whole command line says what is absent too (no `--config`); a flags file only adds flags. */
+  complete: boolean;
+  /** Where a new flag would be written. */
+  insertAt: Location;
+  line: number;
+}
+
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
+const KUBELET_ARGS_VARIABLE = /^KUBELET_[A-Z_]*ARGS$|^KUBELET_OPTS$/;
+
+export function readCommandLines(file: string, text: string, lines: LineIndex): CommandLine[] {
+  const fromEnv = readKubeletEnvFile(file, text, lines);
+  if (fromEnv.length > 0) return fromEnv;
+  const found: CommandLine[] = [];
+  // Join backslash-continued lines, then read each process line on its own.
+  const lineStarts = [0, ...[...text.matchAll(/(?<!\\)\n/g)].map((m) => (m.index as number) + 1)];
+  for (const start of lineStarts) {
+    const end = text.indexOf('\n', start);
+    let stop = end < 0 ? text.length : end;
+    while (stop < text.length && text[stop - 1] === '\\') {
+      const next = text.indexOf('\n', stop + 1);
+      stop = next < 0 ? text.length : next;
+    }
+    const words = splitShellWords(text.slice(start, stop), start);
+    const programIndex = words.findIndex((word) => !/^[A-Z_]+=/.test(word.text) && word.text !== 'exec');
+    const program = words[programIndex];
+    const component = program ? componentOfProgram(program.text) : undefined;
+    if (!program || !component) continue;
+    const location = (offset: number): Location => ({ file, ...lines.locate(offset), pointer: '', document: 0, default: false });
+    found.push({
+      file,
+      kind: 'CommandLine',
+      component,
+      args: words.slice(programIndex + 1).map((word) => ({ text: word.text, location: location(word.offset) })),
+      complete: true,
+      insertAt: { ...location(program.offset), default: true },
+      line: lines.locate(program.offset).line,
+    });
+  }
+  return found;
+}
+
+function readKubeletEnvFile(file: string, text: string, lines: LineIndex): CommandLine[] {
+  const found: CommandLine[] = [];
+  for (const match of text.matchAll(ENV_LINE)) {
+    const [, name = '', raw = ''] = match;
+    if (!KUBELET_ARGS_VARIABLE.test(name)) continue;
+    const valueOffset = (match.index as number) + match[0].indexOf('=') + 1;
+    const words = splitShellWords(raw, valueOffset);
+    // A quoted value is one shell word holding all the flags: split it again, keeping offsets inside it.
+    const flags = words.flatMap((word) => {
+      const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
+      return splitShellWords(word.text, word.offset + quoted);
+    });
+    const at = (offset: number): Location => ({ file, ...lines.locate(offset), pointer: '', document: 0, default: false });
+    found.push({
+      file,
+      kind: 'KubeletFlagsFile',
+      component: 'kubelet',
+      args: flags.map((word) => ({ text: word.text, location: at(word.offset) })),
+      complete: false,
+      insertAt: { ...at(valueOffset), default: true },
+      line: lines.locate(match.index as number).line,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,101 @@
+/**
+ * Ingest: from uploaded files to classified objects and command lines, with every parse problem
+ * reported against its file, line and column. One broken file or document never stops the others.
+ */
+import type { InputDocument, InputError } from '../schemas/report';
+import { classify, type Classified } from './classify';
+import { readCommandLines, type CommandLine } from './command-line';
+import { SourceDocument } from './source-document';
+import { checkText, decodeUpload } from './text';
+import { isPlainObject, parseYamlStream } from './yaml';
+
+export interface Upload {
+  /** The file's path on the node, as the client named it. */
+  name: string;
+  content: Uint8Array | string;
+}
+
+export interface IngestedFile {
+  name: string;
+  errors: InputError[];
+  objects: Classified[];
+  commandLines: CommandLine[];
+  /** What the report's `inputs` says about each document. */
+  documents: InputDocument[];
+}
+
+export function ingestFile(upload: Upload): IngestedFile {
+  const file: IngestedFile = { name: upload.name, errors: [], objects: [], commandLines: [], documents: [] };
+  const decoded = typeof upload.content === 'string' ? checkText(upload.content) : decodeUpload(upload.content);
+  if (!decoded.ok) {
+    file.errors.push({ message: decoded.message, line: 1, column: 1 });
+    return file;
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    file.errors.push({ message: 'the file is empty', line: 1, column: 1 });
+    return file;
+  }
+  const stream = parseYamlStream(text);
+  let scalars = 0;
+  for (const parsed of stream.documents) {
+    if (!isPlainObject(parsed.value)) {
+      if (parsed.value !== null) scalars++;
+      continue;
+    }
+    for (const [base, value] of listItems(parsed.value)) {
+      const doc = new SourceDocument(upload.name, parsed.index, base, value, parsed.offsets, stream.lines);
+      const classified = classify(doc);
+      file.objects.push(classified);
+      file.documents.push({
+        index: parsed.index,
+        pointer: base,
+        line: doc.at('').line,
+        kind: classified.kind,
+        component: classified.component,
+        role: classified.role,
+        recognized: classified.type !== 'unrecognized',
+        note: classified.note,
+      });
+    }
+  }
+  if (file.objects.length === 0) {
+    file.commandLines = readCommandLines(upload.name, text, stream.lines);
+    for (const command of file.commandLines) {
+      file.documents.push({
+        index: 0,
+        pointer: '',
+        line: command.line,
+        kind: command.kind,
+        component: command.component,
+        role: null,
+        recognized: true,
+        note: command.complete ? 'process command line' : 'kubelet flags added to its command line',
+      });
+    }
+    if (file.commandLines.length > 0) return file; // a command line is not YAML: its "syntax errors" are noise
+  }
+  file.errors.push(...stream.errors);
+  if (file.documents.length === 0 && stream.errors.length === 0 && scalars > 0) {
+    file.documents.push({
+      index: 0,
+      pointer: '',
+      line: 1,
+      kind: 'text',
+      component: null,
+      role: null,
+      recognized: false,
+      note: 'plain text: neither a Kubernetes object nor a component command line',
+    });
+  }
+  return file;
+}
+
+/** A `kind: List` (or `PodList`, ...) stands for its items; anything else for itself. */
+function listItems(value: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  if (kind.endsWith('List') && Array.isArray(value.items)) {
+    return value.items.flatMap((item, i) => (isPlainObject(item) ? [[`/items/${i}`, item] as [string, Record<string, unknown>]] : []));
+  }
+  return [['', value]];
+}

@@ -1,0 +1,44 @@
+import type { Location } from '../schemas/common';
+import type { LineIndex } from './positions';
+
+/**
+ * One configuration object as uploaded: its value, and the way back from any JSON pointer inside it to
+ * the file, line and column where it was written. List items are documents of their own with a
+ * pointer prefix (`/items/3`), so a rule never needs to know they came wrapped.
+ */
+export class SourceDocument {
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    readonly base: string,
+    readonly value: Record<string, unknown>,
+    private readonly offsets: Map<string, number>,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */
+  at(pointer: string, isDefault = false): Location {
+    let current = this.base + pointer;
+    for (;;) {
+      const offset = this.offsets.get(current);
+      if (offset !== undefined) {
+        return { file: this.file, ...this.lines.locate(offset), pointer: this.base + pointer, document: this.index, default: isDefault };
+      }
+      if (current === '') break;
+      current = current.slice(0, current.lastIndexOf('/'));
+    }
+    return { file: this.file, line: 1, column: 1, pointer: this.base + pointer, document: this.index, default: isDefault };
+  }
+
+  /** The value at a pointer relative to this object, or undefined. */
+  get(pointer: string): unknown {
+    let node: unknown = this.value;
+    for (const part of pointer.split('/').slice(1)) {
+      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) node = node[Number(key)];
+      else if (node && typeof node === 'object' && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
+      else return undefined;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The API server, with the files its flags point at resolved: the egress selector configuration and
+ * the authorization configuration, and the authorizers that take effect.
+ */
+import type { SourceDocument } from '../ingest/source-document';
+import type { Location } from '../schemas/common';
+import type { ControlPlaneComponent } from './control-plane';
+import type { EgressSelector } from './egress-selector';
+import type { Flag } from './flags';
+import { findReferencedFile } from './referenced-file';
+
+/** A file named by a flag: not named, named but not uploaded, or found. */
+export type Referenced<T> =
+  | { state: 'none' }
+  | { state: 'missing'; flag: Flag }
+  | { state: 'uploaded'; flag: Flag; value: T };
+
+export interface Authorizer {
+  type: string;
+  location: Location;
+}
+
+export type Authorization =
+  | { known: true; authorizers: Authorizer[]; describe: string; isDefault: boolean }
+  | { known: false; reason: string };
+
+export interface ApiServer extends ControlPlaneComponent {
+  component: 'kube-apiserver';
+  egressSelector: Referenced<EgressSelector>;
+  authorizationConfig: Referenced<SourceDocument>;
+  authorization: Authorization;
+}
+
+export function linkApiServer(
+  base: ControlPlaneComponent,
+  egressSelectors: readonly EgressSelector[],
+  authorizationConfigs: readonly SourceDocument[],
+): ApiServer {
+  const egressSelector = referenced(base, 'egress-selector-config-file', egressSelectors);
+  const authorizationConfig = referenced(base, 'authorization-config', authorizationConfigs);
+  return {
+    ...base,
+    component: 'kube-apiserver',
+    egressSelector,
+    authorizationConfig,
+    authorization: effectiveAuthorization(base, authorizationConfig),
+  };
+}
+
+function referenced<T extends { file: string }>(component: ControlPlaneComponent, flagName: string, candidates: readonly T[]): Referenced<T> {
+  const flag = component.flags.get(flagName);
+  if (!flag) return { state: 'none' };
+  const value = findReferencedFile(flag.value, candidates);
+  return value ? { state: 'uploaded', flag, value } : { state: 'missing', flag };
+}
+
+/**
+ * `--authorization-config` wins (the two flags are exclusive; their conflict is a rule of its own);
+ * then `--authorization-mode`; with neither, the API server authorizes everything (AlwaysAllow).
+ */
+function effectiveAuthorization(component: ControlPlaneComponent, config: Referenced<SourceDocument>): Authorization {
+  if (config.state === 'missing') {
+    return {
+      known: false,
+      reason: `--authorization-config names ${config.flag.value}, which was not uploaded: upload that AuthorizationConfiguration`,
+    };
+  }
+  if (config.state === 'uploaded') {
+    const doc = config.value;
+    const list = doc.value.authorizers;
+    const authorizers = (Array.isArray(list) ? list : []).flatMap((entry, i) =>
+      entry && typeof entry === 'object' && typeof (entry as { type?: unknown }).type === 'string'
+        ? [{ type: (entry as { type: string }).type, location: doc.at(`/authorizers/${i}/type`) }]
+        : [],
+    );
+    return {
+      known: true,
+      authorizers,
+      describe: `authorizers [${authorizers.map((a) => a.type).join(', ')}] in ${doc.file}`,
+      isDefault: false,
+    };
+  }
+  const modes = component.flags.list('authorization-mode');
+  if (modes.length > 0) {
+    return {
+      known: true,
+      authorizers: modes.map((flag) => ({ type: flag.value, location: flag.location })),
+      describe: `--authorization-mode=${modes.map((m) => m.value).join(',')}`,
+      isDefault: false,
+    };
+  }
+  return {
+    known: true,
+    authorizers: [{ type: 'AlwaysAllow', location: { ...component.flags.insertAt, default: true } }],
+    describe: 'neither --authorization-mode nor --authorization-config is set, so the default AlwaysAllow applies',
+    isDefault: true,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Control-plane programs (kube-apiserver, kube-controller-manager, kube-scheduler, konnectivity server
+ * and agent) and their flags, whether they came as a static pod / workload manifest or a command line.
+ */
+import type { Classified } from '../ingest/classify';
+import type { ArgWord, CommandLine } from '../ingest/command-line';
+import { componentOfProgram, versionOfImage, type Component } from '../ingest/components';
+import { childPointer } from '../ingest/positions';
+import { splitShellWords } from '../ingest/shell-words';
+import type { SourceDocument } from '../ingest/source-document';
+import { isPlainObject } from '../ingest/yaml';
+import { FlagSet, parseFlags } from './flags';
+import { nodeKeyOf } from './referenced-file';
+
+export interface ControlPlaneComponent {
+  component: Component;
+  file: string;
+  /** The manifest, when the component came as one. */
+  doc?: SourceDocument;
+  /** Pointer to the component's container in `doc`. */
+  container?: string;
+  flags: FlagSet;
+  image?: string;
+  /** Kubernetes minor version shown by the image tag. */
+  imageVersion?: string;
+  nodeKey: string;
+  /** "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)" */
+  name: string;
+}
+
+const SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
+
+export function componentFromWorkload(item: Classified): ControlPlaneComponent | undefined {
+  if (item.type !== 'workload' || !item.component || item.podSpec === undefined || item.container === undefined) {
+    return undefined;
+  }
+  const doc = item.doc;
+  const containerPointer = `${item.podSpec}/containers/${item.container}`;
+  const container = doc.get(containerPointer);
+  if (!isPlainObject(container)) return undefined;
+  const listWords = (key: 'command' | 'args') => {
+    const list = container[key];
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((value, i) => {
+      const location = doc.at(childPointer(`${containerPointer}/${key}`, i));
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? [{ text: String(value), location }]
+        : [];
+    });
+  };
+  const command = listWords('command');
+  const args = listWords('args');
+  const words: ArgWord[] = [];
+  // `command: [sh, -c, "kube-apiserver --flag ..."]`: read the script's words.
+  if (command.length >= 3 && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
+    const script = command[2] as ArgWord;
+    command.splice(0, 3, ...splitShellWords(script.text).map((word) => ({ text: word.text, location: script.location })));
+  }
+  // The program is the first word of `command`; with no command, `args[0]` may name it (the image's
+  // entrypoint runs it) or already be a flag.
+  if (command.length > 0) words.push(...command.slice(1), ...args);
+  else if (args[0] && !args[0].text.startsWith('-') && componentOfProgram(args[0].text)) words.push(...args.slice(1));
+  else words.push(...args);
+  const listKey = Array.isArray(container.args) && !Array.isArray(container.command) ? 'args' : 'command';
+  const insertAt = doc.at(`${containerPointer}/${listKey}`, true);
+  const image = typeof container.image === 'string' ? container.image : undefined;
+  return {
+    component: item.component,
+    file: doc.file,
+    doc,
+    container: containerPointer,
+    flags: parseFlags(words, insertAt),
+    ...(image ? { image } : {}),
+    ...(image && versionOfImage(image) ? { imageVersion: versionOfImage(image) as string } : {}),
+    nodeKey: nodeKeyOf(doc.file),
+    name: `${item.component} (${doc.file})`,
+  };
+}
+
+export function componentFromCommandLine(command: CommandLine): ControlPlaneComponent {
+  return {
+    component: command.component,
+    file: command.file,
+    flags: parseFlags(command.args, command.insertAt),
+    nodeKey: nodeKeyOf(command.file),
+    name: `${command.component} (${command.file}:${command.line})`,
+  };
+}
+
+/** An empty flag set, for a component whose flags all come from defaults. */
+export function noFlags(doc: SourceDocument): FlagSet {
+  return new FlagSet([], doc.at('', true));
+}

@@ -1,0 +1,83 @@
+/** A kubeconfig's clusters and users, read for how the client reaches and proves itself to the API server. */
+import type { Classified } from '../ingest/classify';
+import type { KubeconfigRole } from '../ingest/kubeconfig-role';
+import type { SourceDocument } from '../ingest/source-document';
+import { isPlainObject } from '../ingest/yaml';
+import { parseGoBool } from './flags';
+
+export interface KubeconfigCluster {
+  name: string;
+  server: string | undefined;
+  insecureSkipTlsVerify: boolean;
+  hasCA: boolean;
+  /** Pointer to the entry's `cluster` map. */
+  pointer: string;
+}
+
+export type UserAuth = 'client-certificate' | 'token' | 'basic' | 'exec' | 'auth-provider';
+
+export interface KubeconfigUser {
+  name: string;
+  auth: UserAuth[];
+  pointer: string;
+}
+
+export class Kubeconfig {
+  readonly clusters: KubeconfigCluster[];
+  readonly users: KubeconfigUser[];
+
+  constructor(
+    readonly doc: SourceDocument,
+    public role: KubeconfigRole,
+  ) {
+    this.clusters = entries(doc, 'clusters', 'cluster').map(({ name, value, pointer }) => ({
+      name,
+      server: typeof value.server === 'string' ? value.server : undefined,
+      insecureSkipTlsVerify: value['insecure-skip-tls-verify'] === true || parseGoBool(String(value['insecure-skip-tls-verify'])) === true,
+      hasCA: Boolean(value['certificate-authority'] || value['certificate-authority-data']),
+      pointer,
+    }));
+    this.users = entries(doc, 'users', 'user').map(({ name, value, pointer }) => ({ name, auth: authMethods(value), pointer }));
+  }
+
+  get file(): string {
+    return this.doc.file;
+  }
+
+  /** "the kubelet's kubeconfig /etc/kubernetes/kubelet.conf" */
+  get name(): string {
+    const whose: Record<KubeconfigRole, string> = {
+      kubelet: "the kubelet's kubeconfig",
+      'kubelet-bootstrap': "the kubelet's bootstrap kubeconfig",
+      'controller-manager': "kube-controller-manager's kubeconfig",
+      scheduler: "kube-scheduler's kubeconfig",
+      admin: 'the admin kubeconfig',
+      'konnectivity-server': "the konnectivity server's kubeconfig",
+      unknown: 'kubeconfig',
+    };
+    return `${whose[this.role]} ${this.doc.file}`;
+  }
+}
+
+export function kubeconfigFrom(item: Classified): Kubeconfig | undefined {
+  return item.type === 'kubeconfig' ? new Kubeconfig(item.doc, item.role ?? 'unknown') : undefined;
+}
+
+function entries(doc: SourceDocument, list: 'clusters' | 'users', field: 'cluster' | 'user') {
+  const items = doc.value[list];
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((entry, i) => {
+    if (!isPlainObject(entry) || !isPlainObject(entry[field])) return [];
+    return [{ name: typeof entry.name === 'string' ? entry.name : `#${i}`, value: entry[field] as Record<string, unknown>, pointer: `/${list}/${i}/${field}` }];
+  });
+}
+
+function authMethods(user: Record<string, unknown>): UserAuth[] {
+  const methods: UserAuth[] = [];
+  if (user['client-certificate'] || user['client-certificate-data']) methods.push('client-certificate');
+  if (user.token || user.tokenFile) methods.push('token');
+  if (user.username || user.password) methods.push('basic');
+  if (user.exec) methods.push('exec');
+  if (user['auth-provider']) methods.push('auth-provider');
+  return methods;
+}

@@ -1,0 +1,99 @@
+/**
+ * Puts each node's kubelet together from what was uploaded for it: config files or /configz dumps,
+ * flags files and command lines. Files belong to the same node when the part of their name before the
+ * node's root directories is the same (`worker-1/var/lib/kubelet/config.yaml`), and flags bind to the
+ * config file they name by path.
+ *
+ * Whether the kubelet runs with `--config` decides its defaults, so it is never guessed: a whole
+ * command line says so; a flags file only adds flags; an uploaded KubeletConfiguration means the
+ * kubelet runs with it unless a whole command line for that node says otherwise.
+ */
+import type { Classified } from '../ingest/classify';
+import type { CommandLine } from '../ingest/command-line';
+import { FlagSet, parseFlags } from './flags';
+import { Kubelet, type KubeletConfigSource } from './kubelet';
+import type { Kubeconfig } from './kubeconfig';
+import { findReferencedFile, nodeKeyOf } from './referenced-file';
+
+interface ConfigCandidate {
+  file: string;
+  item: Classified;
+}
+
+export function buildKubelets(configs: readonly Classified[], commandLines: readonly CommandLine[], kubeconfigs: readonly Kubeconfig[]): Kubelet[] {
+  const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
+  const group = (key: string) => {
+    let found = groups.get(key);
+    if (!found) groups.set(key, (found = { configs: [], commands: [] }));
+    return found;
+  };
+  for (const item of configs) group(nodeKeyOf(item.doc.file)).configs.push({ file: item.doc.file, item });
+  for (const command of commandLines) group(nodeKeyOf(command.file)).commands.push(command);
+
+  const allConfigs = configs.map((item) => ({ file: item.doc.file, item }));
+  const kubelets: Kubelet[] = [];
+  for (const [key, { configs: local, commands }] of groups) {
+    const bound = new Set<Classified>();
+    const partial = commands.filter((command) => !command.complete);
+    const complete = commands.filter((command) => command.complete);
+    const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
+    const runs = complete.length > 0 ? complete.map((command) => [command]) : partial.length > 0 ? [[]] : [];
+    for (const run of runs) {
+      const sources = [...partial, ...run];
+      const flags = [...partialFlags, ...run.map((command) => parseFlags(command.args, command.insertAt))].reduce((a, b) => a.concat(b));
+      const configFlag = flags.get('config');
+      let config: KubeletConfigSource;
+      if (configFlag) {
+        const target = findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs);
+        if (target) bound.add(target.item);
+        config = target
+          ? configSource(target.item)
+          : { mode: 'unknown', reason: `the kubelet's --config file ${configFlag.value} was not uploaded` };
+      } else if (run.length > 0) {
+        config = { mode: 'flags-only' };
+        local.forEach((candidate) => bound.add(candidate.item)); // not read by a kubelet without --config
+      } else {
+        const unbound = local.filter((candidate) => !bound.has(candidate.item));
+        const only = unbound.length === 1 ? unbound[0] : undefined;
+        if (only) bound.add(only.item);
+        config = only
+          ? configSource(only.item)
+          : {
+              mode: 'unknown',
+              reason: `only kubelet flags (${partial.map((c) => c.file).join(', ')}) were uploaded: upload the kubelet config file or its full command line to know whether it runs with --config`,
+            };
+      }
+      const files = [...sources.map((c) => c.file), ...(config.mode === 'config' ? [config.doc.file] : [])];
+      kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)]));
+    }
+    for (const candidate of local) {
+      if (bound.has(candidate.item)) continue;
+      const flags = new FlagSet([], candidate.item.doc.at('', true));
+      kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, configSource(candidate.item), [candidate.file]));
+    }
+  }
+  return disambiguate(kubelets);
+}
+
+function configSource(item: Classified): KubeletConfigSource {
+  return item.live
+    ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true }
+    : { mode: 'config', doc: item.doc, base: '', live: false };
+}
+
+/** The node's name: the folder its files were uploaded under, the kubelet's hostname flag, or its kubeconfig user. */
+function nodeName(key: string, flags: FlagSet, kubeconfigs: readonly Kubeconfig[]): string | null {
+  if (key) return key.split('/').pop() ?? key;
+  const hostname = flags.get('hostname-override')?.value;
+  if (hostname) return hostname;
+  const kubeletConfigs = kubeconfigs.filter((k) => k.role === 'kubelet' && nodeKeyOf(k.file) === key);
+  const user = kubeletConfigs.length === 1 ? kubeletConfigs[0]?.users.find((u) => u.name.startsWith('system:node:')) : undefined;
+  return user ? user.name.slice('system:node:'.length) : null;
+}
+
+/** Two kubelets must not read as one: drop a shared node name so their files tell them apart. */
+function disambiguate(kubelets: Kubelet[]): Kubelet[] {
+  const counts = new Map<string, number>();
+  for (const k of kubelets) if (k.node) counts.set(k.node, (counts.get(k.node) ?? 0) + 1);
+  return kubelets.map((k) => (k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files) : k));
+}

@@ -1,0 +1,61 @@
+/** Assembles the JSON report of DESIGN.md from the ingested files, the model and the rule results. */
+import type { IngestedFile } from '../ingest';
+import type { ClusterModel } from '../model/cluster-model';
+import type { RuleResults } from '../rules/engine';
+import { RULESET_VERSION } from '../rules';
+import type { Rule } from '../rules/types';
+import { SEVERITIES, type Network, type Severity } from '../schemas/common';
+import type { Finding } from '../schemas/finding';
+import type { Report } from '../schemas/report';
+import { pathVerdicts } from './verdicts';
+import { TOOL_VERSION } from '../version';
+
+export interface ReportInput {
+  files: readonly IngestedFile[];
+  model: ClusterModel;
+  rules: readonly Rule[];
+  results: RuleResults;
+  network: Network;
+  failOn: Severity | null;
+}
+
+export function buildReport({ files, model, rules, results, network, failOn }: ReportInput): Report {
+  const findings = [...results.findings].sort(compareFindings);
+  const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const finding of findings) bySeverity[finding.severity]++;
+  const inputErrors = files.reduce((n, file) => n + file.errors.length, 0);
+  return {
+    tool: { name: 'kube-comms-lint', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
+    options: {
+      network,
+      kubernetesVersion: model.version?.minor ?? null,
+      kubernetesVersionSource: model.version?.source ?? null,
+      failOn,
+    },
+    summary: {
+      findings: findings.length,
+      bySeverity,
+      inputErrors,
+      passed: inputErrors === 0 && !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
+    },
+    paths: pathVerdicts(model, rules, results),
+    inputs: files.map((file) => ({ file: file.name, documents: file.documents, errors: file.errors })),
+    coverage: { evaluated: results.evaluated, notEvaluated: results.notEvaluated },
+    findings,
+  };
+}
+
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+/** By severity, then file, line and rule: the order a person fixes things in. */
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.subject.localeCompare(b.subject)
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs every rule over the model and turns bare findings into report findings: id, severity for the
+ * network, remediation, links (the path's anchor first), redacted evidence, fingerprint. A rule whose
+ * inputs are missing is listed as not evaluated, with the reason; a rule that throws is too, so one
+ * bug never costs the findings of the others.
+ */
+import type { ClusterModel } from '../model/cluster-model';
+import { compareMinor } from '../model/version';
+import { fingerprint } from '../report/fingerprint';
+import { PATHS } from '../report/paths';
+import { redact } from '../report/redact';
+import type { Finding } from '../schemas/finding';
+import type { NotEvaluated } from '../schemas/report';
+import { REQUIREMENTS } from './requirements';
+import type { RawFinding, Rule } from './types';
+
+export interface RuleResults {
+  findings: Finding[];
+  evaluated: string[];
+  notEvaluated: NotEvaluated[];
+}
+
+export function runRules(rules: readonly Rule[], model: ClusterModel): RuleResults {
+  const results: RuleResults = { findings: [], evaluated: [], notEvaluated: [] };
+  for (const rule of rules) {
+    const missing = rule.requires.find((requirement) => !REQUIREMENTS[requirement].present(model));
+    if (missing) {
+      results.notEvaluated.push({ ruleId: rule.id, reason: REQUIREMENTS[missing].missing });
+      continue;
+    }
+    const outOfRange = versionOutOfRange(rule, model);
+    if (outOfRange) {
+      results.notEvaluated.push({ ruleId: rule.id, reason: outOfRange });
+      continue;
+    }
+    const reasons: string[] = [];
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(model, { notEvaluated: (reason) => reasons.push(reason) });
+    } catch {
+      results.notEvaluated.push({ ruleId: rule.id, reason: 'the rule failed on this input (a bug in kube-comms-lint; please report it)' });
+      continue;
+    }
+    for (const reason of new Set(reasons)) results.notEvaluated.push({ ruleId: rule.id, reason });
+    // A rule that could judge nothing at all was not evaluated, even though it ran.
+    if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length)) results.evaluated.push(rule.id);
+    results.findings.push(...raw.map((finding) => complete(rule, finding, model)));
+  }
+  return results;
+}
+
+/** True when every subject the rule looks at was skipped. */
+function judgedNothing(rule: Rule, model: ClusterModel, skipped: number): boolean {
+  const subjects = rule.requires.includes('kubelet') ? model.kubelets.length : rule.requires.includes('apiserver') ? model.apiServers.length : Infinity;
+  return skipped >= subjects;
+}
+
+function versionOutOfRange(rule: Rule, model: ClusterModel): string | undefined {
+  const range = rule.appliesTo;
+  if (!range || !model.version) return undefined;
+  const version = model.version.minor;
+  if (range.from && compareMinor(version, range.from) < 0) return `applies from Kubernetes ${range.from}; the cluster runs ${version}`;
+  if (range.before && compareMinor(version, range.before) >= 0) return `applies before Kubernetes ${range.before}; the cluster runs ${version}`;
+  return undefined;
+}
+
+function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
+  let severity = rule.severity;
+  let severityReason: string | null = null;
+  if (raw.severity) {
+    severity = raw.severity.value;
+    severityReason = raw.severity.reason;
+  } else if (model.network === 'trusted' && rule.trustedSeverity && rule.trustedSeverity !== rule.severity) {
+    severity = rule.trustedSeverity;
+    severityReason = `network=trusted: the request says the network between control plane and nodes is trusted, which lowers this from ${rule.severity}`;
+  }
+  const pathLink = PATHS.find((path) => path.id === rule.path)?.link;
+  return {
+    ruleId: rule.id,
+    path: rule.path,
+    severity,
+    category: raw.category ?? rule.category,
+    title: rule.title,
+    message: redact(raw.message),
+    subject: redact(raw.subject),
+    location: raw.location,
+    related: raw.related ?? [],
+    evidence: redact(raw.evidence),
+    severityReason,
+    remediation: rule.remediation,
+    links: [...new Set([...(pathLink ? [pathLink] : []), ...rule.links])],
+    references: rule.references,
+    fingerprint: fingerprint(rule.id, raw.location.file, raw.location.pointer, raw.subject),
+  };
+}

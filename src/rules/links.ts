@@ -1,0 +1,26 @@
+/**
+ * kubernetes.io pages and anchors the rules link to, written once. Anchors are the blackfriday IDs
+ * Hugo generates for the headings (see k8s-facts §1).
+ */
+const DOCS = 'https://kubernetes.io/docs';
+const COMMUNICATION = `${DOCS}/concepts/architecture/control-plane-node-communication/`;
+
+export const LINKS = {
+  nodeToControlPlane: `${COMMUNICATION}#node-to-control-plane`,
+  apiServerToKubelet: `${COMMUNICATION}#api-server-to-kubelet`,
+  apiServerToNodesPodsServices: `${COMMUNICATION}#api-server-to-nodes-pods-and-services`,
+  sshTunnels: `${COMMUNICATION}#ssh-tunnels`,
+  konnectivityService: `${COMMUNICATION}#konnectivity-service`,
+  authorization: `${DOCS}/reference/access-authn-authz/authorization/`,
+  anonymousRequests: `${DOCS}/reference/access-authn-authz/authentication/#anonymous-requests`,
+  kubeletAuthentication: `${DOCS}/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authentication`,
+  kubeletAuthorization: `${DOCS}/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authorization`,
+  kubeletTlsBootstrapping: `${DOCS}/reference/access-authn-authz/kubelet-tls-bootstrapping/`,
+  kubeletServingCertificates: `${DOCS}/reference/access-authn-authz/kubelet-tls-bootstrapping/#client-and-serving-certificates`,
+  kubeadmKubeletServingCerts: `${DOCS}/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs`,
+  kubeletConfiguration: `${DOCS}/reference/config-api/kubelet-config.v1beta1/#kubelet-config-k8s-io-v1beta1-KubeletConfiguration`,
+  kubeApiserverFlags: `${DOCS}/reference/command-line-tools-reference/kube-apiserver/`,
+  kubeconfig: `${DOCS}/reference/config-api/kubeconfig.v1/`,
+  setupKonnectivity: `${DOCS}/tasks/extend-kubernetes/setup-konnectivity/`,
+  securingACluster: `${DOCS}/tasks/administer-cluster/securing-a-cluster/`,
+} as const;

@@ -1,0 +1,38 @@
+/** What each requirement needs from the upload, and what to tell the user when it is missing. */
+import type { ClusterModel } from '../model/cluster-model';
+import type { Requirement } from './types';
+
+export const REQUIREMENTS: Record<Requirement, { present: (model: ClusterModel) => boolean; missing: string }> = {
+  apiserver: {
+    present: (m) => m.apiServers.length > 0,
+    missing: 'no kube-apiserver configuration was uploaded (its static pod manifest, e.g. /etc/kubernetes/manifests/kube-apiserver.yaml, or its command line)',
+  },
+  kubelet: {
+    present: (m) => m.kubelets.length > 0,
+    missing: "no kubelet configuration was uploaded (its config file, e.g. /var/lib/kubelet/config.yaml, a /configz dump, or its command line)",
+  },
+  kubeconfig: {
+    present: (m) => m.kubeconfigs.length > 0,
+    missing: 'no kubeconfig was uploaded (e.g. /etc/kubernetes/kubelet.conf)',
+  },
+  'controller-manager': {
+    present: (m) => m.controllerManagers.length > 0,
+    missing: 'no kube-controller-manager configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-controller-manager.yaml)',
+  },
+  scheduler: {
+    present: (m) => m.schedulers.length > 0,
+    missing: 'no kube-scheduler configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-scheduler.yaml)',
+  },
+  'konnectivity-server': {
+    present: (m) => m.konnectivityServers.length > 0,
+    missing: 'no konnectivity-server manifest was uploaded',
+  },
+  'konnectivity-agent': {
+    present: (m) => m.konnectivityAgents.length > 0,
+    missing: 'no konnectivity-agent manifest was uploaded',
+  },
+  rbac: {
+    present: (m) => m.rbac.length > 0,
+    missing: 'no RBAC Role, ClusterRole or binding was uploaded',
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The rule contract: a rule is metadata plus one pure `check` that reads the ClusterModel and returns
+ * bare findings. The engine adds the id, severity, remediation, links and fingerprint.
+ */
+import type { ClusterModel } from '../model/cluster-model';
+import type { Category, Location, PathId, Severity } from '../schemas/common';
+
+/** Parts of the model a rule needs; without them it is reported as not evaluated. */
+export type Requirement =
+  | 'apiserver'
+  | 'kubelet'
+  | 'kubeconfig'
+  | 'controller-manager'
+  | 'scheduler'
+  | 'konnectivity-server'
+  | 'konnectivity-agent'
+  | 'rbac';
+
+export interface RawFinding {
+  /** The component or object: "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)". */
+  subject: string;
+  /** Names the component, the setting and the value found. */
+  message: string;
+  location: Location;
+  related?: Location[];
+  /** The setting as found, e.g. `--anonymous-auth=true`; redacted by the engine. */
+  evidence: string;
+  /** A different severity than the rule's, with the reason (e.g. the version is unknown). */
+  severity?: { value: Severity; reason: string };
+  /** Only when this finding's category differs from the rule's. */
+  category?: Category;
+}
+
+export interface RuleContext {
+  /** Say why part of the model could not be judged (e.g. one kubelet's config file is missing). */
+  notEvaluated(reason: string): void;
+}
+
+export interface Rule {
+  /** kebab-case, reads as the problem; the file name. A public API: never renamed. */
+  id: string;
+  path: PathId;
+  severity: Severity;
+  /** Severity when the network between control plane and nodes is trusted; defaults to `severity`. */
+  trustedSeverity?: Severity;
+  category: Category;
+  title: string;
+  description: string;
+  /** Imperative, ends with a period. */
+  remediation: string;
+  /** kubernetes.io pages; the path's anchor is put first by the engine. */
+  links: string[];
+  /** CIS Kubernetes Benchmark ids and peer tool ids. */
+  references: string[];
+  requires: Requirement[];
+  /** Kubernetes versions the rule applies to: `[from, before)` minor versions. */
+  appliesTo?: { from?: string; before?: string };
+  check(model: ClusterModel, context: RuleContext): RawFinding[];
+}
+
+/** Identity helper that type-checks a rule definition. */
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { Network, PathId, Severity } from './common';
+import { Finding } from './finding';
+
+export const Verdict = z
+  .enum(['secure', 'at-risk', 'insecure', 'not-configured', 'not-assessed'])
+  .openapi('Verdict');
+export type Verdict = z.infer<typeof Verdict>;
+
+export const PathVerdict = z
+  .object({ id: PathId, verdict: Verdict, findings: z.number().int(), reason: z.string() })
+  .openapi('PathVerdict');
+export type PathVerdict = z.infer<typeof PathVerdict>;
+
+export const InputDocument = z
+  .object({
+    index: z.number().int().min(0),
+    pointer: z.string().openapi({ description: "'' for a whole document, /items/N for an item of a List" }),
+    line: z.number().int().min(1),
+    kind: z.string().openapi({ example: 'KubeletConfiguration' }),
+    component: z.string().nullable().openapi({ example: 'kubelet' }),
+    role: z.string().nullable().openapi({ description: 'For kubeconfigs: the client that uses it', example: 'kubelet' }),
+    recognized: z.boolean(),
+    note: z.string().nullable().openapi({ description: 'Why a document was not used, or how it was read' }),
+  })
+  .openapi('InputDocument');
+export type InputDocument = z.infer<typeof InputDocument>;
+
+export const InputError = z
+  .object({ message: z.string(), line: z.number().int().min(1), column: z.number().int().min(1) })
+  .openapi('InputError');
+export type InputError = z.infer<typeof InputError>;
+
+export const InputFile = z
+  .object({ file: z.string(), documents: z.array(InputDocument), errors: z.array(InputError) })
+  .openapi('InputFile');
+export type InputFile = z.infer<typeof InputFile>;
+
+export const NotEvaluated = z
+  .object({ ruleId: z.string(), reason: z.string() })
+  .openapi('NotEvaluated');
+export type NotEvaluated = z.infer<typeof NotEvaluated>;
+
+export const ReportOptions = z
+  .object({
+    network: Network,
+    kubernetesVersion: z.string().nullable().openapi({ example: '1.31' }),
+    kubernetesVersionSource: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Where the version came from: the request option, or the file that showed it' }),
+    failOn: Severity.nullable(),
+  })
+  .openapi('ReportOptions');
+
+export const Report = z
+  .object({
+    tool: z.object({ name: z.literal('kube-comms-lint'), version: z.string(), rulesetVersion: z.string() }),
+    options: ReportOptions,
+    summary: z.object({
+      findings: z.number().int(),
+      bySeverity: z.object({
+        critical: z.number().int(),
+        high: z.number().int(),
+        medium: z.number().int(),
+        low: z.number().int(),
+        info: z.number().int(),
+      }),
+      inputErrors: z.number().int(),
+      passed: z.boolean().openapi({
+        description: 'false when a finding at or above failOn (default: low) exists or a file could not be parsed',
+      }),
+    }),
+    paths: z.array(PathVerdict),
+    inputs: z.array(InputFile),
+    coverage: z.object({ evaluated: z.array(z.string()), notEvaluated: z.array(NotEvaluated) }),
+    findings: z.array(Finding),
+  })
+  .openapi('Report');
+export type Report = z.infer<typeof Report>;
