@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
-const app = new Hono();
-app.get('/healthz', (c) => c.json({ status: 'ok' }));
-export default app;
+/** The Worker entry point. */
+import { createApp } from './app';
+
+export default createApp();

@@ -31,16 +31,29 @@ export class LimitError extends Error {
 
 export function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_OPTIONS): Report {
   if (uploads.length > LIMITS.maxFiles) {
-    throw new LimitError('maxFiles', `the request has ${uploads.length} files; at most ${LIMITS.maxFiles} are accepted`);
+    throw new LimitError(
+      'maxFiles',
+      `the request has ${uploads.length} files; at most ${LIMITS.maxFiles} are accepted`,
+    );
   }
   const files = uploads.map(safeIngest);
   const documents = files.reduce((n, file) => n + file.documents.length + file.errors.length, 0);
   if (documents > LIMITS.maxDocuments) {
-    throw new LimitError('maxDocuments', `the request holds ${documents} documents; at most ${LIMITS.maxDocuments} are accepted`);
+    throw new LimitError(
+      'maxDocuments',
+      `the request holds ${documents} documents; at most ${LIMITS.maxDocuments} are accepted`,
+    );
   }
   const model = buildClusterModel(files, options);
   const results = runRules(RULES, model);
-  return buildReport({ files, model, rules: RULES, results, network: options.network, failOn: options.failOn });
+  return buildReport({
+    files,
+    model,
+    rules: RULES,
+    results,
+    network: options.network,
+    failOn: options.failOn,
+  });
 }
 
 /** A file that breaks the reader is reported as that file's error; its neighbours are still linted. */
@@ -50,7 +63,9 @@ function safeIngest(upload: Upload): IngestedFile {
   } catch {
     return {
       name: upload.name,
-      errors: [{ message: 'kube-comms-lint could not read this file (a bug; please report it)', line: 1, column: 1 }],
+      errors: [
+        { message: 'kube-comms-lint could not read this file (a bug; please report it)', line: 1, column: 1 },
+      ],
       objects: [],
       commandLines: [],
       documents: [],

@@ -42,10 +42,14 @@ const WORKLOAD_KINDS: Record<string, string> = {
 };
 const SERVICE_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice']);
 const LATER: Record<string, string> = {
-  ClusterConfiguration: 'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
-  InitConfiguration: 'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
-  JoinConfiguration: 'kubeadm configuration files are not read yet; upload the kubelet config and flags kubeadm wrote',
-  KubeletInfo: 'Kubescape host-sensor output is not read yet; upload the kubelet config file and command line',
+  ClusterConfiguration:
+    'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
+  InitConfiguration:
+    'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
+  JoinConfiguration:
+    'kubeadm configuration files are not read yet; upload the kubelet config and flags kubeadm wrote',
+  KubeletInfo:
+    'Kubescape host-sensor output is not read yet; upload the kubelet config file and command line',
 };
 
 export function classify(doc: SourceDocument): Classified {
@@ -55,7 +59,14 @@ export function classify(doc: SourceDocument): Classified {
   const base = { doc, kind: kind || 'unknown', component: null, role: null, note: null };
 
   if (!kind && isPlainObject(value.kubeletconfig)) {
-    return { ...base, type: 'kubelet-config', kind: 'KubeletConfiguration', component: 'kubelet', live: true, note: 'kubelet /configz dump' };
+    return {
+      ...base,
+      type: 'kubelet-config',
+      kind: 'KubeletConfiguration',
+      component: 'kubelet',
+      live: true,
+      note: 'kubelet /configz dump',
+    };
   }
   if (kind === 'KubeletConfiguration' && apiVersion.startsWith('kubelet.config.k8s.io/')) {
     return { ...base, type: 'kubelet-config', component: 'kubelet' };
@@ -77,13 +88,23 @@ export function classify(doc: SourceDocument): Classified {
     return { ...base, type: 'rbac', component: 'kube-apiserver' };
   }
   if (SERVICE_KINDS.has(kind) && isKubernetesService(value)) {
-    return { ...base, type: 'kubernetes-service', component: 'kube-apiserver', note: 'the default/kubernetes Service' };
+    return {
+      ...base,
+      type: 'kubernetes-service',
+      component: 'kube-apiserver',
+      note: 'the default/kubernetes Service',
+    };
   }
   const podSpec = WORKLOAD_KINDS[kind];
   if (podSpec) {
     const found = findComponentContainer(doc, podSpec);
-    if (found) return { ...base, type: 'workload', component: found.component, podSpec, container: found.index };
-    return { ...base, type: 'unrecognized', note: 'no control-plane or Konnectivity container in this workload' };
+    if (found)
+      return { ...base, type: 'workload', component: found.component, podSpec, container: found.index };
+    return {
+      ...base,
+      type: 'unrecognized',
+      note: 'no control-plane or Konnectivity container in this workload',
+    };
   }
   return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
 }
@@ -95,7 +116,10 @@ function isKubernetesService(value: Record<string, unknown>): boolean {
   return named && (metadata.namespace === undefined || metadata.namespace === 'default');
 }
 
-function findComponentContainer(doc: SourceDocument, podSpec: string): { component: Component; index: number } | undefined {
+function findComponentContainer(
+  doc: SourceDocument,
+  podSpec: string,
+): { component: Component; index: number } | undefined {
   const containers = doc.get(`${podSpec}/containers`);
   if (!Array.isArray(containers)) return undefined;
   for (const [index, container] of containers.entries()) {
@@ -117,5 +141,7 @@ export function containerComponent(container: Record<string, unknown>): Componen
     const fromImage = componentOfImage(container.image);
     if (fromImage) return fromImage;
   }
-  return typeof container.name === 'string' ? componentOfProgram(container.name.replace(/-container$/, '')) : undefined;
+  return typeof container.name === 'string'
+    ? componentOfProgram(container.name.replace(/-container$/, ''))
+    : undefined;
 }

@@ -47,12 +47,20 @@ export function readCommandLines(file: string, text: string, lines: LineIndex): 
     const program = words[programIndex];
     const component = program ? componentOfProgram(program.text) : undefined;
     if (!program || !component) continue;
-    const location = (offset: number): Location => ({ file, ...lines.locate(offset), pointer: '', document: 0, default: false });
+    const location = (offset: number): Location => ({
+      file,
+      ...lines.locate(offset),
+      pointer: '',
+      document: 0,
+      default: false,
+    });
     found.push({
       file,
       kind: 'CommandLine',
       component,
-      args: words.slice(programIndex + 1).map((word) => ({ text: word.text, location: location(word.offset) })),
+      args: words
+        .slice(programIndex + 1)
+        .map((word) => ({ text: word.text, location: location(word.offset) })),
       complete: true,
       insertAt: { ...location(program.offset), default: true },
       line: lines.locate(program.offset).line,
@@ -73,7 +81,13 @@ function readKubeletEnvFile(file: string, text: string, lines: LineIndex): Comma
       const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
       return splitShellWords(word.text, word.offset + quoted);
     });
-    const at = (offset: number): Location => ({ file, ...lines.locate(offset), pointer: '', document: 0, default: false });
+    const at = (offset: number): Location => ({
+      file,
+      ...lines.locate(offset),
+      pointer: '',
+      document: 0,
+      default: false,
+    });
     found.push({
       file,
       kind: 'KubeletFlagsFile',

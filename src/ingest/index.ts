@@ -26,7 +26,8 @@ export interface IngestedFile {
 
 export function ingestFile(upload: Upload): IngestedFile {
   const file: IngestedFile = { name: upload.name, errors: [], objects: [], commandLines: [], documents: [] };
-  const decoded = typeof upload.content === 'string' ? checkText(upload.content) : decodeUpload(upload.content);
+  const decoded =
+    typeof upload.content === 'string' ? checkText(upload.content) : decodeUpload(upload.content);
   if (!decoded.ok) {
     file.errors.push({ message: decoded.message, line: 1, column: 1 });
     return file;
@@ -95,7 +96,9 @@ export function ingestFile(upload: Upload): IngestedFile {
 function listItems(value: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
   const kind = typeof value.kind === 'string' ? value.kind : '';
   if (kind.endsWith('List') && Array.isArray(value.items)) {
-    return value.items.flatMap((item, i) => (isPlainObject(item) ? [[`/items/${i}`, item] as [string, Record<string, unknown>]] : []));
+    return value.items.flatMap((item, i) =>
+      isPlainObject(item) ? [[`/items/${i}`, item] as [string, Record<string, unknown>]] : [],
+    );
   }
   return [['', value]];
 }

@@ -28,7 +28,10 @@ const ROLE_COMPONENT: Record<KubeconfigRole, Component | null> = {
 };
 
 const BY_FILE_NAME: Array<[RegExp, KubeconfigRole]> = [
-  [/(^|\/)bootstrap-kubelet\.conf$|(^|\/)bootstrap-kubeconfig$|bootstrap.*\.kubeconfig$/, 'kubelet-bootstrap'],
+  [
+    /(^|\/)bootstrap-kubelet\.conf$|(^|\/)bootstrap-kubeconfig$|bootstrap.*\.kubeconfig$/,
+    'kubelet-bootstrap',
+  ],
   [/(^|\/)kubelet\.conf$|(^|\/)kubelet\.kubeconfig$|(^|\/)kubelet\/kubeconfig$/, 'kubelet'],
   [/(^|\/)controller-manager\.conf$|controller-manager\.kubeconfig$/, 'controller-manager'],
   [/(^|\/)scheduler\.conf$|scheduler\.kubeconfig$/, 'scheduler'],

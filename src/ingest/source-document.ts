@@ -22,12 +22,25 @@ export class SourceDocument {
     for (;;) {
       const offset = this.offsets.get(current);
       if (offset !== undefined) {
-        return { file: this.file, ...this.lines.locate(offset), pointer: this.base + pointer, document: this.index, default: isDefault };
+        return {
+          file: this.file,
+          ...this.lines.locate(offset),
+          pointer: this.base + pointer,
+          document: this.index,
+          default: isDefault,
+        };
       }
       if (current === '') break;
       current = current.slice(0, current.lastIndexOf('/'));
     }
-    return { file: this.file, line: 1, column: 1, pointer: this.base + pointer, document: this.index, default: isDefault };
+    return {
+      file: this.file,
+      line: 1,
+      column: 1,
+      pointer: this.base + pointer,
+      document: this.index,
+      default: isDefault,
+    };
   }
 
   /** The value at a pointer relative to this object, or undefined. */
@@ -36,7 +49,8 @@ export class SourceDocument {
     for (const part of pointer.split('/').slice(1)) {
       const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
       if (Array.isArray(node)) node = node[Number(key)];
-      else if (node && typeof node === 'object' && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
+      else if (node && typeof node === 'object' && Object.hasOwn(node, key))
+        node = (node as Record<string, unknown>)[key];
       else return undefined;
     }
     return node;

@@ -228,7 +228,8 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
         const raw = getScalarValue(source, event);
         const tag = slice(event.tagStart, event.tagEnd);
         const value = resolveScalar(raw, event.style, tag, event.valueStart + start);
-        if (!slot.isKey && keyDepth === 0) offsets.set(slot.pointer, start + (slot.keyOffset ?? event.valueStart));
+        if (!slot.isKey && keyDepth === 0)
+          offsets.set(slot.pointer, start + (slot.keyOffset ?? event.valueStart));
         const anchor = slice(event.anchorStart, event.anchorEnd);
         if (anchor) anchors.set(anchor, { value, size: 1 });
         const isMergeKey = slot.isKey && event.style === SCALAR_STYLE.PLAIN && raw === '<<' && !tag;
@@ -246,7 +247,8 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
           );
         }
         const slot = nextSlot();
-        if (!slot.isKey && keyDepth === 0) offsets.set(slot.pointer, start + (slot.keyOffset ?? event.anchorStart));
+        if (!slot.isKey && keyDepth === 0)
+          offsets.set(slot.pointer, start + (slot.keyOffset ?? event.anchorStart));
         place(target.value, target.size, start + event.anchorStart);
         break;
       }

@@ -11,9 +11,7 @@ import { findReferencedFile } from './referenced-file';
 
 /** A file named by a flag: not named, named but not uploaded, or found. */
 export type Referenced<T> =
-  | { state: 'none' }
-  | { state: 'missing'; flag: Flag }
-  | { state: 'uploaded'; flag: Flag; value: T };
+  { state: 'none' } | { state: 'missing'; flag: Flag } | { state: 'uploaded'; flag: Flag; value: T };
 
 export interface Authorizer {
   type: string;
@@ -47,7 +45,11 @@ export function linkApiServer(
   };
 }
 
-function referenced<T extends { file: string }>(component: ControlPlaneComponent, flagName: string, candidates: readonly T[]): Referenced<T> {
+function referenced<T extends { file: string }>(
+  component: ControlPlaneComponent,
+  flagName: string,
+  candidates: readonly T[],
+): Referenced<T> {
   const flag = component.flags.get(flagName);
   if (!flag) return { state: 'none' };
   const value = findReferencedFile(flag.value, candidates);
@@ -58,7 +60,10 @@ function referenced<T extends { file: string }>(component: ControlPlaneComponent
  * `--authorization-config` wins (the two flags are exclusive; their conflict is a rule of its own);
  * then `--authorization-mode`; with neither, the API server authorizes everything (AlwaysAllow).
  */
-function effectiveAuthorization(component: ControlPlaneComponent, config: Referenced<SourceDocument>): Authorization {
+function effectiveAuthorization(
+  component: ControlPlaneComponent,
+  config: Referenced<SourceDocument>,
+): Authorization {
   if (config.state === 'missing') {
     return {
       known: false,
@@ -92,7 +97,8 @@ function effectiveAuthorization(component: ControlPlaneComponent, config: Refere
   return {
     known: true,
     authorizers: [{ type: 'AlwaysAllow', location: { ...component.flags.insertAt, default: true } }],
-    describe: 'neither --authorization-mode nor --authorization-config is set, so the default AlwaysAllow applies',
+    describe:
+      'neither --authorization-mode nor --authorization-config is set, so the default AlwaysAllow applies',
     isDefault: true,
   };
 }

@@ -12,6 +12,7 @@ import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
 import { buildKubelets } from './kubelets';
+import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
 import { detectVersion, type KubernetesVersion } from './version';
 
@@ -34,7 +35,7 @@ export interface ClusterModel {
   egressSelectors: EgressSelector[];
   authenticationConfigs: SourceDocument[];
   authorizationConfigs: SourceDocument[];
-  rbac: SourceDocument[];
+  rbac: Rbac;
   kubernetesService: SourceDocument[];
 }
 
@@ -48,13 +49,20 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     ...objects.map(componentFromWorkload).filter((c): c is ControlPlaneComponent => c !== undefined),
     ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
   ];
-  const byComponent = (name: ControlPlaneComponent['component']) => components.filter((c) => c.component === name);
+  const byComponent = (name: ControlPlaneComponent['component']) =>
+    components.filter((c) => c.component === name);
 
   const egressSelectors = docs('egress-selector').map((doc) => new EgressSelector(doc));
   const authorizationConfigs = docs('authorization-config');
   const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
-  const kubelets = buildKubelets(ofType('kubelet-config'), commandLines.filter((c) => c.component === 'kubelet'), kubeconfigs);
-  const apiServers = byComponent('kube-apiserver').map((c) => linkApiServer(c, egressSelectors, authorizationConfigs));
+  const kubelets = buildKubelets(
+    ofType('kubelet-config'),
+    commandLines.filter((c) => c.component === 'kubelet'),
+    kubeconfigs,
+  );
+  const apiServers = byComponent('kube-apiserver').map((c) =>
+    linkApiServer(c, egressSelectors, authorizationConfigs),
+  );
   const controllerManagers = byComponent('kube-controller-manager');
   const schedulers = byComponent('kube-scheduler');
   const konnectivityServers = byComponent('konnectivity-server');
@@ -64,9 +72,15 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       { flag: k.flags.get('kubeconfig')?.value, role: 'kubelet' as const },
       { flag: k.flags.get('bootstrap-kubeconfig')?.value, role: 'kubelet-bootstrap' as const },
     ]),
-    ...controllerManagers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'controller-manager' as const })),
+    ...controllerManagers.map((c) => ({
+      flag: c.flags.get('kubeconfig')?.value,
+      role: 'controller-manager' as const,
+    })),
     ...schedulers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'scheduler' as const })),
-    ...konnectivityServers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'konnectivity-server' as const })),
+    ...konnectivityServers.map((c) => ({
+      flag: c.flags.get('kubeconfig')?.value,
+      role: 'konnectivity-server' as const,
+    })),
   ]);
 
   return {
@@ -82,17 +96,27 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     egressSelectors,
     authenticationConfigs: docs('authentication-config'),
     authorizationConfigs,
-    rbac: docs('rbac'),
+    rbac: new Rbac(docs('rbac')),
     kubernetesService: docs('kubernetes-service'),
   };
 }
 
 /** A component's `--kubeconfig` path says whose kubeconfig a file is, whatever its name suggests. */
-function assignKubeconfigRoles(kubeconfigs: Kubeconfig[], references: Array<{ flag: string | undefined; role: Kubeconfig['role'] }>) {
+function assignKubeconfigRoles(
+  kubeconfigs: Kubeconfig[],
+  references: Array<{ flag: string | undefined; role: Kubeconfig['role'] }>,
+) {
   for (const { flag, role } of references) {
     if (!flag) continue;
     const exact = kubeconfigs.filter((k) => k.file === flag || k.file.endsWith(flag));
-    const target = exact[0] ?? (exact.length === 0 ? findReferencedFile(flag, kubeconfigs.filter((k) => k.role === 'unknown')) : undefined);
+    const target =
+      exact[0] ??
+      (exact.length === 0
+        ? findReferencedFile(
+            flag,
+            kubeconfigs.filter((k) => k.role === 'unknown'),
+          )
+        : undefined);
     if (target) target.role = role;
   }
 }

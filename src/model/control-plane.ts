@@ -31,7 +31,12 @@ export interface ControlPlaneComponent {
 const SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 
 export function componentFromWorkload(item: Classified): ControlPlaneComponent | undefined {
-  if (item.type !== 'workload' || !item.component || item.podSpec === undefined || item.container === undefined) {
+  if (
+    item.type !== 'workload' ||
+    !item.component ||
+    item.podSpec === undefined ||
+    item.container === undefined
+  ) {
     return undefined;
   }
   const doc = item.doc;
@@ -54,12 +59,17 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
   // `command: [sh, -c, "kube-apiserver --flag ..."]`: read the script's words.
   if (command.length >= 3 && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
     const script = command[2] as ArgWord;
-    command.splice(0, 3, ...splitShellWords(script.text).map((word) => ({ text: word.text, location: script.location })));
+    command.splice(
+      0,
+      3,
+      ...splitShellWords(script.text).map((word) => ({ text: word.text, location: script.location })),
+    );
   }
   // The program is the first word of `command`; with no command, `args[0]` may name it (the image's
   // entrypoint runs it) or already be a flag.
   if (command.length > 0) words.push(...command.slice(1), ...args);
-  else if (args[0] && !args[0].text.startsWith('-') && componentOfProgram(args[0].text)) words.push(...args.slice(1));
+  else if (args[0] && !args[0].text.startsWith('-') && componentOfProgram(args[0].text))
+    words.push(...args.slice(1));
   else words.push(...args);
   const listKey = Array.isArray(container.args) && !Array.isArray(container.command) ? 'args' : 'command';
   const insertAt = doc.at(`${containerPointer}/${listKey}`, true);

@@ -33,11 +33,17 @@ export class Kubeconfig {
     this.clusters = entries(doc, 'clusters', 'cluster').map(({ name, value, pointer }) => ({
       name,
       server: typeof value.server === 'string' ? value.server : undefined,
-      insecureSkipTlsVerify: value['insecure-skip-tls-verify'] === true || parseGoBool(String(value['insecure-skip-tls-verify'])) === true,
+      insecureSkipTlsVerify:
+        value['insecure-skip-tls-verify'] === true ||
+        parseGoBool(String(value['insecure-skip-tls-verify'])) === true,
       hasCA: Boolean(value['certificate-authority'] || value['certificate-authority-data']),
       pointer,
     }));
-    this.users = entries(doc, 'users', 'user').map(({ name, value, pointer }) => ({ name, auth: authMethods(value), pointer }));
+    this.users = entries(doc, 'users', 'user').map(({ name, value, pointer }) => ({
+      name,
+      auth: authMethods(value),
+      pointer,
+    }));
   }
 
   get file(): string {
@@ -68,7 +74,13 @@ function entries(doc: SourceDocument, list: 'clusters' | 'users', field: 'cluste
   if (!Array.isArray(items)) return [];
   return items.flatMap((entry, i) => {
     if (!isPlainObject(entry) || !isPlainObject(entry[field])) return [];
-    return [{ name: typeof entry.name === 'string' ? entry.name : `#${i}`, value: entry[field] as Record<string, unknown>, pointer: `/${list}/${i}/${field}` }];
+    return [
+      {
+        name: typeof entry.name === 'string' ? entry.name : `#${i}`,
+        value: entry[field] as Record<string, unknown>,
+        pointer: `/${list}/${i}/${field}`,
+      },
+    ];
   });
 }
 

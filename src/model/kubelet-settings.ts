@@ -35,7 +35,13 @@ const define = <K extends SettingKind>(
 
 export const KUBELET_SETTINGS = {
   anonymousAuth: define('authentication.anonymous.enabled', 'anonymous-auth', 'bool', false, true),
-  webhookAuthentication: define('authentication.webhook.enabled', 'authentication-token-webhook', 'bool', true, false),
+  webhookAuthentication: define(
+    'authentication.webhook.enabled',
+    'authentication-token-webhook',
+    'bool',
+    true,
+    false,
+  ),
   clientCAFile: define('authentication.x509.clientCAFile', 'client-ca-file', 'string', '', ''),
   authorizationMode: define('authorization.mode', 'authorization-mode', 'string', 'Webhook', 'AlwaysAllow'),
   readOnlyPort: define('readOnlyPort', 'read-only-port', 'int', 0, 10255),
@@ -48,14 +54,19 @@ export const KUBELET_SETTINGS = {
   tlsMinVersion: define('tlsMinVersion', 'tls-min-version', 'string', '', ''),
   tlsCipherSuites: define('tlsCipherSuites', 'tls-cipher-suites', 'list', [], []),
   // A zero duration in the file is defaulted to 4h; only the flag can really disable the timeout.
-  streamingConnectionIdleTimeout: define('streamingConnectionIdleTimeout', 'streaming-connection-idle-timeout', 'duration', '4h0m0s', '4h0m0s'),
+  streamingConnectionIdleTimeout: define(
+    'streamingConnectionIdleTimeout',
+    'streaming-connection-idle-timeout',
+    'duration',
+    '4h0m0s',
+    '4h0m0s',
+  ),
   featureGates: define('featureGates', 'feature-gates', 'map', {}, {}),
 } as const;
 
 export type KubeletSettingName = keyof typeof KUBELET_SETTINGS;
-export type KubeletSettingValue<N extends KubeletSettingName> = (typeof KUBELET_SETTINGS)[N] extends SettingDefinition<infer K>
-  ? ValueOf<K>
-  : never;
+export type KubeletSettingValue<N extends KubeletSettingName> =
+  (typeof KUBELET_SETTINGS)[N] extends SettingDefinition<infer K> ? ValueOf<K> : never;
 
 /** Reads a flag's text as the setting's type; undefined when the kubelet itself would reject it. */
 export function fromFlag(kind: SettingKind, text: string): unknown {
@@ -69,7 +80,10 @@ export function fromFlag(kind: SettingKind, text: string): unknown {
     case 'int':
       return /^-?\d+$/.test(text) ? Number(text) : undefined;
     case 'list':
-      return text.split(',').map((item) => item.trim()).filter(Boolean);
+      return text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
     case 'map':
       return Object.fromEntries(
         text

@@ -20,7 +20,11 @@ interface ConfigCandidate {
   item: Classified;
 }
 
-export function buildKubelets(configs: readonly Classified[], commandLines: readonly CommandLine[], kubeconfigs: readonly Kubeconfig[]): Kubelet[] {
+export function buildKubelets(
+  configs: readonly Classified[],
+  commandLines: readonly CommandLine[],
+  kubeconfigs: readonly Kubeconfig[],
+): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
     let found = groups.get(key);
@@ -40,11 +44,15 @@ export function buildKubelets(configs: readonly Classified[], commandLines: read
     const runs = complete.length > 0 ? complete.map((command) => [command]) : partial.length > 0 ? [[]] : [];
     for (const run of runs) {
       const sources = [...partial, ...run];
-      const flags = [...partialFlags, ...run.map((command) => parseFlags(command.args, command.insertAt))].reduce((a, b) => a.concat(b));
+      const flags = [
+        ...partialFlags,
+        ...run.map((command) => parseFlags(command.args, command.insertAt)),
+      ].reduce((a, b) => a.concat(b));
       const configFlag = flags.get('config');
       let config: KubeletConfigSource;
       if (configFlag) {
-        const target = findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs);
+        const target =
+          findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs);
         if (target) bound.add(target.item);
         config = target
           ? configSource(target.item)
@@ -69,7 +77,9 @@ export function buildKubelets(configs: readonly Classified[], commandLines: read
     for (const candidate of local) {
       if (bound.has(candidate.item)) continue;
       const flags = new FlagSet([], candidate.item.doc.at('', true));
-      kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, configSource(candidate.item), [candidate.file]));
+      kubelets.push(
+        new Kubelet(nodeName(key, flags, kubeconfigs), flags, configSource(candidate.item), [candidate.file]),
+      );
     }
   }
   return disambiguate(kubelets);
@@ -87,7 +97,10 @@ function nodeName(key: string, flags: FlagSet, kubeconfigs: readonly Kubeconfig[
   const hostname = flags.get('hostname-override')?.value;
   if (hostname) return hostname;
   const kubeletConfigs = kubeconfigs.filter((k) => k.role === 'kubelet' && nodeKeyOf(k.file) === key);
-  const user = kubeletConfigs.length === 1 ? kubeletConfigs[0]?.users.find((u) => u.name.startsWith('system:node:')) : undefined;
+  const user =
+    kubeletConfigs.length === 1
+      ? kubeletConfigs[0]?.users.find((u) => u.name.startsWith('system:node:'))
+      : undefined;
   return user ? user.name.slice('system:node:'.length) : null;
 }
 
@@ -95,5 +108,7 @@ function nodeName(key: string, flags: FlagSet, kubeconfigs: readonly Kubeconfig[
 function disambiguate(kubelets: Kubelet[]): Kubelet[] {
   const counts = new Map<string, number>();
   for (const k of kubelets) if (k.node) counts.set(k.node, (counts.get(k.node) ?? 0) + 1);
-  return kubelets.map((k) => (k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files) : k));
+  return kubelets.map((k) =>
+    k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files) : k,
+  );
 }

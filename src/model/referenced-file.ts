@@ -3,7 +3,10 @@
  * also send `config.yaml` or `node-1/var/lib/kubelet/config.yaml`, so: the exact path or a path ending
  * in it first, then the same file name, then the only candidate there is.
  */
-export function findReferencedFile<T extends { file: string }>(path: string, candidates: readonly T[]): T | undefined {
+export function findReferencedFile<T extends { file: string }>(
+  path: string,
+  candidates: readonly T[],
+): T | undefined {
   const wanted = path.replace(/^\/+/, '');
   const bySuffix = candidates.filter((c) => c.file === path || c.file.replace(/^\/+/, '').endsWith(wanted));
   if (bySuffix.length >= 1) return bySuffix[0];

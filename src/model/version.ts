@@ -8,10 +8,14 @@ export interface KubernetesVersion {
   source: string;
 }
 
-export function detectVersion(option: string | null, apiServers: readonly ApiServer[]): KubernetesVersion | null {
+export function detectVersion(
+  option: string | null,
+  apiServers: readonly ApiServer[],
+): KubernetesVersion | null {
   if (option) return { minor: option, source: 'request option kubernetesVersion' };
   const shown = apiServers.find((server) => server.imageVersion);
-  if (shown?.imageVersion) return { minor: shown.imageVersion, source: `image ${shown.image} in ${shown.file}` };
+  if (shown?.imageVersion)
+    return { minor: shown.imageVersion, source: `image ${shown.image} in ${shown.file}` };
   return null;
 }
 

@@ -14,14 +14,15 @@ export const PATHS: readonly PathDefinition[] = [
   {
     id: 'node-to-control-plane',
     title: 'Node to control plane',
-    description: 'Kubelets, pods and other node clients calling the API server over HTTPS, authenticated and authorized.',
+    description:
+      'Kubelets, pods and other node clients calling the API server over HTTPS, authenticated and authorized.',
     link: LINKS.nodeToControlPlane,
     needs: "the kube-apiserver's configuration",
   },
   {
     id: 'apiserver-to-kubelet',
     title: 'API server to kubelet',
-    description: 'Logs, exec/attach and port-forward: the API server calling each kubelet\'s HTTPS endpoint.',
+    description: "Logs, exec/attach and port-forward: the API server calling each kubelet's HTTPS endpoint.",
     link: LINKS.apiServerToKubelet,
     needs: "the kube-apiserver's configuration and at least one kubelet's configuration",
   },
@@ -42,8 +43,10 @@ export const PATHS: readonly PathDefinition[] = [
   {
     id: 'konnectivity',
     title: 'Konnectivity service',
-    description: 'The egress selector, the konnectivity server and its agents, which tunnel control plane to node traffic.',
+    description:
+      'The egress selector, the konnectivity server and its agents, which tunnel control plane to node traffic.',
     link: LINKS.konnectivityService,
-    needs: "the kube-apiserver's configuration, its egress selector file, the konnectivity server and its agents",
+    needs:
+      "the kube-apiserver's configuration, its egress selector file, the konnectivity server and its agents",
   },
 ];

@@ -10,7 +10,11 @@ import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
 import { PATHS } from './paths';
 
-export function pathVerdicts(model: ClusterModel, rules: readonly Rule[], results: RuleResults): PathVerdict[] {
+export function pathVerdicts(
+  model: ClusterModel,
+  rules: readonly Rule[],
+  results: RuleResults,
+): PathVerdict[] {
   return PATHS.map(({ id }) => {
     const findings = results.findings.filter((f) => f.path === id && f.severity !== 'info');
     const gap = missingInputs(id, model);
@@ -18,24 +22,39 @@ export function pathVerdicts(model: ClusterModel, rules: readonly Rule[], result
     if (findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
       return { id, verdict: 'insecure', findings: count, reason: withGap(`${describe(findings)}`, gap) };
     }
-    if (count > 0) return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
+    if (count > 0)
+      return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
     if (gap) return { id, verdict: gap.verdict, findings: 0, reason: gap.reason };
     const pathRules = rules.filter((rule) => rule.path === id).map((rule) => rule.id);
     const evaluated = pathRules.filter((rule) => results.evaluated.includes(rule));
     const skipped = results.notEvaluated.filter((n) => pathRules.includes(n.ruleId));
     if (evaluated.length === 0) {
-      const reason = skipped.length > 0 ? skipped.map((n) => `${n.ruleId}: ${n.reason}`).join('; ') : 'no rule of this ruleset judges this path yet';
+      const reason =
+        skipped.length > 0
+          ? skipped.map((n) => `${n.ruleId}: ${n.reason}`).join('; ')
+          : 'no rule of this ruleset judges this path yet';
       return { id, verdict: 'not-assessed', findings: 0, reason };
     }
-    const partial = skipped.length > 0 ? `; not evaluated: ${skipped.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}` : '';
-    return { id, verdict: 'secure', findings: 0, reason: `${evaluated.length} of ${pathRules.length} rules evaluated, no findings${partial}` };
+    const partial =
+      skipped.length > 0
+        ? `; not evaluated: ${skipped.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}`
+        : '';
+    return {
+      id,
+      verdict: 'secure',
+      findings: 0,
+      reason: `${evaluated.length} of ${pathRules.length} rules evaluated, no findings${partial}`,
+    };
   });
 }
 
 function describe(findings: ReadonlyArray<{ severity: string }>): string {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  return [...counts].map(([severity, n]) => `${n} ${severity}`).join(', ') + (findings.length === 1 ? ' finding' : ' findings');
+  return (
+    [...counts].map(([severity, n]) => `${n} ${severity}`).join(', ') +
+    (findings.length === 1 ? ' finding' : ' findings')
+  );
 }
 
 function withGap(reason: string, gap: Gap | undefined): string {
@@ -53,13 +72,19 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
     return { verdict: 'not-assessed', reason: "the kube-apiserver's configuration was not uploaded" };
   }
   const missingEgress = model.apiServers.find((s) => s.egressSelector.state === 'missing');
-  const egressFile = missingEgress?.egressSelector.state === 'missing' ? missingEgress.egressSelector.flag.value : '';
+  const egressFile =
+    missingEgress?.egressSelector.state === 'missing' ? missingEgress.egressSelector.flag.value : '';
   switch (id) {
     case 'apiserver-to-kubelet':
-      return model.kubelets.length === 0 ? { verdict: 'not-assessed', reason: 'no kubelet configuration was uploaded' } : undefined;
+      return model.kubelets.length === 0
+        ? { verdict: 'not-assessed', reason: 'no kubelet configuration was uploaded' }
+        : undefined;
     case 'apiserver-to-nodes-pods-services':
       return missingEgress
-        ? { verdict: 'not-assessed', reason: `the egress selector file ${egressFile} named by --egress-selector-config-file was not uploaded` }
+        ? {
+            verdict: 'not-assessed',
+            reason: `the egress selector file ${egressFile} named by --egress-selector-config-file was not uploaded`,
+          }
         : undefined;
     case 'ssh-tunnels':
       return model.apiServers.some((s) => s.flags.has('ssh-user') || s.flags.has('ssh-keyfile'))
@@ -67,11 +92,18 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
         : { verdict: 'not-configured', reason: 'no --ssh-user or --ssh-keyfile: SSH tunnels are not in use' };
     case 'konnectivity':
       if (!model.apiServers.some((s) => s.egressSelector.state !== 'none')) {
-        return { verdict: 'not-configured', reason: 'no --egress-selector-config-file: the Konnectivity service is not in use' };
+        return {
+          verdict: 'not-configured',
+          reason: 'no --egress-selector-config-file: the Konnectivity service is not in use',
+        };
       }
-      if (missingEgress) return { verdict: 'not-assessed', reason: `the egress selector file ${egressFile} was not uploaded` };
+      if (missingEgress)
+        return { verdict: 'not-assessed', reason: `the egress selector file ${egressFile} was not uploaded` };
       if (model.konnectivityServers.length === 0 || model.konnectivityAgents.length === 0) {
-        return { verdict: 'not-assessed', reason: 'the konnectivity-server and konnectivity-agent manifests were not both uploaded' };
+        return {
+          verdict: 'not-assessed',
+          reason: 'the konnectivity-server and konnectivity-agent manifests were not both uploaded',
+        };
       }
       return undefined;
     default:

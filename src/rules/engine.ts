@@ -7,10 +7,10 @@
 import type { ClusterModel } from '../model/cluster-model';
 import { compareMinor } from '../model/version';
 import { fingerprint } from '../report/fingerprint';
-import { PATHS } from '../report/paths';
 import { redact } from '../report/redact';
 import type { Finding } from '../schemas/finding';
 import type { NotEvaluated } from '../schemas/report';
+import { ruleLinks } from './describe';
 import { REQUIREMENTS } from './requirements';
 import type { RawFinding, Rule } from './types';
 
@@ -38,12 +38,16 @@ export function runRules(rules: readonly Rule[], model: ClusterModel): RuleResul
     try {
       raw = rule.check(model, { notEvaluated: (reason) => reasons.push(reason) });
     } catch {
-      results.notEvaluated.push({ ruleId: rule.id, reason: 'the rule failed on this input (a bug in kube-comms-lint; please report it)' });
+      results.notEvaluated.push({
+        ruleId: rule.id,
+        reason: 'the rule failed on this input (a bug in kube-comms-lint; please report it)',
+      });
       continue;
     }
     for (const reason of new Set(reasons)) results.notEvaluated.push({ ruleId: rule.id, reason });
     // A rule that could judge nothing at all was not evaluated, even though it ran.
-    if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length)) results.evaluated.push(rule.id);
+    if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length))
+      results.evaluated.push(rule.id);
     results.findings.push(...raw.map((finding) => complete(rule, finding, model)));
   }
   return results;
@@ -51,7 +55,11 @@ export function runRules(rules: readonly Rule[], model: ClusterModel): RuleResul
 
 /** True when every subject the rule looks at was skipped. */
 function judgedNothing(rule: Rule, model: ClusterModel, skipped: number): boolean {
-  const subjects = rule.requires.includes('kubelet') ? model.kubelets.length : rule.requires.includes('apiserver') ? model.apiServers.length : Infinity;
+  const subjects = rule.requires.includes('kubelet')
+    ? model.kubelets.length
+    : rule.requires.includes('apiserver')
+      ? model.apiServers.length
+      : Infinity;
   return skipped >= subjects;
 }
 
@@ -59,8 +67,10 @@ function versionOutOfRange(rule: Rule, model: ClusterModel): string | undefined 
   const range = rule.appliesTo;
   if (!range || !model.version) return undefined;
   const version = model.version.minor;
-  if (range.from && compareMinor(version, range.from) < 0) return `applies from Kubernetes ${range.from}; the cluster runs ${version}`;
-  if (range.before && compareMinor(version, range.before) >= 0) return `applies before Kubernetes ${range.before}; the cluster runs ${version}`;
+  if (range.from && compareMinor(version, range.from) < 0)
+    return `applies from Kubernetes ${range.from}; the cluster runs ${version}`;
+  if (range.before && compareMinor(version, range.before) >= 0)
+    return `applies before Kubernetes ${range.before}; the cluster runs ${version}`;
   return undefined;
 }
 
@@ -74,7 +84,6 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     severity = rule.trustedSeverity;
     severityReason = `network=trusted: the request says the network between control plane and nodes is trusted, which lowers this from ${rule.severity}`;
   }
-  const pathLink = PATHS.find((path) => path.id === rule.path)?.link;
   return {
     ruleId: rule.id,
     path: rule.path,
@@ -88,7 +97,7 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     evidence: redact(raw.evidence),
     severityReason,
     remediation: rule.remediation,
-    links: [...new Set([...(pathLink ? [pathLink] : []), ...rule.links])],
+    links: ruleLinks(rule),
     references: rule.references,
     fingerprint: fingerprint(rule.id, raw.location.file, raw.location.pointer, raw.subject),
   };

@@ -22,6 +22,13 @@ export function kubeletSettingFindings<N extends KubeletSettingName>(
       return [];
     }
     if (!isBad(setting.value)) return [];
-    return [{ subject: kubelet.name, message: message(kubelet, setting), location: setting.location, evidence: setting.describe }];
+    return [
+      {
+        subject: kubelet.name,
+        message: message(kubelet, setting),
+        location: setting.location,
+        evidence: setting.describe,
+      },
+    ];
   });
 }

@@ -2,14 +2,19 @@
 import type { ClusterModel } from '../model/cluster-model';
 import type { Requirement } from './types';
 
-export const REQUIREMENTS: Record<Requirement, { present: (model: ClusterModel) => boolean; missing: string }> = {
+export const REQUIREMENTS: Record<
+  Requirement,
+  { present: (model: ClusterModel) => boolean; missing: string }
+> = {
   apiserver: {
     present: (m) => m.apiServers.length > 0,
-    missing: 'no kube-apiserver configuration was uploaded (its static pod manifest, e.g. /etc/kubernetes/manifests/kube-apiserver.yaml, or its command line)',
+    missing:
+      'no kube-apiserver configuration was uploaded (its static pod manifest, e.g. /etc/kubernetes/manifests/kube-apiserver.yaml, or its command line)',
   },
   kubelet: {
     present: (m) => m.kubelets.length > 0,
-    missing: "no kubelet configuration was uploaded (its config file, e.g. /var/lib/kubelet/config.yaml, a /configz dump, or its command line)",
+    missing:
+      'no kubelet configuration was uploaded (its config file, e.g. /var/lib/kubelet/config.yaml, a /configz dump, or its command line)',
   },
   kubeconfig: {
     present: (m) => m.kubeconfigs.length > 0,
@@ -17,11 +22,13 @@ export const REQUIREMENTS: Record<Requirement, { present: (model: ClusterModel) 
   },
   'controller-manager': {
     present: (m) => m.controllerManagers.length > 0,
-    missing: 'no kube-controller-manager configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-controller-manager.yaml)',
+    missing:
+      'no kube-controller-manager configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-controller-manager.yaml)',
   },
   scheduler: {
     present: (m) => m.schedulers.length > 0,
-    missing: 'no kube-scheduler configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-scheduler.yaml)',
+    missing:
+      'no kube-scheduler configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-scheduler.yaml)',
   },
   'konnectivity-server': {
     present: (m) => m.konnectivityServers.length > 0,
@@ -32,7 +39,7 @@ export const REQUIREMENTS: Record<Requirement, { present: (model: ClusterModel) 
     missing: 'no konnectivity-agent manifest was uploaded',
   },
   rbac: {
-    present: (m) => m.rbac.length > 0,
+    present: (m) => m.rbac.roles.length + m.rbac.bindings.length > 0,
     missing: 'no RBAC Role, ClusterRole or binding was uploaded',
   },
 };

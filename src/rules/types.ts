@@ -53,6 +53,8 @@ export interface Rule {
   /** CIS Kubernetes Benchmark ids and peer tool ids. */
   references: string[];
   requires: Requirement[];
+  /** Short configuration snippets for docs/rules.md: one that triggers the rule and its fix. */
+  examples: { bad: string; good: string };
   /** Kubernetes versions the rule applies to: `[from, before)` minor versions. */
   appliesTo?: { from?: string; before?: string };
   check(model: ClusterModel, context: RuleContext): RawFinding[];

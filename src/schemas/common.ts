@@ -26,9 +26,18 @@ export const Location = z
     file: z.string().openapi({ example: '/etc/kubernetes/manifests/kube-apiserver.yaml' }),
     line: z.number().int().min(1),
     column: z.number().int().min(1),
-    pointer: z.string().openapi({ description: 'RFC 6901 JSON pointer into the document', example: '/spec/containers/0/command' }),
-    document: z.number().int().min(0).openapi({ description: '0-based index of the YAML document in the file' }),
-    default: z.boolean().openapi({ description: 'true when the value is a default: the location is where the setting would go' }),
+    pointer: z.string().openapi({
+      description: 'RFC 6901 JSON pointer into the document',
+      example: '/spec/containers/0/command',
+    }),
+    document: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: '0-based index of the YAML document in the file' }),
+    default: z.boolean().openapi({
+      description: 'true when the value is a default: the location is where the setting would go',
+    }),
   })
   .openapi('Location');
 export type Location = z.infer<typeof Location>;

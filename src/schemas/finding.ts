@@ -9,15 +9,23 @@ export const Finding = z
     category: Category,
     title: z.string(),
     message: z.string().openapi({ description: 'Names the component, the setting and the value found' }),
-    subject: z.string().openapi({ description: 'The component or object the finding is about', example: 'kubelet on node worker-1' }),
+    subject: z.string().openapi({
+      description: 'The component or object the finding is about',
+      example: 'kubelet on node worker-1',
+    }),
     location: Location,
     related: z.array(Location).openapi({ description: 'Other places that take part in the finding' }),
     evidence: z.string().openapi({ description: 'The setting as found, with secret values redacted' }),
-    severityReason: z.string().nullable().openapi({ description: 'Why the severity differs from the rule default, if it does' }),
+    severityReason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why the severity differs from the rule default, if it does' }),
     remediation: z.string(),
     links: z.array(z.string().url()),
     references: z.array(z.string()),
-    fingerprint: z.string().openapi({ description: 'Stable across runs for the same problem at the same place' }),
+    fingerprint: z
+      .string()
+      .openapi({ description: 'Stable across runs for the same problem at the same place' }),
   })
   .openapi('Finding');
 export type Finding = z.infer<typeof Finding>;

@@ -8,7 +8,10 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    limit: z.string().optional().openapi({ description: 'The limit that was exceeded', example: 'maxBodyBytes' }),
+    limit: z
+      .string()
+      .optional()
+      .openapi({ description: 'The limit that was exceeded', example: 'maxBodyBytes' }),
     files: z
       .array(
         z.object({

@@ -19,7 +19,10 @@ export const InputDocument = z
     line: z.number().int().min(1),
     kind: z.string().openapi({ example: 'KubeletConfiguration' }),
     component: z.string().nullable().openapi({ example: 'kubelet' }),
-    role: z.string().nullable().openapi({ description: 'For kubeconfigs: the client that uses it', example: 'kubelet' }),
+    role: z
+      .string()
+      .nullable()
+      .openapi({ description: 'For kubeconfigs: the client that uses it', example: 'kubelet' }),
     recognized: z.boolean(),
     note: z.string().nullable().openapi({ description: 'Why a document was not used, or how it was read' }),
   })
@@ -36,19 +39,16 @@ export const InputFile = z
   .openapi('InputFile');
 export type InputFile = z.infer<typeof InputFile>;
 
-export const NotEvaluated = z
-  .object({ ruleId: z.string(), reason: z.string() })
-  .openapi('NotEvaluated');
+export const NotEvaluated = z.object({ ruleId: z.string(), reason: z.string() }).openapi('NotEvaluated');
 export type NotEvaluated = z.infer<typeof NotEvaluated>;
 
 export const ReportOptions = z
   .object({
     network: Network,
     kubernetesVersion: z.string().nullable().openapi({ example: '1.31' }),
-    kubernetesVersionSource: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Where the version came from: the request option, or the file that showed it' }),
+    kubernetesVersionSource: z.string().nullable().openapi({
+      description: 'Where the version came from: the request option, or the file that showed it',
+    }),
     failOn: Severity.nullable(),
   })
   .openapi('ReportOptions');
@@ -68,7 +68,8 @@ export const Report = z
       }),
       inputErrors: z.number().int(),
       passed: z.boolean().openapi({
-        description: 'false when a finding at or above failOn (default: low) exists or a file could not be parsed',
+        description:
+          'false when a finding at or above failOn (default: low) exists or a file could not be parsed',
       }),
     }),
     paths: z.array(PathVerdict),

@@ -13,12 +13,16 @@ export const RuleInfo = z
     remediation: z.string(),
     links: z.array(z.string().url()),
     references: z.array(z.string()),
-    requires: z.array(z.string()).openapi({ description: 'Inputs the rule needs; without them it is not evaluated' }),
+    requires: z
+      .array(z.string())
+      .openapi({ description: 'Inputs the rule needs; without them it is not evaluated' }),
   })
   .openapi('Rule');
 export type RuleInfo = z.infer<typeof RuleInfo>;
 
-export const RuleList = z.object({ rulesetVersion: z.string(), rules: z.array(RuleInfo) }).openapi('RuleList');
+export const RuleList = z
+  .object({ rulesetVersion: z.string(), rules: z.array(RuleInfo) })
+  .openapi('RuleList');
 
 export const PathInfo = z
   .object({

@@ -11,17 +11,26 @@ export default defineRule({
   description:
     'Without --kubelet-certificate-authority the API server connects to each kubelet over HTTPS but accepts any certificate, so on an untrusted network anyone who can intercept that connection sees and alters logs, exec and attach sessions and port-forwarded traffic.',
   remediation:
-    'Set --kubelet-certificate-authority on kube-apiserver to the CA bundle that signs the kubelets\' serving certificates, and give every kubelet a serving certificate from that CA (serverTLSBootstrap: true with a CSR approver, or tlsCertFile/tlsPrivateKeyFile).',
+    "Set --kubelet-certificate-authority on kube-apiserver to the CA bundle that signs the kubelets' serving certificates, and give every kubelet a serving certificate from that CA (serverTLSBootstrap: true with a CSR approver, or tlsCertFile/tlsPrivateKeyFile).",
   links: [LINKS.kubeletServingCertificates, LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.5', 'KCV-0006', 'C-0117'],
   requires: ['apiserver'],
+  examples: {
+    bad: '# kube-apiserver static pod: command\n- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+    good: '- kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+  },
   check: (model) =>
     model.apiServers
       .filter((server) => !server.flags.get('kubelet-certificate-authority')?.value)
       .map((server) => ({
         subject: server.name,
         message: `${server.name} does not set --kubelet-certificate-authority, so it does not verify the certificates kubelets serve.`,
-        location: server.flags.get('kubelet-certificate-authority')?.location ?? { ...server.flags.insertAt, default: true },
-        evidence: server.flags.has('kubelet-certificate-authority') ? '--kubelet-certificate-authority=' : '--kubelet-certificate-authority not set',
+        location: server.flags.get('kubelet-certificate-authority')?.location ?? {
+          ...server.flags.insertAt,
+          default: true,
+        },
+        evidence: server.flags.has('kubelet-certificate-authority')
+          ? '--kubelet-certificate-authority='
+          : '--kubelet-certificate-authority not set',
       })),
 });

@@ -15,8 +15,16 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.1', 'KCV-0079', 'C-0069'],
   requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  anonymous:\n    enabled: true',
+    good: 'authentication:\n  anonymous:\n    enabled: false\n  webhook:\n    enabled: true',
+  },
   check: (model, context) =>
-    kubeletSettingFindings(model, context, 'anonymousAuth', (enabled) => enabled === true, (kubelet, setting) =>
-      `${kubelet.name} accepts anonymous requests: ${setting.describe}.`,
+    kubeletSettingFindings(
+      model,
+      context,
+      'anonymousAuth',
+      (enabled) => enabled === true,
+      (kubelet, setting) => `${kubelet.name} accepts anonymous requests: ${setting.describe}.`,
     ),
 });

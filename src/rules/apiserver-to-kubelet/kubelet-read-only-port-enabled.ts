@@ -14,8 +14,17 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.4', 'KCV-0082', 'C-0175'],
   requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\nreadOnlyPort: 10255',
+    good: 'readOnlyPort: 0',
+  },
   check: (model, context) =>
-    kubeletSettingFindings(model, context, 'readOnlyPort', (port) => port !== 0, (kubelet, setting) =>
-      `${kubelet.name} serves an unauthenticated plain-HTTP read-only port ${setting.value}: ${setting.describe}.`,
+    kubeletSettingFindings(
+      model,
+      context,
+      'readOnlyPort',
+      (port) => port !== 0,
+      (kubelet, setting) =>
+        `${kubelet.name} serves an unauthenticated plain-HTTP read-only port ${setting.value}: ${setting.describe}.`,
     ),
 });

@@ -2,7 +2,8 @@ import { LINKS } from '../links';
 import { defineRule } from '../types';
 
 /** Where a kubelet writes the certificate it generates for itself (`--cert-dir`, default /var/lib/kubelet/pki). */
-const selfSignedPath = (certDir: string | undefined) => `${(certDir ?? '/var/lib/kubelet/pki').replace(/\/+$/, '')}/kubelet.crt`;
+const selfSignedPath = (certDir: string | undefined) =>
+  `${(certDir ?? '/var/lib/kubelet/pki').replace(/\/+$/, '')}/kubelet.crt`;
 
 export default defineRule({
   id: 'kubelet-serving-cert-self-signed',
@@ -18,6 +19,10 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.9 (partly)'],
   requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml (kubeadm default: no serving certificate settings)\nkind: KubeletConfiguration\nrotateCertificates: true',
+    good: 'kind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true',
+  },
   check: (model, context) =>
     model.kubelets.flatMap((kubelet) => {
       const bootstrap = kubelet.setting('serverTLSBootstrap');
@@ -29,7 +34,15 @@ export default defineRule({
       if (bootstrap.value) return [];
       // A /configz dump shows the generated certificate's path as tlsCertFile.
       const generated = certFile.value === selfSignedPath(kubelet.flags.get('cert-dir')?.value);
-      if (certFile.value !== '' && !(certFile.source === 'config' && kubelet.config.mode === 'config' && kubelet.config.live && generated)) {
+      if (
+        certFile.value !== '' &&
+        !(
+          certFile.source === 'config' &&
+          kubelet.config.mode === 'config' &&
+          kubelet.config.live &&
+          generated
+        )
+      ) {
         return [];
       }
       return [

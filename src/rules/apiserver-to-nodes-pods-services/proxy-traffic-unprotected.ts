@@ -20,13 +20,19 @@ export default defineRule({
   links: [LINKS.konnectivityService, LINKS.setupKonnectivity],
   references: [],
   requires: ['apiserver'],
+  examples: {
+    bad: '# kube-apiserver without an egress selector\n- kube-apiserver\n- --secure-port=6443',
+    good: '- kube-apiserver\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml\n# egress-selector-configuration.yaml\negressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: GRPC\n    transport:\n      uds:\n        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket',
+  },
   check: (model, context) => model.apiServers.flatMap((server) => judge(server, model, context)),
 });
 
 function judge(server: ApiServer, model: ClusterModel, context: RuleContext): RawFinding[] {
   const egress = server.egressSelector;
   if (egress.state === 'missing') {
-    context.notEvaluated(`${server.name}: --egress-selector-config-file names ${egress.flag.value}, which was not uploaded`);
+    context.notEvaluated(
+      `${server.name}: --egress-selector-config-file names ${egress.flag.value}, which was not uploaded`,
+    );
     return [];
   }
   if (egress.state === 'uploaded') {
@@ -38,9 +44,14 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
         message: cluster
           ? `${server.name} sends proxy traffic to nodes, pods and services directly: the cluster egress selection in ${egress.value.file} uses proxyProtocol ${cluster.proxyProtocol ?? '(none)'}.`
           : `${server.name} sends proxy traffic to nodes, pods and services directly: ${egress.value.file} has no egress selection named cluster.`,
-        location: egress.value.doc.at(cluster ? `${cluster.pointer}/connection/proxyProtocol` : '/egressSelections', !cluster),
+        location: egress.value.doc.at(
+          cluster ? `${cluster.pointer}/connection/proxyProtocol` : '/egressSelections',
+          !cluster,
+        ),
         related: [egress.flag.location],
-        evidence: cluster ? `cluster: proxyProtocol ${cluster.proxyProtocol ?? '(none)'}` : 'no cluster egress selection',
+        evidence: cluster
+          ? `cluster: proxyProtocol ${cluster.proxyProtocol ?? '(none)'}`
+          : 'no cluster egress selection',
       },
     ];
   }

@@ -14,6 +14,10 @@ export default defineRule({
   links: [LINKS.authorization, LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.6', 'KCV-0007'],
   requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --authorization-mode=AlwaysAllow',
+    good: '- kube-apiserver\n- --authorization-mode=Node,RBAC',
+  },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
       const authorization = server.authorization;

@@ -8,12 +8,16 @@ export default defineRule({
   category: 'security',
   title: 'A kubeconfig does not verify the API server certificate',
   description:
-    'insecure-skip-tls-verify: true makes the client accept any certificate for the API server, so anyone on the network path can impersonate the control plane and collect the client\'s credentials. With a certificate authority set as well, client-go refuses the kubeconfig outright.',
+    "insecure-skip-tls-verify: true makes the client accept any certificate for the API server, so anyone on the network path can impersonate the control plane and collect the client's credentials. With a certificate authority set as well, client-go refuses the kubeconfig outright.",
   remediation:
     'Remove insecure-skip-tls-verify from the kubeconfig cluster and set certificate-authority (or certificate-authority-data) to the cluster CA.',
   links: [LINKS.kubeconfig, LINKS.kubeletTlsBootstrapping],
   references: [],
   requires: ['kubeconfig'],
+  examples: {
+    bad: 'clusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443\n    insecure-skip-tls-verify: true',
+    good: 'clusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443\n    certificate-authority: /etc/kubernetes/pki/ca.crt',
+  },
   check: (model) =>
     model.kubeconfigs.flatMap((kubeconfig) =>
       kubeconfig.clusters

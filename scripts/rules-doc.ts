@@ -1,0 +1,60 @@
+/** Renders docs/rules.md from the rule registry: one section per rule, grouped by path. */
+import { PATHS } from '../src/report/paths';
+import { RULES, RULESET_VERSION } from '../src/rules';
+import { describeRule } from '../src/rules/describe';
+
+export function renderRulesDoc(): string {
+  const out: string[] = [
+    '# kube-comms-lint rules',
+    '',
+    `Generated from the rule registry (ruleset ${RULESET_VERSION}) by \`npm run generate\`; do not edit by hand.`,
+    'Severities are for `network=untrusted` (the default); the trusted column shows `network=trusted`.',
+    '',
+  ];
+  for (const path of PATHS) {
+    const rules = RULES.filter((rule) => rule.path === path.id);
+    out.push(`## ${path.title} (\`${path.id}\`)`, '', `${path.description} See ${path.link}.`, '');
+    if (rules.length === 0) {
+      out.push('No rule judges this path yet.', '');
+      continue;
+    }
+    out.push('| id | severity | trusted | category |', '|---|---|---|---|');
+    for (const rule of rules) {
+      const info = describeRule(rule);
+      out.push(
+        `| [\`${info.id}\`](#${info.id}) | ${info.severity} | ${info.trustedSeverity} | ${info.category} |`,
+      );
+    }
+    out.push('');
+    for (const rule of rules) {
+      const info = describeRule(rule);
+      out.push(
+        `### ${info.id}`,
+        '',
+        `**${info.title}.** ${info.description}`,
+        '',
+        `- Severity: ${info.severity} (trusted network: ${info.trustedSeverity}); category: ${info.category}`,
+        `- Needs: ${info.requires.join(', ')}`,
+        ...(info.references.length > 0 ? [`- References: ${info.references.join(', ')}`] : []),
+        '',
+        `**Fix:** ${info.remediation}`,
+        '',
+        'Triggers it:',
+        '',
+        '```yaml',
+        rule.examples.bad,
+        '```',
+        '',
+        'Passes:',
+        '',
+        '```yaml',
+        rule.examples.good,
+        '```',
+        '',
+        ...info.links.map((link) => `- <${link}>`),
+        '',
+      );
+    }
+  }
+  return out.join('\n');
+}

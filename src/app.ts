@@ -1,0 +1,60 @@
+/** createApp(): the Hono application with its routes and the one place errors become problem+json. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './http/env';
+import { ProblemError, problemResponse } from './http/problem';
+import { registerHealth } from './routes/health';
+import { registerLint } from './routes/lint';
+import { registerOpenApi } from './routes/openapi';
+import { registerPaths } from './routes/paths';
+import { registerRules } from './routes/rules';
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    // zod-openapi's own validation failures (path and query parameters) as problem+json.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const parameter = String(issue?.path[0] ?? '');
+      return problemResponse(
+        c,
+        new ProblemError(
+          400,
+          'invalid-option',
+          'Invalid option',
+          `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`,
+          { parameter },
+        ),
+      );
+    },
+  });
+  registerHealth(app);
+  registerLint(app);
+  registerRules(app);
+  registerPaths(app);
+  registerOpenApi(app);
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new ProblemError(
+        404,
+        'not-found',
+        'Not found',
+        `No resource at ${new URL(c.req.url).pathname}; see /openapi.yaml.`,
+      ),
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    // Never the error's text: it could quote an upload. Nothing is logged either, for the same reason.
+    return problemResponse(
+      c,
+      new ProblemError(
+        500,
+        'internal-error',
+        'Internal error',
+        'kube-comms-lint failed on this request. This is a bug; please report it with the rule ids involved, not your files.',
+      ),
+    );
+  });
+  return app;
+}

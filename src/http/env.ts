@@ -1,0 +1,12 @@
+import { LIMITS } from '../limits';
+
+/** The Worker's bindings: only variables (wrangler.toml [vars]); nothing is stored anywhere. */
+export interface AppBindings {
+  MAX_BODY_BYTES?: string;
+}
+export type AppEnv = { Bindings: AppBindings };
+
+export function maxBodyBytes(env: AppBindings | undefined): number {
+  const configured = Number(env?.MAX_BODY_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : LIMITS.maxBodyBytes;
+}

@@ -1,0 +1,148 @@
+/**
+ * Turns a POST /v1/lint request into uploads and options, whatever form it came in: a raw YAML/JSON/
+ * text body, multipart/form-data (one part per file, its filename the path on the node), or the JSON
+ * envelope. Every way it can be wrong is a ProblemError with a status from DESIGN.md.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Upload } from '../ingest';
+import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
+import { ProblemError } from './problem';
+
+export interface LintRequest {
+  uploads: Upload[];
+  options: LintOptionsInput;
+}
+
+const RAW_TYPES = new Set([
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/x-yaml',
+  'text/plain',
+  'application/octet-stream',
+]);
+
+export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
+  const parsed = LintOptionsInput.safeParse(input);
+  if (!parsed.success) throw invalidOption(parsed.error);
+  return parsed.data;
+}
+
+export async function readUploads(
+  contentType: string | undefined,
+  body: Uint8Array,
+  query: Record<string, string>,
+): Promise<LintRequest> {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === 'multipart/form-data') return readMultipart(contentType as string, body, query);
+  if (body.byteLength === 0) throw emptyBody();
+  if (mediaType === 'application/json') {
+    const envelope = readEnvelope(body, query);
+    if (envelope) return envelope;
+  } else if (mediaType === 'application/x-www-form-urlencoded') {
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      "application/x-www-form-urlencoded is not a configuration format. curl --data-binary sends it by default: add -H 'Content-Type: application/yaml', or upload files with -F file=@PATH.",
+    );
+  } else if (mediaType !== '' && !RAW_TYPES.has(mediaType)) {
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `${mediaType} is not accepted. Send application/yaml, application/json, text/plain or multipart/form-data.`,
+    );
+  }
+  const options = parseOptions(query);
+  const name = options.filename ?? (mediaType === 'application/json' ? 'body.json' : 'body.yaml');
+  return { uploads: [{ name, content: body }], options };
+}
+
+async function readMultipart(
+  contentType: string,
+  body: Uint8Array,
+  query: Record<string, string>,
+): Promise<LintRequest> {
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
+  } catch {
+    throw new ProblemError(
+      400,
+      'malformed-multipart',
+      'Malformed multipart body',
+      'The multipart/form-data body could not be read: check its boundary and parts.',
+    );
+  }
+  const uploads: Upload[] = [];
+  const fields: Record<string, string> = { ...query };
+  let pasted = 0;
+  for (const [field, entry] of form.entries()) {
+    const value = entry as unknown as File | string; // workers-types declares string values only
+    if (typeof value !== 'string') {
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      // An empty file input in a browser form arrives as a nameless, empty part: not an upload.
+      if (bytes.byteLength === 0 && !value.name) continue;
+      uploads.push({ name: value.name || field, content: bytes });
+    } else if (field === 'content' || field === 'file') {
+      if (value.trim() !== '') uploads.push({ name: `pasted-${++pasted}.yaml`, content: value });
+    } else {
+      fields[field] = value;
+    }
+  }
+  if (uploads.length === 0) {
+    throw new ProblemError(
+      400,
+      'no-files',
+      'No files',
+      'The multipart body has no file parts: send each file as a part named "file" (curl -F file=@PATH).',
+    );
+  }
+  return { uploads, options: parseOptions(fields) };
+}
+
+/** The JSON envelope `{files, options}`; undefined when the JSON body is a configuration itself. */
+function readEnvelope(body: Uint8Array, query: Record<string, string>): LintRequest | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return undefined; // linted as a file, so the user gets the line and column of the syntax error
+  }
+  if (!json || typeof json !== 'object' || !('files' in json) || 'kind' in json || 'apiVersion' in json)
+    return undefined;
+  const parsed = LintEnvelope.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ProblemError(
+      400,
+      'malformed-envelope',
+      'Malformed JSON envelope',
+      `The JSON envelope is invalid at ${issue ? `/${issue.path.join('/')}: ${issue.message}` : 'its root'}. Expected {"files": [{"name", "content"}], "options": {...}}.`,
+    );
+  }
+  const options = parseOptions({ ...query, ...(parsed.data.options ?? {}) });
+  return { uploads: parsed.data.files.map((file) => ({ name: file.name, content: file.content })), options };
+}
+
+function invalidOption(error: z.ZodError): ProblemError {
+  const issue = error.issues[0];
+  const parameter = issue ? String(issue.path[0] ?? '') : '';
+  return new ProblemError(
+    400,
+    'invalid-option',
+    'Invalid option',
+    `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`,
+    { parameter },
+  );
+}
+
+function emptyBody(): ProblemError {
+  return new ProblemError(
+    400,
+    'empty-body',
+    'Empty body',
+    'The request body is empty: send a configuration file (application/yaml), a multipart upload or the JSON envelope.',
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * RBAC as uploaded: roles with their rules, bindings with their subjects, and the links between them,
+ * so a rule can say which subjects a dangerous grant reaches.
+ */
+import type { SourceDocument } from '../ingest/source-document';
+import { isPlainObject } from '../ingest/yaml';
+
+export interface PolicyRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames: string[];
+  pointer: string;
+}
+
+export interface RbacRole {
+  kind: 'Role' | 'ClusterRole';
+  name: string;
+  namespace: string | undefined;
+  rules: PolicyRule[];
+  /** Shipped by Kubernetes itself (`system:` name or the rbac-defaults bootstrapping label). */
+  builtIn: boolean;
+  doc: SourceDocument;
+}
+
+export interface RbacSubject {
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+}
+
+export interface RbacBinding {
+  kind: 'RoleBinding' | 'ClusterRoleBinding';
+  name: string;
+  namespace: string | undefined;
+  roleRef: { kind: string; name: string };
+  subjects: RbacSubject[];
+  doc: SourceDocument;
+}
+
+export class Rbac {
+  readonly roles: RbacRole[] = [];
+  readonly bindings: RbacBinding[] = [];
+
+  constructor(docs: readonly SourceDocument[]) {
+    for (const doc of docs) {
+      const kind = doc.value.kind;
+      const metadata = isPlainObject(doc.value.metadata) ? doc.value.metadata : {};
+      const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
+      const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+      if (kind === 'Role' || kind === 'ClusterRole') {
+        const labels = isPlainObject(metadata.labels) ? metadata.labels : {};
+        this.roles.push({
+          kind,
+          name,
+          namespace,
+          rules: policyRules(doc.value.rules),
+          builtIn: name.startsWith('system:') || labels['kubernetes.io/bootstrapping'] === 'rbac-defaults',
+          doc,
+        });
+      } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+        const ref = isPlainObject(doc.value.roleRef) ? doc.value.roleRef : {};
+        this.bindings.push({
+          kind,
+          name,
+          namespace,
+          roleRef: { kind: String(ref.kind ?? ''), name: String(ref.name ?? '') },
+          subjects: (Array.isArray(doc.value.subjects) ? doc.value.subjects : [])
+            .filter(isPlainObject)
+            .map((s) => ({
+              kind: String(s.kind ?? ''),
+              name: String(s.name ?? ''),
+              namespace: typeof s.namespace === 'string' ? s.namespace : undefined,
+            })),
+          doc,
+        });
+      }
+    }
+  }
+
+  /** The bindings that grant a role: ClusterRoleBindings and RoleBindings of a ClusterRole, RoleBindings of a Role in its namespace. */
+  bindingsOf(role: RbacRole): RbacBinding[] {
+    return this.bindings.filter(
+      (b) =>
+        b.roleRef.kind === role.kind &&
+        b.roleRef.name === role.name &&
+        (role.kind === 'ClusterRole' || b.namespace === role.namespace),
+    );
+  }
+
+  /** The role a binding grants, if it was uploaded. */
+  roleOf(binding: RbacBinding): RbacRole | undefined {
+    return this.roles.find(
+      (r) =>
+        r.kind === binding.roleRef.kind &&
+        r.name === binding.roleRef.name &&
+        (r.kind === 'ClusterRole' || r.namespace === binding.namespace),
+    );
+  }
+}
+
+function policyRules(value: unknown): PolicyRule[] {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return (Array.isArray(value) ? value : []).flatMap((rule, i) =>
+    isPlainObject(rule)
+      ? [
+          {
+            apiGroups: strings(rule.apiGroups),
+            resources: strings(rule.resources),
+            verbs: strings(rule.verbs),
+            resourceNames: strings(rule.resourceNames),
+            pointer: `/rules/${i}`,
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,27 @@
+/** GET /healthz: liveness, with the versions a deployment check wants to see. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/env';
+import { RULESET_VERSION } from '../rules';
+import { TOOL_VERSION } from '../version';
+
+const health = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness',
+  responses: {
+    200: {
+      description: 'The service is up',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), version: z.string(), rulesetVersion: z.string() }),
+        },
+      },
+    },
+  },
+});
+
+export function registerHealth(app: OpenAPIHono<AppEnv>) {
+  app.openapi(health, (c) =>
+    c.json({ status: 'ok' as const, version: TOOL_VERSION, rulesetVersion: RULESET_VERSION }, 200),
+  );
+}

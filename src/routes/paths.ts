@@ -1,0 +1,27 @@
+/** GET /v1/paths: the five communication paths and the rules that judge each. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/env';
+import { PATHS } from '../report/paths';
+import { RULES } from '../rules';
+import { PathList } from '../schemas/rule';
+
+const listPaths = createRoute({
+  method: 'get',
+  path: '/v1/paths',
+  summary: 'List the communication paths',
+  responses: { 200: { description: 'The paths', content: { 'application/json': { schema: PathList } } } },
+});
+
+export function registerPaths(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listPaths, (c) =>
+    c.json(
+      {
+        paths: PATHS.map((path) => ({
+          ...path,
+          rules: RULES.filter((rule) => rule.path === path.id).map((rule) => rule.id),
+        })),
+      },
+      200,
+    ),
+  );
+}

@@ -1,0 +1,62 @@
+import rule from '../../../../src/rules/apiserver-to-kubelet/kubelet-serving-cert-self-signed';
+import { KUBELET_CONFIG_PATH, kubeletCommandLine, kubeletConfig } from '../../../support/fixtures';
+import { ruleTester } from '../../../support/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'serverTLSBootstrap: true',
+      files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig('serverTLSBootstrap: true\n') }],
+    },
+    {
+      name: 'a certificate file from the cluster CA',
+      files: [
+        {
+          name: KUBELET_CONFIG_PATH,
+          content: kubeletConfig(
+            'tlsCertFile: /etc/kubernetes/pki/kubelet.crt\ntlsPrivateKeyFile: /etc/kubernetes/pki/kubelet.key\n',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'no --config, --rotate-server-certificates',
+      files: [{ name: 'ps.txt', content: kubeletCommandLine(['--rotate-server-certificates']) }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'kubeadm default config: neither field',
+      files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig('rotateCertificates: true\n') }],
+      findings: [
+        {
+          file: KUBELET_CONFIG_PATH,
+          locationDefault: true,
+          messageIncludes: 'neither tlsCertFile nor serverTLSBootstrap',
+        },
+      ],
+    },
+    {
+      name: 'no --config and no certificate flags',
+      files: [{ name: 'ps.txt', content: kubeletCommandLine(['--kubeconfig=/etc/kubernetes/kubelet.conf']) }],
+      findings: [{ file: 'ps.txt', locationDefault: true }],
+    },
+    {
+      name: '/configz shows the self-generated certificate path',
+      files: [
+        {
+          name: 'configz.json',
+          content:
+            '{"kubeletconfig":{"tlsCertFile":"/var/lib/kubelet/pki/kubelet.crt","serverTLSBootstrap":false}}',
+        },
+      ],
+      findings: [{ messageIncludes: 'generated for itself' }],
+    },
+    {
+      name: 'trusted network: medium',
+      files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig() }],
+      options: { network: 'trusted' },
+      findings: [{ severity: 'medium' }],
+    },
+  ],
+});
