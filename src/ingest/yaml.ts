@@ -69,7 +69,8 @@ export function parseYamlStream(text: string): ParsedStream {
         documents.push({ ...doc, index: documents.length });
       }
     } catch (error) {
-      const json = tryJson(text.slice(chunk.start, chunk.end));
+      // JSON that YAML rejects (tab indentation) is still JSON; a limit breach is not retried.
+      const json = isLimit(error) ? undefined : tryJson(text.slice(chunk.start, chunk.end));
       if (json !== undefined) {
         documents.push({ index: documents.length, value: json, offsets: new Map([['', chunk.start]]) });
         continue;
@@ -95,14 +96,31 @@ function splitDocuments(text: string): Array<{ start: number; end: number }> {
   return chunks;
 }
 
+function isLimit(error: unknown): boolean {
+  return error instanceof LimitExceeded || (error instanceof YAMLException && /maxDepth/.test(error.reason));
+}
+
 function tryJson(text: string): unknown {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
   try {
-    return JSON.parse(trimmed);
+    const value: unknown = JSON.parse(trimmed);
+    return depthWithin(value, LIMITS.maxDepth) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Iterative, so a deep value cannot overflow the stack while it is measured. */
+function depthWithin(root: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > max) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 function describeError(
@@ -206,7 +224,7 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
       case EVENT_ID.MAPPING: {
         const slot = nextSlot();
         if (slot.isKey) keyDepth++;
-        else if (keyDepth === 0) offsets.set(slot.pointer, start + (slot.keyOffset ?? event.start));
+        else if (keyDepth === 0) offsets.set(slot.pointer, slot.keyOffset ?? start + event.start);
         const anchor = slice(event.anchorStart, event.anchorEnd);
         stack.push(
           event.type === EVENT_ID.SEQUENCE
@@ -229,7 +247,7 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
         const tag = slice(event.tagStart, event.tagEnd);
         const value = resolveScalar(raw, event.style, tag, event.valueStart + start);
         if (!slot.isKey && keyDepth === 0)
-          offsets.set(slot.pointer, start + (slot.keyOffset ?? event.valueStart));
+          offsets.set(slot.pointer, slot.keyOffset ?? start + event.valueStart);
         const anchor = slice(event.anchorStart, event.anchorEnd);
         if (anchor) anchors.set(anchor, { value, size: 1 });
         const isMergeKey = slot.isKey && event.style === SCALAR_STYLE.PLAIN && raw === '<<' && !tag;
@@ -248,7 +266,7 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
         }
         const slot = nextSlot();
         if (!slot.isKey && keyDepth === 0)
-          offsets.set(slot.pointer, start + (slot.keyOffset ?? event.anchorStart));
+          offsets.set(slot.pointer, slot.keyOffset ?? start + event.anchorStart);
         place(target.value, target.size, start + event.anchorStart);
         break;
       }

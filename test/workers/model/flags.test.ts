@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ArgWord } from '../../../src/ingest/command-line';
+import { parseFlags } from '../../../src/model/flags';
+
+const at = { file: 'f', line: 1, column: 1, pointer: '', document: 0, default: false };
+const flags = (...words: string[]) =>
+  parseFlags(
+    words.map((text, i): ArgWord => ({ text, location: { ...at, column: i + 1 } })),
+    at,
+  );
+
+describe('flag parsing, as pflag does it', () => {
+  it('reads --a=b and --a b', () => {
+    const set = flags('--secure-port=6443', '--tls-cert-file', '/pki/apiserver.crt');
+    expect(set.get('secure-port')?.value).toBe('6443');
+    expect(set.get('tls-cert-file')?.value).toBe('/pki/apiserver.crt');
+  });
+
+  it('reads a bare boolean as true without eating the next word', () => {
+    const set = flags('--anonymous-auth', 'positional', '--profiling');
+    expect(set.bool('anonymous-auth')).toBe(true);
+    expect(set.bool('profiling')).toBe(true);
+  });
+
+  it('lets the last occurrence of a single-valued flag win', () => {
+    const set = flags('--anonymous-auth=true', '--anonymous-auth=false');
+    expect(set.bool('anonymous-auth')).toBe(false);
+    expect(set.get('anonymous-auth')?.location.column).toBe(2);
+  });
+
+  it('reads comma lists across repeated flags', () => {
+    expect(
+      flags('--authorization-mode=Node', '--authorization-mode=RBAC,Webhook')
+        .list('authorization-mode')
+        .map((f) => f.value),
+    ).toEqual(['Node', 'RBAC', 'Webhook']);
+  });
+
+  it('reads Go booleans like strconv.ParseBool', () => {
+    expect(flags('--anonymous-auth=0').bool('anonymous-auth')).toBe(false);
+    expect(flags('--anonymous-auth=T').bool('anonymous-auth')).toBe(true);
+    expect(flags('--anonymous-auth=yes').bool('anonymous-auth')).toBeUndefined();
+  });
+});
