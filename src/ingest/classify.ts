@@ -85,7 +85,7 @@ export function classify(doc: SourceDocument): Classified {
     return { ...base, type: 'authorization-config', component: 'kube-apiserver' };
   }
   if (RBAC_KINDS.has(kind) && apiVersion.startsWith('rbac.authorization.k8s.io/')) {
-    return { ...base, type: 'rbac', component: 'kube-apiserver' };
+    return { ...base, type: 'rbac' };
   }
   if (SERVICE_KINDS.has(kind) && isKubernetesService(value)) {
     return {
@@ -104,6 +104,18 @@ export function classify(doc: SourceDocument): Classified {
       ...base,
       type: 'unrecognized',
       note: 'no control-plane or Konnectivity container in this workload',
+    };
+  }
+  if (
+    !kind &&
+    Object.keys(value).some((key) =>
+      /^(kube-apiserver|kubelet|kube-controller-manager|kube-scheduler)-arg\+?$/.test(key),
+    )
+  ) {
+    return {
+      ...base,
+      type: 'unrecognized',
+      note: "k3s/RKE2 config.yaml files are not read yet; upload the components' command lines (ps -o args=)",
     };
   }
   return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };

@@ -45,7 +45,8 @@ export function readCommandLines(file: string, text: string, lines: LineIndex): 
     const words = splitShellWords(text.slice(start, stop), start);
     const programIndex = words.findIndex((word) => !/^[A-Z_]+=/.test(word.text) && word.text !== 'exec');
     const program = words[programIndex];
-    const component = program ? componentOfProgram(program.text) : undefined;
+    // `ExecStart=/usr/bin/kubelet $ARGS` in a systemd unit is not a command line: its flags live in variables.
+    const component = program && !program.text.includes('=') ? componentOfProgram(program.text) : undefined;
     if (!program || !component) continue;
     const location = (offset: number): Location => ({
       file,

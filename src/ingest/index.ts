@@ -37,6 +37,19 @@ export function ingestFile(upload: Upload): IngestedFile {
     file.errors.push({ message: 'the file is empty', line: 1, column: 1 });
     return file;
   }
+  if (/^\[(Unit|Service|Install)\]\s*$/m.test(text)) {
+    file.documents.push({
+      index: 0,
+      pointer: '',
+      line: 1,
+      kind: 'SystemdUnit',
+      component: null,
+      role: null,
+      recognized: false,
+      note: 'systemd units are not read yet; upload the kubelet command line (ps -o args= -C kubelet) and its flags files',
+    });
+    return file;
+  }
   const stream = parseYamlStream(text);
   let scalars = 0;
   for (const parsed of stream.documents) {
