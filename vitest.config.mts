@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // `node` runs tests that read fixture corpora and committed files from disk.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],

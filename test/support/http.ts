@@ -1,8 +1,11 @@
 /** Calls the Worker through the real runtime (workerd), as a client would. */
 import { exports } from 'cloudflare:workers';
 
+// The pool exposes the Worker's default export; its type is not generated (no `wrangler types`).
+const worker = (exports as unknown as { default: Fetcher }).default;
+
 export function call(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(new Request(`http://kube-comms-lint.test${path}`, init));
+  return worker.fetch(new Request(`http://kube-comms-lint.test${path}`, init));
 }
 
 /** A multipart body with one part per file, named like `curl -F file=@path;filename=...`. */
