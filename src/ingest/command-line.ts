@@ -1,12 +1,14 @@
 /**
- * Flags that live outside YAML: a process command line (`ps -o args=` output, one process a line) or a
- * kubelet environment file (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`) whose
- * `KUBELET_*ARGS=` variables the kubelet's systemd unit appends to its command line.
+ * Flags that live outside YAML: a process command line (`ps -o args=` output, one process a line, or a
+ * raw `/proc/PID/cmdline` with NUL separators), a systemd unit, or a kubelet environment file
+ * (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`) whose `KUBELET_*ARGS=` variables the
+ * kubelet's systemd unit appends to its command line.
  */
 import type { Location } from '../schemas/common';
 import { componentOfProgram, type Component } from './components';
 import type { LineIndex } from './positions';
 import { splitShellWords } from './shell-words';
+import { SYSTEMD_SECTION, readSystemdUnit } from './systemd-unit';
 
 export interface ArgWord {
   text: string;
@@ -15,7 +17,7 @@ export interface ArgWord {
 
 export interface CommandLine {
   file: string;
-  kind: 'CommandLine' | 'KubeletFlagsFile';
+  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit';
   component: Component;
   /** The flags and arguments after the program name. */
   args: ArgWord[];
@@ -30,6 +32,11 @@ const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
 const KUBELET_ARGS_VARIABLE = /^KUBELET_[A-Z_]*ARGS$|^KUBELET_OPTS$/;
 
 export function readCommandLines(file: string, text: string, lines: LineIndex): CommandLine[] {
+  if (text.includes('\0')) return readProcCmdline(file, text, lines);
+  if (SYSTEMD_SECTION.test(text)) {
+    const unit = readSystemdUnit(file, text, lines);
+    return unit ? [unit] : [];
+  }
   const fromEnv = readKubeletEnvFile(file, text, lines);
   if (fromEnv.length > 0) return fromEnv;
   const found: CommandLine[] = [];
@@ -100,4 +107,39 @@ function readKubeletEnvFile(file: string, text: string, lines: LineIndex): Comma
     });
   }
   return found;
+}
+
+/** `/proc/PID/cmdline`: the program and its arguments separated (and ended) by NUL bytes. */
+export function isProcCmdline(text: string): boolean {
+  const program = text.slice(0, text.indexOf('\0'));
+  return text.includes('\0') && componentOfProgram(program) !== undefined;
+}
+
+function readProcCmdline(file: string, text: string, lines: LineIndex): CommandLine[] {
+  const words: Array<{ text: string; offset: number }> = [];
+  let offset = 0;
+  for (const part of text.split('\0')) {
+    if (part !== '') words.push({ text: part, offset });
+    offset += part.length + 1;
+  }
+  const component = words[0] ? componentOfProgram(words[0].text) : undefined;
+  if (!component) return [];
+  const at = (position: number): Location => ({
+    file,
+    ...lines.locate(position),
+    pointer: '',
+    document: 0,
+    default: false,
+  });
+  return [
+    {
+      file,
+      kind: 'CommandLine',
+      component,
+      args: words.slice(1).map((word) => ({ text: word.text, location: at(word.offset) })),
+      complete: true,
+      insertAt: { ...at(0), default: true },
+      line: 1,
+    },
+  ];
 }

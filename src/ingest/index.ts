@@ -5,6 +5,8 @@
 import type { InputDocument, InputError } from '../schemas/report';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
+import { LineIndex } from './positions';
+import { SYSTEMD_SECTION } from './systemd-unit';
 import { SourceDocument } from './source-document';
 import { checkText, decodeUpload } from './text';
 import { isPlainObject, parseYamlStream } from './yaml';
@@ -37,19 +39,8 @@ export function ingestFile(upload: Upload): IngestedFile {
     file.errors.push({ message: 'the file is empty', line: 1, column: 1 });
     return file;
   }
-  if (/^\[(Unit|Service|Install)\]\s*$/m.test(text)) {
-    file.documents.push({
-      index: 0,
-      pointer: '',
-      line: 1,
-      kind: 'SystemdUnit',
-      component: null,
-      role: null,
-      recognized: false,
-      note: 'systemd units are not read yet; upload the kubelet command line (ps -o args= -C kubelet) and its flags files',
-    });
-    return file;
-  }
+  if (text.includes('\0') || SYSTEMD_SECTION.test(text))
+    return withCommandLines(file, text, new LineIndex(text));
   const stream = parseYamlStream(text);
   let scalars = 0;
   for (const parsed of stream.documents) {
@@ -74,19 +65,7 @@ export function ingestFile(upload: Upload): IngestedFile {
     }
   }
   if (file.objects.length === 0) {
-    file.commandLines = readCommandLines(upload.name, text, stream.lines);
-    for (const command of file.commandLines) {
-      file.documents.push({
-        index: 0,
-        pointer: '',
-        line: command.line,
-        kind: command.kind,
-        component: command.component,
-        role: null,
-        recognized: true,
-        note: command.complete ? 'process command line' : 'kubelet flags added to its command line',
-      });
-    }
+    withCommandLines(file, text, stream.lines);
     if (file.commandLines.length > 0) return file; // a command line is not YAML: its "syntax errors" are noise
   }
   file.errors.push(...stream.errors);
@@ -100,6 +79,40 @@ export function ingestFile(upload: Upload): IngestedFile {
       role: null,
       recognized: false,
       note: 'plain text: neither a Kubernetes object nor a component command line',
+    });
+  }
+  return file;
+}
+
+function withCommandLines(file: IngestedFile, text: string, lines: LineIndex): IngestedFile {
+  file.commandLines = readCommandLines(file.name, text, lines);
+  const notes: Record<CommandLine['kind'], string> = {
+    CommandLine: 'process command line',
+    KubeletFlagsFile: 'kubelet flags added to its command line',
+    SystemdUnit: 'systemd unit: the flags its ExecStart line passes',
+  };
+  for (const command of file.commandLines) {
+    file.documents.push({
+      index: 0,
+      pointer: '',
+      line: command.line,
+      kind: command.kind,
+      component: command.component,
+      role: null,
+      recognized: true,
+      note: notes[command.kind],
+    });
+  }
+  if (file.commandLines.length === 0 && SYSTEMD_SECTION.test(text)) {
+    file.documents.push({
+      index: 0,
+      pointer: '',
+      line: 1,
+      kind: 'SystemdUnit',
+      component: null,
+      role: null,
+      recognized: false,
+      note: 'a systemd unit that starts no Kubernetes component',
     });
   }
   return file;

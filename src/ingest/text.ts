@@ -2,6 +2,8 @@
  * Turns uploaded bytes into text, refusing what cannot be a configuration file: binary data and invalid
  * UTF-8. The message never quotes the bytes.
  */
+import { isProcCmdline } from './command-line';
+
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -18,6 +20,8 @@ export function decodeUpload(bytes: Uint8Array): DecodedText {
 
 /** Text that arrived as a string (JSON envelope, form field) gets the same binary check. */
 export function checkText(text: string): DecodedText {
+  // /proc/PID/cmdline separates words with NUL: the one text form that may hold it.
+  if (isProcCmdline(text)) return { ok: true, text };
   // NUL and most C0 controls never occur in YAML, JSON or flag files; their presence means binary data.
   const control = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.exec(text);
   if (control) {

@@ -43,11 +43,12 @@ export function buildKubelets(
     const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
     const runs = complete.length > 0 ? complete.map((command) => [command]) : partial.length > 0 ? [[]] : [];
     for (const run of runs) {
-      const sources = [...partial, ...run];
-      const flags = [
-        ...partialFlags,
-        ...run.map((command) => parseFlags(command.args, command.insertAt)),
-      ].reduce((a, b) => a.concat(b));
+      // A whole command line already holds what units and flags files passed to the process: only
+      // without one do those partial sources make up the flags.
+      const sources = run.length > 0 ? run : partial;
+      const flags = (
+        run.length > 0 ? run.map((command) => parseFlags(command.args, command.insertAt)) : partialFlags
+      ).reduce((a, b) => a.concat(b));
       const configFlag = flags.get('config');
       let config: KubeletConfigSource;
       if (configFlag) {
