@@ -16,6 +16,9 @@ export type DocumentType =
   | 'authorization-config'
   | 'rbac'
   | 'kubernetes-service'
+  /** Wrappers whose content is read as files of their own (src/ingest/embedded.ts). */
+  | 'config-map'
+  | 'kubelet-info'
   | 'unrecognized';
 
 export interface Classified {
@@ -84,6 +87,17 @@ export function classify(doc: SourceDocument): Classified {
   if (kind === 'AuthorizationConfiguration' && apiVersion.startsWith('apiserver.config.k8s.io/')) {
     return { ...base, type: 'authorization-config', component: 'kube-apiserver' };
   }
+  if (kind === 'KubeletInfo' && apiVersion.startsWith('hostdata.kubescape.cloud/')) {
+    return {
+      ...base,
+      type: 'kubelet-info',
+      component: 'kubelet',
+      note: 'Kubescape host-sensor kubelet data',
+    };
+  }
+  if (kind === 'ConfigMap' && isKubeadmConfigMap(value)) {
+    return { ...base, type: 'config-map', note: 'kubeadm ConfigMap: its configuration is read below' };
+  }
   if (RBAC_KINDS.has(kind) && apiVersion.startsWith('rbac.authorization.k8s.io/')) {
     return { ...base, type: 'rbac' };
   }
@@ -119,6 +133,15 @@ export function classify(doc: SourceDocument): Classified {
     };
   }
   return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
+}
+
+function isKubeadmConfigMap(value: Record<string, unknown>): boolean {
+  const metadata = isPlainObject(value.metadata) ? value.metadata : {};
+  const data = isPlainObject(value.data) ? value.data : {};
+  return (
+    /^(kubelet-config(-1\.\d+)?|kubeadm-config)$/.test(String(metadata.name)) &&
+    (typeof data.kubelet === 'string' || typeof data.ClusterConfiguration === 'string')
+  );
 }
 
 function isKubernetesService(value: Record<string, unknown>): boolean {

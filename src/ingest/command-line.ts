@@ -5,8 +5,9 @@
  * kubelet's systemd unit appends to its command line.
  */
 import type { Location } from '../schemas/common';
+import type { Classified } from './classify';
 import { componentOfProgram, type Component } from './components';
-import type { LineIndex } from './positions';
+import type { Locator } from './positions';
 import { splitShellWords } from './shell-words';
 import { SYSTEMD_SECTION, readSystemdUnit } from './systemd-unit';
 
@@ -26,12 +27,14 @@ export interface CommandLine {
   /** Where a new flag would be written. */
   insertAt: Location;
   line: number;
+  /** The `--config` file when it came with the command line (Kubescape KubeletInfo), bound directly. */
+  config?: Classified;
 }
 
 const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
 const KUBELET_ARGS_VARIABLE = /^KUBELET_[A-Z_]*ARGS$|^KUBELET_OPTS$/;
 
-export function readCommandLines(file: string, text: string, lines: LineIndex): CommandLine[] {
+export function readCommandLines(file: string, text: string, lines: Locator): CommandLine[] {
   if (text.includes('\0')) return readProcCmdline(file, text, lines);
   if (SYSTEMD_SECTION.test(text)) {
     const unit = readSystemdUnit(file, text, lines);
@@ -77,7 +80,7 @@ export function readCommandLines(file: string, text: string, lines: LineIndex): 
   return found;
 }
 
-function readKubeletEnvFile(file: string, text: string, lines: LineIndex): CommandLine[] {
+function readKubeletEnvFile(file: string, text: string, lines: Locator): CommandLine[] {
   const found: CommandLine[] = [];
   for (const match of text.matchAll(ENV_LINE)) {
     const [, name = '', raw = ''] = match;
@@ -115,7 +118,7 @@ export function isProcCmdline(text: string): boolean {
   return text.includes('\0') && componentOfProgram(program) !== undefined;
 }
 
-function readProcCmdline(file: string, text: string, lines: LineIndex): CommandLine[] {
+function readProcCmdline(file: string, text: string, lines: Locator): CommandLine[] {
   const words: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   for (const part of text.split('\0')) {

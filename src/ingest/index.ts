@@ -4,8 +4,9 @@
  */
 import type { InputDocument, InputError } from '../schemas/report';
 import { classify, type Classified } from './classify';
+import { unwrap } from './embedded';
 import { readCommandLines, type CommandLine } from './command-line';
-import { LineIndex } from './positions';
+import { LineIndex, type Locator } from './positions';
 import { SYSTEMD_SECTION } from './systemd-unit';
 import { SourceDocument } from './source-document';
 import { checkText, decodeUpload } from './text';
@@ -52,16 +53,22 @@ export function ingestFile(upload: Upload): IngestedFile {
       const doc = new SourceDocument(upload.name, parsed.index, base, value, parsed.offsets, stream.lines);
       const classified = classify(doc);
       file.objects.push(classified);
-      file.documents.push({
-        index: parsed.index,
-        pointer: base,
-        line: doc.at('').line,
-        kind: classified.kind,
-        component: classified.component,
-        role: classified.role,
-        recognized: classified.type !== 'unrecognized',
-        note: classified.note,
-      });
+      const inner = unwrap(classified, text);
+      file.objects.push(...inner.objects);
+      file.commandLines.push(...inner.commandLines);
+      file.documents.push(
+        {
+          index: parsed.index,
+          pointer: base,
+          line: doc.at('').line,
+          kind: classified.kind,
+          component: classified.component,
+          role: classified.role,
+          recognized: classified.type !== 'unrecognized',
+          note: classified.note,
+        },
+        ...inner.documents,
+      );
     }
   }
   if (file.objects.length === 0) {
@@ -84,7 +91,7 @@ export function ingestFile(upload: Upload): IngestedFile {
   return file;
 }
 
-function withCommandLines(file: IngestedFile, text: string, lines: LineIndex): IngestedFile {
+function withCommandLines(file: IngestedFile, text: string, lines: Locator): IngestedFile {
   file.commandLines = readCommandLines(file.name, text, lines);
   const notes: Record<CommandLine['kind'], string> = {
     CommandLine: 'process command line',

@@ -1,5 +1,10 @@
+/** Anything that turns a character offset into a 1-based line and column of an uploaded file. */
+export interface Locator {
+  locate(offset: number): { line: number; column: number };
+}
+
 /** Converts character offsets of a text into 1-based line and column numbers. */
-export class LineIndex {
+export class LineIndex implements Locator {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
@@ -21,4 +26,27 @@ export class LineIndex {
 /** RFC 6901 JSON pointer of a child. */
 export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/**
+ * Positions of a text embedded in a file: a block scalar (`data.kubelet: |`) starts `lineShift` lines
+ * below the key, indented by `indent`; a value whose layout cannot be followed (base64, a quoted string)
+ * maps every offset to where the value is written.
+ */
+export class EmbeddedLocator implements Locator {
+  private readonly inner: LineIndex;
+
+  constructor(
+    text: string,
+    private readonly at: { line: number; column: number },
+    private readonly block: { lineShift: number; indent: number } | undefined,
+  ) {
+    this.inner = new LineIndex(text);
+  }
+
+  locate(offset: number): { line: number; column: number } {
+    if (!this.block) return this.at;
+    const { line, column } = this.inner.locate(offset);
+    return { line: this.at.line + this.block.lineShift + line - 1, column: column + this.block.indent };
+  }
 }

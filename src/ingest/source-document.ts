@@ -1,5 +1,5 @@
 import type { Location } from '../schemas/common';
-import type { LineIndex } from './positions';
+import type { Locator } from './positions';
 
 /**
  * One configuration object as uploaded: its value, and the way back from any JSON pointer inside it to
@@ -13,7 +13,7 @@ export class SourceDocument {
     readonly base: string,
     readonly value: Record<string, unknown>,
     private readonly offsets: Map<string, number>,
-    private readonly lines: LineIndex,
+    private readonly lines: Locator,
   ) {}
 
   /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */

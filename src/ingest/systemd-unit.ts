@@ -8,12 +8,12 @@
 import type { Location } from '../schemas/common';
 import type { ArgWord, CommandLine } from './command-line';
 import { componentOfProgram, type Component } from './components';
-import type { LineIndex } from './positions';
+import type { Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
 
 export const SYSTEMD_SECTION = /^\[(Unit|Service|Install)\]\s*$/m;
 
-export function readSystemdUnit(file: string, text: string, lines: LineIndex): CommandLine | undefined {
+export function readSystemdUnit(file: string, text: string, lines: Locator): CommandLine | undefined {
   const environment = new Map<string, Word[]>();
   let exec: Word[] = [];
   let execLine = 1;

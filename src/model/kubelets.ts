@@ -52,8 +52,10 @@ export function buildKubelets(
       const configFlag = flags.get('config');
       let config: KubeletConfigSource;
       if (configFlag) {
-        const target =
-          findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs);
+        const carried = run.find((command) => command.config)?.config;
+        const target = carried
+          ? { file: carried.doc.file, item: carried }
+          : (findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs));
         if (target) bound.add(target.item);
         config = target
           ? configSource(target.item)
