@@ -19,6 +19,8 @@ export type DocumentType =
   /** Wrappers whose content is read as files of their own (src/ingest/embedded.ts). */
   | 'config-map'
   | 'kubelet-info'
+  /** kubeadm Init/Cluster/JoinConfiguration: read as the static pods and kubelet flags kubeadm writes. */
+  | 'kubeadm'
   | 'unrecognized';
 
 export interface Classified {
@@ -43,16 +45,18 @@ const WORKLOAD_KINDS: Record<string, string> = {
   StatefulSet: '/spec/template/spec',
   ReplicaSet: '/spec/template/spec',
 };
+const KUBEADM_KINDS = new Set(['ClusterConfiguration', 'InitConfiguration', 'JoinConfiguration']);
+const KUBEADM_NOTES: Record<string, string> = {
+  ClusterConfiguration:
+    "read as the static pods kubeadm writes: kubeadm's default flags under your extraArgs",
+  InitConfiguration:
+    'read for the API endpoint and the kubelet flags kubeadm passes (--config, kubeletExtraArgs)',
+  JoinConfiguration: 'read for the kubelet flags kubeadm passes (--config, kubeletExtraArgs)',
+};
 const SERVICE_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice']);
 const LATER: Record<string, string> = {
-  ClusterConfiguration:
-    'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
-  InitConfiguration:
-    'kubeadm configuration files are not read yet; upload the static pod manifests kubeadm wrote',
-  JoinConfiguration:
-    'kubeadm configuration files are not read yet; upload the kubelet config and flags kubeadm wrote',
-  KubeletInfo:
-    'Kubescape host-sensor output is not read yet; upload the kubelet config file and command line',
+  Cluster:
+    'a kind cluster configuration describes how kind creates a cluster; upload the files it wrote on the nodes',
 };
 
 export function classify(doc: SourceDocument): Classified {
@@ -86,6 +90,9 @@ export function classify(doc: SourceDocument): Classified {
   }
   if (kind === 'AuthorizationConfiguration' && apiVersion.startsWith('apiserver.config.k8s.io/')) {
     return { ...base, type: 'authorization-config', component: 'kube-apiserver' };
+  }
+  if (KUBEADM_KINDS.has(kind) && apiVersion.startsWith('kubeadm.k8s.io/')) {
+    return { ...base, type: 'kubeadm', note: KUBEADM_NOTES[kind] ?? null };
   }
   if (kind === 'KubeletInfo' && apiVersion.startsWith('hostdata.kubescape.cloud/')) {
     return {

@@ -18,7 +18,7 @@ export interface ArgWord {
 
 export interface CommandLine {
   file: string;
-  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit';
+  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit' | 'KubeadmConfiguration';
   component: Component;
   /** The flags and arguments after the program name. */
   args: ArgWord[];

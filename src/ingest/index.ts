@@ -97,6 +97,7 @@ function withCommandLines(file: IngestedFile, text: string, lines: Locator): Ing
     CommandLine: 'process command line',
     KubeletFlagsFile: 'kubelet flags added to its command line',
     SystemdUnit: 'systemd unit: the flags its ExecStart line passes',
+    KubeadmConfiguration: 'kubelet flags kubeadm passes',
   };
   for (const command of file.commandLines) {
     file.documents.push({

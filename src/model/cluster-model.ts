@@ -11,6 +11,7 @@ import { componentFromCommandLine, componentFromWorkload, type ControlPlaneCompo
 import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
+import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
 import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
@@ -45,7 +46,9 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
   const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
+  const kubeadm = fromKubeadm(ofType('kubeadm'));
   const components = [
+    ...kubeadm.components,
     ...objects.map(componentFromWorkload).filter((c): c is ControlPlaneComponent => c !== undefined),
     ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
   ];
@@ -57,7 +60,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
   const kubelets = buildKubelets(
     ofType('kubelet-config'),
-    commandLines.filter((c) => c.component === 'kubelet'),
+    [...kubeadm.kubeletFlags, ...commandLines.filter((c) => c.component === 'kubelet')],
     kubeconfigs,
   );
   const apiServers = byComponent('kube-apiserver').map((c) =>

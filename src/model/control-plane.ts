@@ -23,6 +23,8 @@ export interface ControlPlaneComponent {
   image?: string;
   /** Kubernetes minor version shown by the image tag. */
   imageVersion?: string;
+  /** Where the version was read, when not from `image` (kubeadm's kubernetesVersion). */
+  versionSource?: string;
   nodeKey: string;
   /** "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)" */
   name: string;

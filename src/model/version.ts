@@ -14,8 +14,12 @@ export function detectVersion(
 ): KubernetesVersion | null {
   if (option) return { minor: option, source: 'request option kubernetesVersion' };
   const shown = apiServers.find((server) => server.imageVersion);
-  if (shown?.imageVersion)
-    return { minor: shown.imageVersion, source: `image ${shown.image} in ${shown.file}` };
+  if (shown?.imageVersion) {
+    return {
+      minor: shown.imageVersion,
+      source: shown.versionSource ?? `image ${shown.image} in ${shown.file}`,
+    };
+  }
   return null;
 }
 

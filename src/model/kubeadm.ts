@@ -1,0 +1,220 @@
+/**
+ * kubeadm configuration files as the static pods and kubelet flags kubeadm writes from them: kubeadm's
+ * default flags (k8s-facts §5.2, kubernetes/kubernetes cmd/kubeadm/app/phases/controlplane/manifests.go)
+ * under the user's `extraArgs` — a user argument replaces the default of the same name, repeated user
+ * arguments are all passed. Defaults point at where `extraArgs` would go, marked as defaults.
+ *
+ * `extraArgs` is a map in v1beta3 and a list of `{name, value}` in v1beta4.
+ */
+import type { Classified } from '../ingest/classify';
+import type { ArgWord, CommandLine } from '../ingest/command-line';
+import { childPointer } from '../ingest/positions';
+import type { SourceDocument } from '../ingest/source-document';
+import { isPlainObject } from '../ingest/yaml';
+import type { Location } from '../schemas/common';
+import type { ControlPlaneComponent } from './control-plane';
+import { parseFlags } from './flags';
+import { nodeKeyOf } from './referenced-file';
+
+type ControlPlaneKey = 'apiServer' | 'controllerManager' | 'scheduler';
+
+const COMPONENT: Record<ControlPlaneKey, 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler'> = {
+  apiServer: 'kube-apiserver',
+  controllerManager: 'kube-controller-manager',
+  scheduler: 'kube-scheduler',
+};
+
+interface ClusterSettings {
+  pki: string;
+  bindPort: string;
+  advertiseAddress: string | undefined;
+  serviceSubnet: string;
+  podSubnet: string | undefined;
+  dnsDomain: string;
+  clusterName: string;
+}
+
+function defaultFlags(key: ControlPlaneKey, s: ClusterSettings): Array<[string, string]> {
+  const pki = s.pki;
+  if (key === 'apiServer') {
+    return [
+      ...(s.advertiseAddress ? [['advertise-address', s.advertiseAddress] as [string, string]] : []),
+      ['allow-privileged', 'true'],
+      ['authorization-mode', 'Node,RBAC'],
+      ['client-ca-file', `${pki}/ca.crt`],
+      ['enable-admission-plugins', 'NodeRestriction'],
+      ['enable-bootstrap-token-auth', 'true'],
+      ['etcd-cafile', `${pki}/etcd/ca.crt`],
+      ['etcd-certfile', `${pki}/apiserver-etcd-client.crt`],
+      ['etcd-keyfile', `${pki}/apiserver-etcd-client.key`],
+      ['etcd-servers', 'https://127.0.0.1:2379'],
+      ['kubelet-client-certificate', `${pki}/apiserver-kubelet-client.crt`],
+      ['kubelet-client-key', `${pki}/apiserver-kubelet-client.key`],
+      ['kubelet-preferred-address-types', 'InternalIP,ExternalIP,Hostname'],
+      ['proxy-client-cert-file', `${pki}/front-proxy-client.crt`],
+      ['proxy-client-key-file', `${pki}/front-proxy-client.key`],
+      ['requestheader-allowed-names', 'front-proxy-client'],
+      ['requestheader-client-ca-file', `${pki}/front-proxy-ca.crt`],
+      ['requestheader-extra-headers-prefix', 'X-Remote-Extra-'],
+      ['requestheader-group-headers', 'X-Remote-Group'],
+      ['requestheader-username-headers', 'X-Remote-User'],
+      ['secure-port', s.bindPort],
+      ['service-account-issuer', `https://kubernetes.default.svc.${s.dnsDomain}`],
+      ['service-account-key-file', `${pki}/sa.pub`],
+      ['service-account-signing-key-file', `${pki}/sa.key`],
+      ['service-cluster-ip-range', s.serviceSubnet],
+      ['tls-cert-file', `${pki}/apiserver.crt`],
+      ['tls-private-key-file', `${pki}/apiserver.key`],
+    ];
+  }
+  if (key === 'controllerManager') {
+    return [
+      ...(s.podSubnet
+        ? ([
+            ['allocate-node-cidrs', 'true'],
+            ['cluster-cidr', s.podSubnet],
+          ] as Array<[string, string]>)
+        : []),
+      ['authentication-kubeconfig', '/etc/kubernetes/controller-manager.conf'],
+      ['authorization-kubeconfig', '/etc/kubernetes/controller-manager.conf'],
+      ['bind-address', '127.0.0.1'],
+      ['client-ca-file', `${pki}/ca.crt`],
+      ['cluster-name', s.clusterName],
+      ['cluster-signing-cert-file', `${pki}/ca.crt`],
+      ['cluster-signing-key-file', `${pki}/ca.key`],
+      ['controllers', '*,bootstrapsigner,tokencleaner'],
+      ['kubeconfig', '/etc/kubernetes/controller-manager.conf'],
+      ['leader-elect', 'true'],
+      ['requestheader-client-ca-file', `${pki}/front-proxy-ca.crt`],
+      ['root-ca-file', `${pki}/ca.crt`],
+      ['service-account-private-key-file', `${pki}/sa.key`],
+      ['service-cluster-ip-range', s.serviceSubnet],
+      ['use-service-account-credentials', 'true'],
+    ];
+  }
+  return [
+    ['authentication-kubeconfig', '/etc/kubernetes/scheduler.conf'],
+    ['authorization-kubeconfig', '/etc/kubernetes/scheduler.conf'],
+    ['bind-address', '127.0.0.1'],
+    ['kubeconfig', '/etc/kubernetes/scheduler.conf'],
+    ['leader-elect', 'true'],
+  ];
+}
+
+export interface KubeadmResult {
+  components: ControlPlaneComponent[];
+  /** The kubelet flags kubeadm passes: `--config` (always) and `nodeRegistration.kubeletExtraArgs`. */
+  kubeletFlags: CommandLine[];
+}
+
+export function fromKubeadm(items: readonly Classified[]): KubeadmResult {
+  const result: KubeadmResult = { components: [], kubeletFlags: [] };
+  const init = items.find((item) => item.kind === 'InitConfiguration')?.doc;
+  for (const item of items) {
+    const doc = item.doc;
+    if (item.kind === 'ClusterConfiguration') {
+      const settings = clusterSettings(doc, init);
+      for (const key of Object.keys(COMPONENT) as ControlPlaneKey[])
+        result.components.push(component(doc, key, settings));
+    }
+    if (item.kind === 'InitConfiguration' || item.kind === 'JoinConfiguration')
+      result.kubeletFlags.push(kubeletFlags(doc));
+  }
+  return result;
+}
+
+function clusterSettings(doc: SourceDocument, init: SourceDocument | undefined): ClusterSettings {
+  const text = (pointer: string, source: SourceDocument | undefined = doc) => {
+    const value = source?.get(pointer);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  };
+  return {
+    pki: (text('/certificatesDir') ?? '/etc/kubernetes/pki').replace(/\/+$/, ''),
+    bindPort: text('/localAPIEndpoint/bindPort', init) ?? '6443',
+    advertiseAddress: text('/localAPIEndpoint/advertiseAddress', init),
+    serviceSubnet: text('/networking/serviceSubnet') ?? '10.96.0.0/12',
+    podSubnet: text('/networking/podSubnet'),
+    dnsDomain: text('/networking/dnsDomain') ?? 'cluster.local',
+    clusterName: text('/clusterName') ?? 'kubernetes',
+  };
+}
+
+function component(
+  doc: SourceDocument,
+  key: ControlPlaneKey,
+  settings: ClusterSettings,
+): ControlPlaneComponent {
+  const name = COMPONENT[key];
+  const extraArgsPointer = `/${key}/extraArgs`;
+  const insertAt: Location = doc.at(
+    doc.get(extraArgsPointer) !== undefined ? extraArgsPointer : `/${key}`,
+    true,
+  );
+  const user = extraArgs(doc, extraArgsPointer);
+  const userNames = new Set(user.map((word) => word.name));
+  // kubeadm leaves --authorization-mode out when the user configures --authorization-config.
+  const defaults = defaultFlags(key, settings).filter(
+    ([flag]) =>
+      !userNames.has(flag) && !(flag === 'authorization-mode' && userNames.has('authorization-config')),
+  );
+  const words: ArgWord[] = [
+    ...defaults.map(([flag, value]) => ({ text: `--${flag}=${value}`, location: insertAt })),
+    ...user.map((word) => ({ text: `--${word.name}=${word.value}`, location: word.location })),
+  ];
+  const version = doc.get('/kubernetesVersion');
+  const minor = typeof version === 'string' ? /^v?(1\.\d+)/.exec(version)?.[1] : undefined;
+  const repository =
+    typeof doc.get('/imageRepository') === 'string' ? String(doc.get('/imageRepository')) : 'registry.k8s.io';
+  return {
+    component: name,
+    file: doc.file,
+    flags: parseFlags(words, insertAt),
+    ...(typeof version === 'string' ? { image: `${repository}/${name}:${version}` } : {}),
+    ...(minor
+      ? { imageVersion: minor, versionSource: `kubernetesVersion ${String(version)} in ${doc.file}` }
+      : {}),
+    nodeKey: nodeKeyOf(doc.file),
+    name: `${name} (from kubeadm ClusterConfiguration ${doc.file})`,
+  };
+}
+
+function extraArgs(
+  doc: SourceDocument,
+  pointer: string,
+): Array<{ name: string; value: string; location: Location }> {
+  const value = doc.get(pointer);
+  if (Array.isArray(value)) {
+    return value.flatMap((entry, i) =>
+      isPlainObject(entry) && typeof entry.name === 'string'
+        ? [{ name: entry.name, value: String(entry.value ?? ''), location: doc.at(`${pointer}/${i}`) }]
+        : [],
+    );
+  }
+  if (isPlainObject(value)) {
+    return Object.entries(value).map(([name, v]) => ({
+      name,
+      value: String(v),
+      location: doc.at(childPointer(pointer, name)),
+    }));
+  }
+  return [];
+}
+
+/** kubeadm's kubelet: started with --config=/var/lib/kubelet/config.yaml plus `kubeletExtraArgs`. */
+function kubeletFlags(doc: SourceDocument): CommandLine {
+  const pointer = '/nodeRegistration/kubeletExtraArgs';
+  const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '/nodeRegistration', true);
+  const args: ArgWord[] = [
+    { text: '--config=/var/lib/kubelet/config.yaml', location: insertAt },
+    ...extraArgs(doc, pointer).map((arg) => ({ text: `--${arg.name}=${arg.value}`, location: arg.location })),
+  ];
+  return {
+    file: doc.file,
+    kind: 'KubeadmConfiguration',
+    component: 'kubelet',
+    args,
+    complete: false,
+    insertAt,
+    line: insertAt.line,
+  };
+}
