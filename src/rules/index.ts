@@ -4,6 +4,7 @@
  */
 import { apiserverToKubeletRules } from './apiserver-to-kubelet';
 import { apiserverToNodesPodsServicesRules } from './apiserver-to-nodes-pods-services';
+import { konnectivityRules } from './konnectivity';
 import { nodeToControlPlaneRules } from './node-to-control-plane';
 import type { Rule } from './types';
 
@@ -11,6 +12,7 @@ export const RULES: readonly Rule[] = [
   ...nodeToControlPlaneRules,
   ...apiserverToKubeletRules,
   ...apiserverToNodesPodsServicesRules,
+  ...konnectivityRules,
 ];
 
 /** Bumped whenever a rule is added or its behaviour changes; integrators pin reports to it. */

@@ -22,5 +22,6 @@ export const LINKS = {
   kubeApiserverFlags: `${DOCS}/reference/command-line-tools-reference/kube-apiserver/`,
   kubeconfig: `${DOCS}/reference/config-api/kubeconfig.v1/`,
   setupKonnectivity: `${DOCS}/tasks/extend-kubernetes/setup-konnectivity/`,
+  egressSelectorConfiguration: `${DOCS}/reference/config-api/apiserver-config.v1beta1/#apiserver-k8s-io-v1beta1-EgressSelectorConfiguration`,
   securingACluster: `${DOCS}/tasks/administer-cluster/securing-a-cluster/`,
 } as const;

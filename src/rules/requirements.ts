@@ -38,6 +38,11 @@ export const REQUIREMENTS: Record<
     present: (m) => m.konnectivityAgents.length > 0,
     missing: 'no konnectivity-agent manifest was uploaded',
   },
+  'egress-selector': {
+    present: (m) => m.egressSelectors.length > 0,
+    missing:
+      'no EgressSelectorConfiguration was uploaded (the file --egress-selector-config-file names, e.g. /etc/kubernetes/egress-selector-configuration.yaml)',
+  },
   rbac: {
     present: (m) => m.rbac.roles.length + m.rbac.bindings.length > 0,
     missing: 'no RBAC Role, ClusterRole or binding was uploaded',

@@ -14,6 +14,7 @@ export type Requirement =
   | 'scheduler'
   | 'konnectivity-server'
   | 'konnectivity-agent'
+  | 'egress-selector'
   | 'rbac';
 
 export interface RawFinding {

@@ -1,0 +1,73 @@
+import type { ApiServer } from '../../model/apiserver';
+import type { ClusterModel } from '../../model/cluster-model';
+import { transportOf } from '../../model/egress-selector';
+import { dirname, mountFor, podOf, type PodView } from '../../model/konnectivity';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding, type RuleContext } from '../types';
+
+export default defineRule({
+  id: 'egress-selector-not-mounted',
+  path: 'konnectivity',
+  severity: 'high',
+  category: 'breakage',
+  title: 'The kube-apiserver pod does not mount the egress selector file or the Konnectivity socket',
+  description:
+    "A kube-apiserver that runs as a static pod only sees the host paths its volumes mount. Without a volume holding the file --egress-selector-config-file names, the API server cannot read it and does not start; without a hostPath volume holding the directory of a selection's uds udsName, it cannot reach the socket the konnectivity-server pod creates on the host, and every request the selection carries (logs, exec, port-forward, proxy, webhooks for cluster) fails.",
+  remediation:
+    'Add hostPath volumes and volumeMounts to the kube-apiserver pod for the egress selector file and for the socket directory (the setup-konnectivity task mounts /etc/kubernetes/konnectivity-server at the same path).',
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['apiserver'],
+  examples: {
+    bad: '# kube-apiserver.yaml\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml\n# no volume for the file or for /etc/kubernetes/konnectivity-server',
+    good: '    volumeMounts:\n    - name: egress-config\n      mountPath: /etc/kubernetes/egress-selector-configuration.yaml\n      readOnly: true\n    - name: konnectivity-uds\n      mountPath: /etc/kubernetes/konnectivity-server\n  volumes:\n  - name: egress-config\n    hostPath:\n      path: /etc/kubernetes/egress-selector-configuration.yaml\n      type: FileOrCreate\n  - name: konnectivity-uds\n    hostPath:\n      path: /etc/kubernetes/konnectivity-server\n      type: DirectoryOrCreate',
+  },
+  check: (model, context) => model.apiServers.flatMap((server) => judge(server, model, context)),
+});
+
+function judge(server: ApiServer, model: ClusterModel, context: RuleContext): RawFinding[] {
+  const egress = server.egressSelector;
+  if (egress.state === 'none') return [];
+  const pod = podOf(server);
+  if (!pod) return []; // a process on the host reads host paths directly
+  const findings: RawFinding[] = [];
+  const mountsAt = pod.doc.at(`${pod.container}/volumeMounts`, true);
+  const file = egress.flag.value;
+  if (!mountFor(pod, file)) {
+    findings.push({
+      subject: server.name,
+      message: `${server.name} sets --egress-selector-config-file=${file}, but no volume of the pod mounts ${file}: the file does not exist inside the container and kube-apiserver exits at startup.`,
+      location: egress.flag.location,
+      related: [mountsAt],
+      evidence: `--egress-selector-config-file=${file}, not mounted`,
+    });
+  }
+  if (egress.state === 'missing') {
+    context.notEvaluated(
+      `${server.name}: the socket mounts cannot be checked: --egress-selector-config-file names ${file}, which was not uploaded`,
+    );
+    return findings;
+  }
+  for (const selection of egress.value.selections.filter((s) => transportOf(s) === 'uds' && s.udsName)) {
+    const socket = selection.udsName as string;
+    const problem = socketProblem(pod, socket, model);
+    if (!problem) continue;
+    findings.push({
+      subject: server.name,
+      message: `${server.name} dials the ${selection.name} egress selection's socket ${socket} (${egress.value.file}), but ${problem}: the API server cannot reach the Konnectivity server.`,
+      location: egress.value.doc.at(`${selection.pointer}/connection/transport/uds/udsName`),
+      related: [mountsAt, egress.flag.location],
+      evidence: `udsName: ${socket}; kube-apiserver mounts: ${pod.mounts.map((m) => m.mountPath).join(', ') || '(none)'}`,
+    });
+  }
+  return findings;
+}
+
+function socketProblem(pod: PodView, socket: string, model: ClusterModel): string | undefined {
+  const mount = mountFor(pod, dirname(socket));
+  if (!mount) return `no volume of the kube-apiserver pod mounts the socket directory ${dirname(socket)}`;
+  if (mount.volumeType === 'hostPath') return undefined;
+  // Another volume type is shared only with containers of the same pod (a konnectivity-server sidecar).
+  if (model.konnectivityServers.some((s) => s.doc === pod.doc)) return undefined;
+  return `the socket directory is mounted from the ${mount.volumeType} volume ${mount.volumeName}, which the konnectivity-server pod cannot share (use a hostPath volume)`;
+}

@@ -1,0 +1,42 @@
+import type { ControlPlaneComponent } from '../../model/control-plane';
+import { isLoopback } from '../../model/konnectivity';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding } from '../types';
+
+export default defineRule({
+  id: 'konnectivity-admin-exposed',
+  path: 'konnectivity',
+  severity: 'low',
+  category: 'security',
+  title: 'The Konnectivity admin endpoint listens beyond localhost',
+  description:
+    'konnectivity-server (--admin-port, default 8095) and konnectivity-agent (--admin-server-port, default 8094) serve an unauthenticated admin endpoint with metrics and, with --enable-profiling, Go pprof handlers. It binds to 127.0.0.1 by default; an --admin-bind-address that is not loopback exposes it to the network (the server and agents often run with hostNetwork).',
+  remediation: 'Remove --admin-bind-address or set it to 127.0.0.1.',
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['konnectivity-server'],
+  examples: {
+    bad: '    - --admin-bind-address=0.0.0.0\n    - --admin-port=8133',
+    good: '    - --admin-port=8133',
+  },
+  check: (model) => [...model.konnectivityServers, ...model.konnectivityAgents].flatMap(judge),
+});
+
+function judge(component: ControlPlaneComponent): RawFinding[] {
+  const flag = component.flags.get('admin-bind-address');
+  // Empty means the default, localhost.
+  if (!flag || flag.value === '' || isLoopback(flag.value)) return [];
+  const port =
+    component.component === 'konnectivity-server'
+      ? (component.flags.get('admin-port')?.value ?? '8095')
+      : (component.flags.get('admin-server-port')?.value ?? '8094');
+  const profiling = component.flags.bool('enable-profiling') === true;
+  return [
+    {
+      subject: component.name,
+      message: `${component.name} sets --admin-bind-address=${flag.value}: its admin endpoint on port ${port} is reachable from the network${profiling ? ', with pprof profiling enabled (--enable-profiling)' : ''}.`,
+      location: flag.location,
+      evidence: `--admin-bind-address=${flag.value}`,
+    },
+  ];
+}

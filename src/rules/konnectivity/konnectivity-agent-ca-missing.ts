@@ -1,0 +1,30 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'konnectivity-agent-ca-missing',
+  path: 'konnectivity',
+  severity: 'high',
+  category: 'security',
+  title: 'The konnectivity-agent does not verify the server it tunnels through',
+  description:
+    "Without --ca-cert the konnectivity-agent has no CA to check the konnectivity-server's certificate against, so it cannot tell the real server from anyone who intercepts the connection, and hands that party its service-account token and the API server's traffic to nodes, pods and services.",
+  remediation:
+    "Set --ca-cert on the konnectivity-agent to the CA that signed the server's --cluster-cert (the setup-konnectivity task uses the service account's ca.crt, the cluster CA).",
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['konnectivity-agent'],
+  examples: {
+    bad: '    - --proxy-server-host=10.0.0.10\n    - --proxy-server-port=8132',
+    good: '    - --ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    - --proxy-server-host=10.0.0.10\n    - --proxy-server-port=8132',
+  },
+  check: (model) =>
+    model.konnectivityAgents
+      .filter((agent) => !agent.flags.get('ca-cert')?.value)
+      .map((agent) => ({
+        subject: agent.name,
+        message: `${agent.name} sets no --ca-cert: it cannot verify the konnectivity-server at ${agent.flags.get('proxy-server-host')?.value ?? '127.0.0.1 (default)'} before sending it its token and tunnelling the API server's traffic.`,
+        location: { ...agent.flags.insertAt, default: true },
+        evidence: '--ca-cert not set',
+      })),
+});

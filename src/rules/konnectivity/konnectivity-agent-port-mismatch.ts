@@ -1,0 +1,44 @@
+import type { ControlPlaneComponent } from '../../model/control-plane';
+import { AGENT_DEFAULTS, SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding } from '../types';
+
+export default defineRule({
+  id: 'konnectivity-agent-port-mismatch',
+  path: 'konnectivity',
+  severity: 'high',
+  category: 'breakage',
+  title: 'The konnectivity-agent dials a port the server does not listen on for agents',
+  description:
+    'Agents dial --proxy-server-port (default 8091) and the konnectivity-server accepts them on --agent-port (default 8091). The docs manifests change both to 8132; changing only one leaves every agent unable to connect, so logs, exec, port-forward and proxied requests fail. A Service in between may map one port to the other: that mapping is not read.',
+  remediation:
+    "Set the agent's --proxy-server-port to the server's --agent-port (or the port of the Service or load balancer in front of it).",
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['konnectivity-server', 'konnectivity-agent'],
+  examples: {
+    bad: '# konnectivity-server: --agent-port=8132\n# konnectivity-agent:\n    - --proxy-server-port=8091',
+    good: '# konnectivity-server: --agent-port=8132\n# konnectivity-agent:\n    - --proxy-server-port=8132',
+  },
+  check: (model) => model.konnectivityAgents.flatMap((agent) => judge(agent, model.konnectivityServers)),
+});
+
+function judge(agent: ControlPlaneComponent, servers: readonly ControlPlaneComponent[]): RawFinding[] {
+  const port = effectiveFlag(agent, 'proxy-server-port', AGENT_DEFAULTS['proxy-server-port']);
+  const serverPorts = servers.map((server) => ({
+    server,
+    port: effectiveFlag(server, 'agent-port', SERVER_DEFAULTS['agent-port']),
+  }));
+  if (serverPorts.some((s) => Number(s.port.value) === Number(port.value))) return [];
+  return [
+    {
+      subject: agent.name,
+      message: `${agent.name} dials the konnectivity-server on ${port.describe}, but ${serverPorts
+        .map((s) => `${s.server.name} accepts agents on ${s.port.describe}`)
+        .join('; ')}: the agents cannot connect.`,
+      location: port.location,
+      related: serverPorts.map((s) => s.port.location),
+      evidence: `${port.describe}; ${serverPorts.map((s) => s.port.describe).join(', ')}`,
+    },
+  ];
+}

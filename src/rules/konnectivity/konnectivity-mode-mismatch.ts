@@ -1,0 +1,60 @@
+import type { ClusterModel } from '../../model/cluster-model';
+import type { ControlPlaneComponent } from '../../model/control-plane';
+import { SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding } from '../types';
+import { proxiedSelections } from './pairing';
+
+const MODE_OF: Record<string, string> = { GRPC: 'grpc', HTTPConnect: 'http-connect' };
+
+export default defineRule({
+  id: 'konnectivity-mode-mismatch',
+  path: 'konnectivity',
+  severity: 'high',
+  category: 'breakage',
+  title: 'The egress proxyProtocol and the konnectivity-server --mode disagree',
+  description:
+    "The API server speaks the egress selection's proxyProtocol to the Konnectivity server, which only understands its own --mode (default grpc): GRPC needs --mode=grpc, HTTPConnect needs --mode=http-connect. With the two out of step every proxied request fails. A --mode other than grpc or http-connect stops the server at startup.",
+  remediation:
+    'Set the konnectivity-server --mode to match the egress selection (grpc for GRPC, http-connect for HTTPConnect), or change proxyProtocol to match the server.',
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['egress-selector', 'konnectivity-server'],
+  examples: {
+    bad: '# egress-selector-configuration.yaml\n    proxyProtocol: GRPC\n# konnectivity-server.yaml\n    - --mode=http-connect',
+    good: '# egress-selector-configuration.yaml\n    proxyProtocol: GRPC\n# konnectivity-server.yaml\n    - --mode=grpc',
+  },
+  check: (model) => [...model.konnectivityServers.flatMap(invalidMode), ...mismatches(model)],
+});
+
+function invalidMode(server: ControlPlaneComponent): RawFinding[] {
+  const mode = effectiveFlag(server, 'mode', SERVER_DEFAULTS.mode);
+  if (mode.value === 'grpc' || mode.value === 'http-connect') return [];
+  return [
+    {
+      subject: server.name,
+      message: `${server.name} sets ${mode.describe}: the server accepts only grpc or http-connect and exits at startup ("mode must be set to either 'grpc' or 'http-connect'").`,
+      location: mode.location,
+      evidence: mode.describe,
+    },
+  ];
+}
+
+function mismatches(model: ClusterModel): RawFinding[] {
+  return proxiedSelections(model).flatMap(({ selector, selection, servers }) =>
+    servers.flatMap((server) => {
+      const mode = effectiveFlag(server, 'mode', SERVER_DEFAULTS.mode);
+      const wanted = MODE_OF[selection.proxyProtocol ?? ''];
+      if (!wanted || mode.value === wanted || !Object.values(MODE_OF).includes(mode.value)) return [];
+      return [
+        {
+          subject: `${server.name} for the ${selection.name} egress selection`,
+          message: `The ${selection.name} egress selection in ${selector.file} uses proxyProtocol ${selection.proxyProtocol}, but ${server.name} runs with ${mode.describe}: it needs --mode=${wanted}, and every request through it fails.`,
+          location: mode.location,
+          related: [selector.doc.at(`${selection.pointer}/connection/proxyProtocol`)],
+          evidence: `proxyProtocol: ${selection.proxyProtocol}; ${mode.describe}`,
+        },
+      ];
+    }),
+  );
+}

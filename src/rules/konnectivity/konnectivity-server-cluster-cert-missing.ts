@@ -1,0 +1,50 @@
+import type { ControlPlaneComponent } from '../../model/control-plane';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding } from '../types';
+
+export default defineRule({
+  id: 'konnectivity-server-cluster-cert-missing',
+  path: 'konnectivity',
+  severity: 'high',
+  category: 'security',
+  title: 'The konnectivity-server has no serving certificate for its agents',
+  description:
+    "Agents dial the konnectivity-server's --agent-port from the node network and carry all the API server's traffic to nodes, pods and services through it. Without --cluster-cert and --cluster-key the agents cannot verify that they reached the real server, so anyone who can intercept that connection receives the tunnelled traffic, including the agent's service-account token. Setting only one of the two stops the server at startup.",
+  remediation:
+    "Set --cluster-cert and --cluster-key on the konnectivity-server to a certificate the agents' --ca-cert trusts (the setup-konnectivity task uses the API server's certificate and the cluster CA).",
+  links: [LINKS.setupKonnectivity],
+  references: [],
+  requires: ['konnectivity-server'],
+  examples: {
+    bad: '    - --agent-port=8132\n    # no --cluster-cert / --cluster-key',
+    good: '    - --agent-port=8132\n    - --cluster-cert=/etc/kubernetes/pki/apiserver.crt\n    - --cluster-key=/etc/kubernetes/pki/apiserver.key',
+  },
+  check: (model) => model.konnectivityServers.flatMap(judge),
+});
+
+function judge(server: ControlPlaneComponent): RawFinding[] {
+  const cert = server.flags.get('cluster-cert');
+  const key = server.flags.get('cluster-key');
+  if (cert?.value && key?.value) return [];
+  const set = cert?.value ? cert : key?.value ? key : undefined;
+  if (set) {
+    const other = set === cert ? 'cluster-key' : 'cluster-cert';
+    return [
+      {
+        subject: server.name,
+        message: `${server.name} sets --${set.name}=${set.value} without --${other}: the server exits at startup ("cannot have ${other.replace('-', ' ')} empty").`,
+        location: set.location,
+        evidence: `--${set.name}=${set.value}; --${other} not set`,
+        category: 'breakage',
+      },
+    ];
+  }
+  return [
+    {
+      subject: server.name,
+      message: `${server.name} sets neither --cluster-cert nor --cluster-key: its agents cannot verify the server they tunnel the API server's traffic through.`,
+      location: { ...server.flags.insertAt, default: true },
+      evidence: '--cluster-cert and --cluster-key not set',
+    },
+  ];
+}
