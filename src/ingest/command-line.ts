@@ -8,7 +8,7 @@ import type { Location } from '../schemas/common';
 import type { Classified } from './classify';
 import { componentOfProgram, type Component } from './components';
 import type { Locator } from './positions';
-import { splitShellWords } from './shell-words';
+import { splitShellWords, type Word } from './shell-words';
 import { SYSTEMD_SECTION, readSystemdUnit } from './systemd-unit';
 
 export interface ArgWord {
@@ -58,24 +58,15 @@ export function readCommandLines(file: string, text: string, lines: Locator): Co
     // `ExecStart=/usr/bin/kubelet $ARGS` in a systemd unit is not a command line: its flags live in variables.
     const component = program && !program.text.includes('=') ? componentOfProgram(program.text) : undefined;
     if (!program || !component) continue;
-    const location = (offset: number): Location => ({
-      file,
-      ...lines.locate(offset),
-      pointer: '',
-      document: 0,
-      default: false,
-    });
-    found.push({
-      file,
-      kind: 'CommandLine',
-      component,
-      args: words
-        .slice(programIndex + 1)
-        .map((word) => ({ text: word.text, location: location(word.offset) })),
-      complete: true,
-      insertAt: { ...location(program.offset), default: true },
-      line: lines.locate(program.offset).line,
-    });
+    found.push(
+      commandLine(file, lines, {
+        kind: 'CommandLine',
+        component,
+        words: words.slice(programIndex + 1),
+        complete: true,
+        insertOffset: program.offset,
+      }),
+    );
   }
   return found;
 }
@@ -92,22 +83,16 @@ function readKubeletEnvFile(file: string, text: string, lines: Locator): Command
       const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
       return splitShellWords(word.text, word.offset + quoted);
     });
-    const at = (offset: number): Location => ({
-      file,
-      ...lines.locate(offset),
-      pointer: '',
-      document: 0,
-      default: false,
-    });
-    found.push({
-      file,
-      kind: 'KubeletFlagsFile',
-      component: 'kubelet',
-      args: flags.map((word) => ({ text: word.text, location: at(word.offset) })),
-      complete: false,
-      insertAt: { ...at(valueOffset), default: true },
-      line: lines.locate(match.index as number).line,
-    });
+    found.push(
+      commandLine(file, lines, {
+        kind: 'KubeletFlagsFile',
+        component: 'kubelet',
+        words: flags,
+        complete: false,
+        insertOffset: valueOffset,
+        lineOffset: match.index as number,
+      }),
+    );
   }
   return found;
 }
@@ -119,7 +104,7 @@ export function isProcCmdline(text: string): boolean {
 }
 
 function readProcCmdline(file: string, text: string, lines: Locator): CommandLine[] {
-  const words: Array<{ text: string; offset: number }> = [];
+  const words: Word[] = [];
   let offset = 0;
   for (const part of text.split('\0')) {
     if (part !== '') words.push({ text: part, offset });
@@ -127,22 +112,44 @@ function readProcCmdline(file: string, text: string, lines: Locator): CommandLin
   }
   const component = words[0] ? componentOfProgram(words[0].text) : undefined;
   if (!component) return [];
-  const at = (position: number): Location => ({
+  return [
+    commandLine(file, lines, {
+      kind: 'CommandLine',
+      component,
+      words: words.slice(1),
+      complete: true,
+      insertOffset: 0,
+    }),
+  ];
+}
+
+/** A CommandLine from words and their offsets in the file; a new flag would go at `insertOffset`. */
+export function commandLine(
+  file: string,
+  lines: Locator,
+  parts: {
+    kind: CommandLine['kind'];
+    component: Component;
+    words: readonly Word[];
+    complete: boolean;
+    insertOffset: number;
+    lineOffset?: number;
+  },
+): CommandLine {
+  const at = (offset: number): Location => ({
     file,
-    ...lines.locate(position),
+    ...lines.locate(offset),
     pointer: '',
     document: 0,
     default: false,
   });
-  return [
-    {
-      file,
-      kind: 'CommandLine',
-      component,
-      args: words.slice(1).map((word) => ({ text: word.text, location: at(word.offset) })),
-      complete: true,
-      insertAt: { ...at(0), default: true },
-      line: 1,
-    },
-  ];
+  return {
+    file,
+    kind: parts.kind,
+    component: parts.component,
+    args: parts.words.map((word) => ({ text: word.text, location: at(word.offset) })),
+    complete: parts.complete,
+    insertAt: { ...at(parts.insertOffset), default: true },
+    line: lines.locate(parts.lineOffset ?? parts.insertOffset).line,
+  };
 }

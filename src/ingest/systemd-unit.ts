@@ -5,8 +5,7 @@
  * files (kubeadm-flags.env, /etc/default/kubelet), which are read on their own, so a unit only adds
  * flags: it is never the whole command line.
  */
-import type { Location } from '../schemas/common';
-import type { ArgWord, CommandLine } from './command-line';
+import { commandLine, type CommandLine } from './command-line';
 import { componentOfProgram, type Component } from './components';
 import type { Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
@@ -16,14 +15,14 @@ export const SYSTEMD_SECTION = /^\[(Unit|Service|Install)\]\s*$/m;
 export function readSystemdUnit(file: string, text: string, lines: Locator): CommandLine | undefined {
   const environment = new Map<string, Word[]>();
   let exec: Word[] = [];
-  let execLine = 1;
+  let execOffset = 0;
   for (const match of text.matchAll(/^[ \t]*(Environment|ExecStart)[ \t]*=(.*)$/gm)) {
     const [, key, rest = ''] = match;
     const restOffset = (match.index as number) + match[0].indexOf('=') + 1;
     const words = splitShellWords(rest, restOffset);
     if (key === 'ExecStart') {
       exec = words; // an empty ExecStart= resets the list, the last one wins
-      execLine = lines.locate(match.index as number).line;
+      execOffset = match.index as number;
       continue;
     }
     for (const word of words) {
@@ -40,13 +39,6 @@ export function readSystemdUnit(file: string, text: string, lines: Locator): Com
   const component: Component | undefined =
     program ?? ([...environment.keys()].some((name) => name.startsWith('KUBELET_')) ? 'kubelet' : undefined);
   if (!component) return undefined;
-  const at = (offset: number): Location => ({
-    file,
-    ...lines.locate(offset),
-    pointer: '',
-    document: 0,
-    default: false,
-  });
   const expand = (word: Word): Word[] => {
     const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(word.text)?.[1];
     return variable ? (environment.get(variable) ?? []) : [word];
@@ -58,14 +50,12 @@ export function readSystemdUnit(file: string, text: string, lines: Locator): Com
       : [...environment.entries()]
           .filter(([name]) => name.startsWith('KUBELET_'))
           .flatMap(([, value]) => value);
-  const args: ArgWord[] = words.map((word) => ({ text: word.text, location: at(word.offset) }));
-  return {
-    file,
+  return commandLine(file, lines, {
     kind: 'SystemdUnit',
     component,
-    args,
+    words,
     complete: false,
-    insertAt: { ...at(exec[0]?.offset ?? 0), default: true },
-    line: exec.length > 0 ? execLine : 1,
-  };
+    insertOffset: exec[0]?.offset ?? 0,
+    lineOffset: exec.length > 0 ? execOffset : 0,
+  });
 }
