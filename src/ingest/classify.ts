@@ -21,6 +21,8 @@ export type DocumentType =
   | 'kubelet-info'
   /** kubeadm Init/Cluster/JoinConfiguration: read as the static pods and kubelet flags kubeadm writes. */
   | 'kubeadm'
+  /** k3s / RKE2 config.yaml and its drop-ins. */
+  | 'distribution-config'
   | 'unrecognized';
 
 export interface Classified {
@@ -127,19 +129,25 @@ export function classify(doc: SourceDocument): Classified {
       note: 'no control-plane or Konnectivity container in this workload',
     };
   }
-  if (
-    !kind &&
-    Object.keys(value).some((key) =>
-      /^(kube-apiserver|kubelet|kube-controller-manager|kube-scheduler)-arg\+?$/.test(key),
-    )
-  ) {
+  if (!kind && isDistributionConfig(doc.file, value)) {
     return {
       ...base,
-      type: 'unrecognized',
-      note: "k3s/RKE2 config.yaml files are not read yet; upload the components' command lines (ps -o args=)",
+      kind: `${/\/rancher\/rke2\//.test(doc.file) ? 'RKE2' : 'k3s'} config`,
+      type: 'distribution-config',
+      note: 'its *-arg flags and egress-selector-mode',
     };
   }
   return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
+}
+
+const DISTRIBUTION_KEYS =
+  /^(kube-apiserver-arg|kube-controller-manager-arg|kube-scheduler-arg|kubelet-arg|kube-proxy-arg|egress-selector-mode|cluster-init|tls-san|node-name|write-kubeconfig-mode)\+?$/;
+
+function isDistributionConfig(file: string, value: Record<string, unknown>): boolean {
+  return (
+    /\/etc\/rancher\/(k3s|rke2)\/config\.yaml/.test(file) ||
+    Object.keys(value).some((key) => DISTRIBUTION_KEYS.test(key))
+  );
 }
 
 function isKubeadmConfigMap(value: Record<string, unknown>): boolean {

@@ -18,7 +18,7 @@ export interface ArgWord {
 
 export interface CommandLine {
   file: string;
-  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit' | 'KubeadmConfiguration';
+  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit' | 'KubeadmConfiguration' | 'DistributionConfig';
   component: Component;
   /** The flags and arguments after the program name. */
   args: ArgWord[];

@@ -98,6 +98,7 @@ function withCommandLines(file: IngestedFile, text: string, lines: Locator): Ing
     KubeletFlagsFile: 'kubelet flags added to its command line',
     SystemdUnit: 'systemd unit: the flags its ExecStart line passes',
     KubeadmConfiguration: 'kubelet flags kubeadm passes',
+    DistributionConfig: 'kubelet-arg of a k3s/RKE2 config',
   };
   for (const command of file.commandLines) {
     file.documents.push({

@@ -9,6 +9,7 @@ import { childPointer } from '../ingest/positions';
 import { splitShellWords } from '../ingest/shell-words';
 import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
+import type { DistributionTunnel } from './distribution';
 import { FlagSet, parseFlags } from './flags';
 import { nodeKeyOf } from './referenced-file';
 
@@ -25,6 +26,10 @@ export interface ControlPlaneComponent {
   imageVersion?: string;
   /** Where the version was read, when not from `image` (kubeadm's kubernetesVersion). */
   versionSource?: string;
+  /** Set when the upload shows only some of the component's flags (k3s/RKE2 `*-arg`): why absent ones are unknown. */
+  partial?: string;
+  /** The k3s/RKE2 tunnels from the API server to the nodes (`egress-selector-mode`). */
+  tunnel?: DistributionTunnel;
   nodeKey: string;
   /** "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)" */
   name: string;
