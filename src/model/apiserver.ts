@@ -1,9 +1,11 @@
 /**
- * The API server, with the files its flags point at resolved: the egress selector configuration and
- * the authorization configuration, and the authorizers that take effect.
+ * The API server, with the files its flags point at resolved (the egress selector, authentication and
+ * authorization configurations), the authorizers and the anonymous authentication that take effect, and
+ * its secure port.
  */
 import type { SourceDocument } from '../ingest/source-document';
 import type { Location } from '../schemas/common';
+import { effectiveAnonymousAuth, type AnonymousAuth } from './authentication';
 import type { ControlPlaneComponent } from './control-plane';
 import type { EgressSelector } from './egress-selector';
 import type { Flag } from './flags';
@@ -19,29 +21,62 @@ export interface Authorizer {
 }
 
 export type Authorization =
-  | { known: true; authorizers: Authorizer[]; describe: string; isDefault: boolean }
+  | {
+      known: true;
+      authorizers: Authorizer[];
+      describe: string;
+      isDefault: boolean;
+      /** Where the authorizer list is set (the flag, the file's `authorizers`), or would go. */
+      location: Location;
+    }
   | { known: false; reason: string };
+
+/** The port the API server serves HTTPS on (`--secure-port`, default 6443; it cannot be 0). */
+export interface SecurePort {
+  value: number;
+  location: Location;
+  describe: string;
+}
 
 export interface ApiServer extends ControlPlaneComponent {
   component: 'kube-apiserver';
   egressSelector: Referenced<EgressSelector>;
   authorizationConfig: Referenced<SourceDocument>;
   authorization: Authorization;
+  authenticationConfig: Referenced<SourceDocument>;
+  anonymous: AnonymousAuth;
+  securePort: SecurePort;
 }
 
 export function linkApiServer(
   base: ControlPlaneComponent,
   egressSelectors: readonly EgressSelector[],
   authorizationConfigs: readonly SourceDocument[],
+  authenticationConfigs: readonly SourceDocument[] = [],
 ): ApiServer {
   const egressSelector = referenced(base, 'egress-selector-config-file', egressSelectors);
   const authorizationConfig = referenced(base, 'authorization-config', authorizationConfigs);
+  const authenticationConfig = referenced(base, 'authentication-config', authenticationConfigs);
   return {
     ...base,
     component: 'kube-apiserver',
     egressSelector,
     authorizationConfig,
     authorization: effectiveAuthorization(base, authorizationConfig),
+    authenticationConfig,
+    anonymous: effectiveAnonymousAuth(base.flags, authenticationConfig),
+    securePort: securePort(base),
+  };
+}
+
+function securePort(component: ControlPlaneComponent): SecurePort {
+  const flag = component.flags.get('secure-port');
+  if (flag && /^\d+$/.test(flag.value))
+    return { value: Number(flag.value), location: flag.location, describe: `--secure-port=${flag.value}` };
+  return {
+    value: 6443,
+    location: { ...component.flags.insertAt, default: true },
+    describe: '--secure-port is not set, so the default 6443 applies',
   };
 }
 
@@ -83,6 +118,7 @@ function effectiveAuthorization(
       authorizers,
       describe: `authorizers [${authorizers.map((a) => a.type).join(', ')}] in ${doc.file}`,
       isDefault: false,
+      location: doc.at('/authorizers'),
     };
   }
   const modes = component.flags.list('authorization-mode');
@@ -92,6 +128,7 @@ function effectiveAuthorization(
       authorizers: modes.map((flag) => ({ type: flag.value, location: flag.location })),
       describe: `--authorization-mode=${modes.map((m) => m.value).join(',')}`,
       isDefault: false,
+      location: component.flags.get('authorization-mode')?.location ?? component.flags.insertAt,
     };
   }
   return {
@@ -100,5 +137,6 @@ function effectiveAuthorization(
     describe:
       'neither --authorization-mode nor --authorization-config is set, so the default AlwaysAllow applies',
     isDefault: true,
+    location: { ...component.flags.insertAt, default: true },
   };
 }

@@ -75,6 +75,7 @@ export function buildClusterModel(
     (doc) => new EgressSelector(doc),
   );
   const authorizationConfigs = docs("authorization-config");
+  const authenticationConfigs = docs("authentication-config");
   const kubeconfigs = objects
     .map(kubeconfigFrom)
     .filter((k): k is Kubeconfig => k !== undefined);
@@ -88,7 +89,7 @@ export function buildClusterModel(
     kubeconfigs,
   );
   const apiServers = byComponent("kube-apiserver").map((c) =>
-    linkApiServer(c, egressSelectors, authorizationConfigs),
+    linkApiServer(c, egressSelectors, authorizationConfigs, authenticationConfigs),
   );
   const controllerManagers = byComponent("kube-controller-manager");
   const schedulers = byComponent("kube-scheduler");
@@ -127,7 +128,7 @@ export function buildClusterModel(
     kubelets,
     kubeconfigs,
     egressSelectors,
-    authenticationConfigs: docs("authentication-config"),
+    authenticationConfigs,
     authorizationConfigs,
     rbac: new Rbac(docs("rbac")),
     kubernetesService: docs("kubernetes-service"),

@@ -4,6 +4,8 @@ import type { KubeconfigRole } from '../ingest/kubeconfig-role';
 import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
 import { parseGoBool } from './flags';
+import type { Kubelet } from './kubelet';
+import { findReferencedFile, nodeKeyOf } from './referenced-file';
 
 export interface KubeconfigCluster {
   name: string;
@@ -50,6 +52,18 @@ export class Kubeconfig {
     return this.doc.file;
   }
 
+  /** The user the current context authenticates as; the only user when no context says. */
+  get currentUser(): KubeconfigUser | undefined {
+    const current = this.doc.value['current-context'];
+    const contexts = Array.isArray(this.doc.value.contexts) ? this.doc.value.contexts : [];
+    const context = contexts.find((c) => isPlainObject(c) && c.name === current);
+    const userName =
+      isPlainObject(context) && isPlainObject(context.context) ? context.context.user : undefined;
+    return (
+      this.users.find((u) => u.name === userName) ?? (this.users.length === 1 ? this.users[0] : undefined)
+    );
+  }
+
   /** "the kubelet's kubeconfig /etc/kubernetes/kubelet.conf" */
   get name(): string {
     const whose: Record<KubeconfigRole, string> = {
@@ -92,4 +106,21 @@ function authMethods(user: Record<string, unknown>): UserAuth[] {
   if (user.exec) methods.push('exec');
   if (user['auth-provider']) methods.push('auth-provider');
   return methods;
+}
+
+/**
+ * The kubeconfig a kubelet uses (`--kubeconfig`) or bootstraps with (`--bootstrap-kubeconfig`): the
+ * uploaded file its flag names, else the one kubeconfig with that role on the kubelet's node.
+ */
+export function kubeletKubeconfig(
+  kubelet: Kubelet,
+  kubeconfigs: readonly Kubeconfig[],
+  role: 'kubelet' | 'kubelet-bootstrap',
+): Kubeconfig | undefined {
+  const candidates = kubeconfigs.filter((k) => k.role === role);
+  const flag = kubelet.flags.get(role === 'kubelet' ? 'kubeconfig' : 'bootstrap-kubeconfig');
+  if (flag) return findReferencedFile(flag.value, candidates);
+  const node = nodeKeyOf(kubelet.files[0] ?? '');
+  const local = candidates.filter((k) => nodeKeyOf(k.file) === node);
+  return local.length === 1 ? local[0] : undefined;
 }
