@@ -47,4 +47,14 @@ export const REQUIREMENTS: Record<
     present: (m) => m.rbac.roles.length + m.rbac.bindings.length > 0,
     missing: 'no RBAC Role, ClusterRole or binding was uploaded',
   },
+  'controller-manager-or-scheduler': {
+    present: (m) => m.controllerManagers.length + m.schedulers.length > 0,
+    missing:
+      'neither a kube-controller-manager nor a kube-scheduler configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-scheduler.yaml)',
+  },
+  'kubernetes-service': {
+    present: (m) => m.kubernetesService.length > 0,
+    missing:
+      'neither the default/kubernetes Service nor its Endpoints or EndpointSlice was uploaded (kubectl get -n default service/kubernetes endpoints/kubernetes endpointslices -o yaml)',
+  },
 };

@@ -15,7 +15,9 @@ export type Requirement =
   | 'konnectivity-server'
   | 'konnectivity-agent'
   | 'egress-selector'
-  | 'rbac';
+  | 'rbac'
+  | 'controller-manager-or-scheduler'
+  | 'kubernetes-service';
 
 export interface RawFinding {
   /** The component or object: "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)". */

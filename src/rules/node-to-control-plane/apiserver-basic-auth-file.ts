@@ -1,0 +1,31 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { badFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-basic-auth-file',
+  path: 'node-to-control-plane',
+  severity: 'critical',
+  category: 'security',
+  title: 'The API server accepts passwords (HTTP basic auth)',
+  description:
+    '--basic-auth-file makes kube-apiserver accept user names and passwords from a CSV file: long-lived secrets sent with every request, open to guessing and never rotated. The flag was deprecated in 1.16 and removed in 1.19 (on 1.19 and later it is reported by removed-flag).',
+  remediation:
+    'Remove --basic-auth-file from kube-apiserver and authenticate users and components with client certificates or tokens that expire.',
+  links: [LINKS.authentication, LINKS.kubeApiserverFlags],
+  references: ['CKV_K8S_69'],
+  requires: ['apiserver'],
+  appliesTo: { before: '1.19' },
+  examples: {
+    bad: '- kube-apiserver\n- --basic-auth-file=/etc/kubernetes/passwords.csv',
+    good: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
+  },
+  check: (model) =>
+    badFlags(
+      model.apiServers,
+      'basic-auth-file',
+      (value) => value !== '',
+      (server, flag) =>
+        `${server.name} sets --basic-auth-file=${flag.value}, so it accepts static user names and passwords${model.version ? '' : ' (before Kubernetes 1.19; the version is unknown)'}.`,
+    ),
+});

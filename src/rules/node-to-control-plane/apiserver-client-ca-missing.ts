@@ -1,0 +1,28 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { missingFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-client-ca-missing',
+  path: 'node-to-control-plane',
+  severity: 'high',
+  category: 'security',
+  title: 'The API server does not accept client certificates',
+  description:
+    'Without --client-ca-file kube-apiserver has no X.509 client-certificate authentication: kubelets cannot authenticate with the client certificates TLS bootstrapping gives them, and clusters fall back to weaker credentials such as static tokens.',
+  remediation: 'Set --client-ca-file on kube-apiserver to the cluster CA that signs client certificates.',
+  links: [LINKS.authentication, LINKS.kubeletTlsBootstrapping],
+  references: ['CIS 1.2.25', 'KCV-0028'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+    good: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
+  },
+  check: (model) =>
+    missingFlags(
+      model.apiServers,
+      ['client-ca-file'],
+      (server) =>
+        `${server.name} does not set --client-ca-file, so kubelets and other clients cannot authenticate with client certificates.`,
+    ),
+});

@@ -1,0 +1,58 @@
+import type { Flag } from '../../model/flags';
+import { compareMinor } from '../../model/version';
+import { LINKS } from '../links';
+import { defineRule, type RawFinding } from '../types';
+import { isLoopback } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-insecure-port',
+  path: 'node-to-control-plane',
+  severity: 'critical',
+  category: 'security',
+  title: 'The API server serves plain HTTP without authentication or authorization',
+  description:
+    'Before Kubernetes 1.20 kube-apiserver could serve a second, insecure port (--insecure-port, by default 8080 on 127.0.0.1): plain HTTP that skips authentication and authorization, so anyone who reaches it controls the cluster. From 1.20 only --insecure-port=0 is accepted (anything else stops the API server from starting) and the flags were removed in 1.24 (reported by removed-flag).',
+  remediation:
+    'Set --insecure-port=0 and remove --insecure-bind-address from kube-apiserver (on 1.24 and later remove both flags), and let every client use the secure port.',
+  links: [LINKS.controllingAccess, LINKS.kubeApiserverFlags],
+  references: ['C-0005', 'CKV_K8S_88'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --insecure-port=8080\n- --insecure-bind-address=0.0.0.0',
+    good: '- kube-apiserver\n- --insecure-port=0',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server): RawFinding[] => {
+      const version = model.version?.minor;
+      if (version && compareMinor(version, '1.24') >= 0) return []; // removed: removed-flag says so
+      const port = server.flags.get('insecure-port') ?? server.flags.get('port');
+      const bind = server.flags.get('insecure-bind-address') ?? server.flags.get('address');
+      if (port?.value === '0') return [];
+      if (version && compareMinor(version, '1.20') >= 0) {
+        if (!port) return []; // inert since 1.20: nothing is served
+        return [
+          {
+            subject: server.name,
+            message: `${server.name} sets --${port.name}=${port.value}, but from Kubernetes 1.20 (the cluster runs ${version}) only 0 is accepted: the API server does not start ("invalid port value ${port.value}: only zero is allowed").`,
+            location: port.location,
+            evidence: `--${port.name}=${port.value}`,
+            category: 'breakage',
+          },
+        ];
+      }
+      const exposed = bind && !isLoopback(bind.value) ? bind : undefined;
+      const flag = port ?? exposed;
+      if (!flag) return []; // the pre-1.20 default: 8080 on 127.0.0.1 only
+      const where = bind ? bind.value : '127.0.0.1';
+      const set = [port, bind].filter((f): f is Flag => f !== undefined);
+      return [
+        {
+          subject: server.name,
+          message: `${server.name} serves plain HTTP without authentication or authorization on ${where}:${port?.value ?? 8080} (--${flag.name}=${flag.value})${version ? '' : '; this applies before Kubernetes 1.20, and the version is unknown'}.`,
+          location: flag.location,
+          related: set.filter((f) => f !== flag).map((f) => f.location),
+          evidence: set.map((f) => `--${f.name}=${f.value}`).join(' '),
+        },
+      ];
+    }),
+});

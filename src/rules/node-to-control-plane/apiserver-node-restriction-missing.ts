@@ -1,0 +1,41 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'apiserver-node-restriction-missing',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'Kubelets may modify other nodes and their pods',
+  description:
+    'The NodeRestriction admission plugin limits the Node and Pod objects a kubelet may modify to its own, and stops kubelets from setting node-restriction.kubernetes.io/ labels. It is not enabled by default: it must be listed in --enable-admission-plugins.',
+  remediation:
+    'Add NodeRestriction to --enable-admission-plugins on kube-apiserver (and remove it from --disable-admission-plugins).',
+  links: [LINKS.nodeRestriction, LINKS.nodeAuthorization],
+  references: ['CIS 1.2.14', 'KCV-0016'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --enable-admission-plugins=PodSecurity',
+    good: '- kube-apiserver\n- --enable-admission-plugins=NodeRestriction',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server) => {
+      const flags = server.flags;
+      const disabled = flags.list('disable-admission-plugins').find((f) => f.value === 'NodeRestriction');
+      // --admission-control is the pre-1.10 spelling of the enabled list.
+      const enabled = [...flags.list('enable-admission-plugins'), ...flags.list('admission-control')];
+      if (!disabled && enabled.some((f) => f.value === 'NodeRestriction')) return [];
+      const flag = disabled ? flags.get('disable-admission-plugins') : flags.get('enable-admission-plugins');
+      const evidence = flag ? `--${flag.name}=${flag.value}` : '--enable-admission-plugins is not set';
+      return [
+        {
+          subject: server.name,
+          message: disabled
+            ? `${server.name} disables NodeRestriction (${evidence}).`
+            : `${server.name} does not enable the NodeRestriction admission plugin (${evidence}; it is not on by default).`,
+          location: flag?.location ?? { ...flags.insertAt, default: true },
+          evidence,
+        },
+      ];
+    }),
+});

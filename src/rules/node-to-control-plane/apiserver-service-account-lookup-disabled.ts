@@ -1,0 +1,30 @@
+import { parseGoBool } from '../../model/flags';
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { badFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-service-account-lookup-disabled',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'Deleted service-account tokens keep working',
+  description:
+    'With --service-account-lookup=false kube-apiserver accepts a service-account token without checking that its service account (and, for legacy tokens, its Secret) still exists, so revoking a leaked token by deleting it has no effect.',
+  remediation: 'Remove --service-account-lookup=false from kube-apiserver (the default is true).',
+  links: [LINKS.serviceAccountTokens, LINKS.serviceAccountsAdmin],
+  references: ['CIS 1.2.21', 'KCV-0024'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --service-account-lookup=false',
+    good: '- kube-apiserver\n- --service-account-lookup=true',
+  },
+  check: (model) =>
+    badFlags(
+      model.apiServers,
+      'service-account-lookup',
+      (value) => parseGoBool(value) === false,
+      (server, flag) =>
+        `${server.name} sets --service-account-lookup=${flag.value}, so tokens of deleted service accounts are still accepted.`,
+    ),
+});

@@ -1,0 +1,29 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { missingFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-serving-cert-missing',
+  path: 'node-to-control-plane',
+  severity: 'high',
+  category: 'security',
+  title: 'The API server serves a self-signed certificate',
+  description:
+    'Without both --tls-cert-file and --tls-private-key-file, kube-apiserver generates a self-signed certificate in --cert-dir. Nodes and pods verify the API server with the cluster CA, so they either fail or are configured to skip verification, which lets anyone on the path impersonate the control plane.',
+  remediation:
+    'Set --tls-cert-file and --tls-private-key-file on kube-apiserver to a serving certificate signed by the cluster CA.',
+  links: [LINKS.kubeApiserverFlags, LINKS.kubeletTlsBootstrapping],
+  references: ['CIS 1.2.24', 'KCV-0027'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
+    good: '- kube-apiserver\n- --tls-cert-file=/etc/kubernetes/pki/apiserver.crt\n- --tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+  },
+  check: (model) =>
+    missingFlags(
+      model.apiServers,
+      ['tls-cert-file', 'tls-private-key-file'],
+      (server, missing) =>
+        `${server.name} does not set ${missing.map((m) => `--${m}`).join(' or ')}, so it serves a self-signed certificate from --cert-dir that nodes cannot verify with the cluster CA.`,
+    ),
+});

@@ -1,0 +1,30 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { badFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'apiserver-token-auth-file',
+  path: 'node-to-control-plane',
+  severity: 'high',
+  category: 'security',
+  title: 'The API server accepts static bearer tokens',
+  description:
+    '--token-auth-file makes kube-apiserver accept the bearer tokens listed in a CSV file. They never expire and cannot be revoked or rotated without restarting the API server, so a leaked node or component token stays valid indefinitely.',
+  remediation:
+    'Remove --token-auth-file from kube-apiserver and authenticate nodes and components with client certificates (kubelet TLS bootstrapping with bootstrap tokens for joining nodes).',
+  links: [LINKS.staticTokenFile, LINKS.kubeletTlsBootstrapping],
+  references: ['CIS 1.2.2', 'KCV-0002'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --token-auth-file=/etc/kubernetes/tokens.csv',
+    good: '- kube-apiserver\n- --enable-bootstrap-token-auth=true',
+  },
+  check: (model) =>
+    badFlags(
+      model.apiServers,
+      'token-auth-file',
+      (value) => value !== '',
+      (server, flag) =>
+        `${server.name} accepts the static bearer tokens listed in ${flag.value} (--token-auth-file), which never expire.`,
+    ),
+});

@@ -1,0 +1,65 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+/** The kube-apiserver reference's "Insecure values" for --tls-cipher-suites (k8s-facts §2). */
+const INSECURE_SUITES = new Set([
+  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA',
+  'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA',
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
+  'TLS_ECDHE_RSA_WITH_RC4_128_SHA',
+  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_CBC_SHA256',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_RC4_128_SHA',
+]);
+const OLD_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
+
+export default defineRule({
+  id: 'apiserver-weak-tls',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'The API server accepts weak TLS',
+  description:
+    'Every node and pod talks to the API server over TLS. --tls-min-version below VersionTLS12, or a --tls-cipher-suites list with suites the kube-apiserver reference calls insecure (RC4, 3DES, CBC-SHA256, RSA key exchange), lets a client and a network attacker negotiate a connection that can be downgraded or broken. Left unset, the Go defaults are safe.',
+  remediation:
+    'Set --tls-min-version=VersionTLS12 (or VersionTLS13) on kube-apiserver and remove the insecure suites from --tls-cipher-suites (or leave it unset for the Go defaults).',
+  links: [LINKS.kubeApiserverFlags],
+  references: ['CIS 1.2.29', 'C-0277'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --tls-min-version=VersionTLS10\n- --tls-cipher-suites=TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+    good: '- kube-apiserver\n- --tls-min-version=VersionTLS12',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server) => {
+      const minVersion = server.flags.get('tls-min-version');
+      const suites = server.flags.list('tls-cipher-suites').filter((s) => INSECURE_SUITES.has(s.value));
+      return [
+        ...(minVersion && OLD_VERSIONS.has(minVersion.value)
+          ? [
+              {
+                subject: server.name,
+                message: `${server.name} accepts TLS below 1.2: --tls-min-version=${minVersion.value}.`,
+                location: minVersion.location,
+                evidence: `--tls-min-version=${minVersion.value}`,
+              },
+            ]
+          : []),
+        ...(suites.length > 0
+          ? [
+              {
+                subject: server.name,
+                message: `${server.name} offers insecure cipher suites in --tls-cipher-suites: ${suites.map((s) => s.value).join(', ')}.`,
+                location: (suites[0] as (typeof suites)[number]).location,
+                evidence: `--tls-cipher-suites includes ${suites.map((s) => s.value).join(',')}`,
+              },
+            ]
+          : []),
+      ];
+    }),
+});

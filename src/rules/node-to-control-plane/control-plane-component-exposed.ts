@@ -1,0 +1,36 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { isLoopback } from './flag-findings';
+
+export default defineRule({
+  id: 'control-plane-component-exposed',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'The controller manager or scheduler listens on the network',
+  description:
+    'The docs: no other control-plane component than the API server is designed to expose remote services. kube-controller-manager and kube-scheduler serve health, metrics and profiling on their secure port bound to --bind-address, which defaults to 0.0.0.0 (all interfaces), so nodes and pods can reach them.',
+  remediation: 'Set --bind-address=127.0.0.1 on kube-controller-manager and kube-scheduler.',
+  links: [LINKS.kubeControllerManagerFlags, LINKS.kubeSchedulerFlags],
+  references: ['CIS 1.3.7', 'CIS 1.4.2', 'KCV-0039', 'KCV-0041'],
+  requires: ['controller-manager-or-scheduler'],
+  examples: {
+    bad: '- kube-scheduler\n- --bind-address=0.0.0.0',
+    good: '- kube-scheduler\n- --bind-address=127.0.0.1',
+  },
+  check: (model) =>
+    [...model.controllerManagers, ...model.schedulers].flatMap((component) => {
+      if (component.flags.get('secure-port')?.value === '0') return []; // serves nothing
+      const flag = component.flags.get('bind-address');
+      if (flag && isLoopback(flag.value)) return [];
+      const evidence = flag ? `--bind-address=${flag.value}` : '--bind-address is not set (default 0.0.0.0)';
+      return [
+        {
+          subject: component.name,
+          message: `${component.name} listens on all or non-loopback interfaces (${evidence}).`,
+          location: flag?.location ?? { ...component.flags.insertAt, default: true },
+          evidence,
+        },
+      ];
+    }),
+});

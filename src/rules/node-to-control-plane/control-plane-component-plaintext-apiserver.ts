@@ -1,0 +1,30 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { badFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'control-plane-component-plaintext-apiserver',
+  path: 'node-to-control-plane',
+  severity: 'critical',
+  category: 'security',
+  title: 'The controller manager or scheduler reaches the API server over plain HTTP',
+  description:
+    "--master overrides the server of the component's kubeconfig. An http:// URL sends the component's requests and the API server's answers (secrets, tokens) unencrypted and unauthenticated, and only works against an insecure port. A plain-HTTP server in the kubeconfig itself is kubeconfig-plaintext-server's finding.",
+  remediation:
+    'Remove --master from kube-controller-manager and kube-scheduler and give them a --kubeconfig whose server is the https:// secure port.',
+  links: [LINKS.kubeControllerManagerFlags, LINKS.kubeSchedulerFlags],
+  references: [],
+  requires: ['controller-manager-or-scheduler'],
+  examples: {
+    bad: '- kube-scheduler\n- --master=http://127.0.0.1:8080',
+    good: '- kube-scheduler\n- --kubeconfig=/etc/kubernetes/scheduler.conf',
+  },
+  check: (model) =>
+    badFlags(
+      [...model.controllerManagers, ...model.schedulers],
+      'master',
+      (value) => /^http:\/\//i.test(value),
+      (component, flag) =>
+        `${component.name} reaches the API server over plain HTTP: --master=${flag.value}.`,
+    ),
+});

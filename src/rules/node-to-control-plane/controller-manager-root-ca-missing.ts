@@ -1,0 +1,29 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { missingFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'controller-manager-root-ca-missing',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'Pods are not given the cluster root CA',
+  description:
+    "Pods verify the API server (through the default/kubernetes Service) with the ca.crt kube-controller-manager publishes into every namespace (kube-root-ca.crt) from --root-ca-file. Without it pods get the controller-manager's own serving CA or nothing, and clients end up skipping verification.",
+  remediation:
+    'Set --root-ca-file on kube-controller-manager to the cluster CA (e.g. /etc/kubernetes/pki/ca.crt).',
+  links: [LINKS.serviceAccountsAdmin, LINKS.kubeControllerManagerFlags],
+  references: ['CIS 1.3.5', 'KCV-0037'],
+  requires: ['controller-manager'],
+  examples: {
+    bad: '- kube-controller-manager\n- --use-service-account-credentials=true',
+    good: '- kube-controller-manager\n- --root-ca-file=/etc/kubernetes/pki/ca.crt',
+  },
+  check: (model) =>
+    missingFlags(
+      model.controllerManagers,
+      ['root-ca-file'],
+      (component) =>
+        `${component.name} does not set --root-ca-file, so pods are not given the cluster CA to verify the API server.`,
+    ),
+});

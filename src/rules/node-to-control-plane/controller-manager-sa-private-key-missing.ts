@@ -1,0 +1,29 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { missingFlags } from './flag-findings';
+
+export default defineRule({
+  id: 'controller-manager-sa-private-key-missing',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'breakage',
+  title: 'The controller manager cannot sign service-account tokens',
+  description:
+    "kube-controller-manager signs legacy service-account token Secrets (and its own controllers' tokens with --use-service-account-credentials) with --service-account-private-key-file. Without it the token controller does not run: those tokens are never created and the controllers that rely on them fail to reach the API server.",
+  remediation:
+    "Set --service-account-private-key-file on kube-controller-manager to the private key matching the API server's --service-account-key-file (e.g. /etc/kubernetes/pki/sa.key).",
+  links: [LINKS.serviceAccountsAdmin, LINKS.kubeControllerManagerFlags],
+  references: ['CIS 1.3.4', 'KCV-0036'],
+  requires: ['controller-manager'],
+  examples: {
+    bad: '- kube-controller-manager\n- --root-ca-file=/etc/kubernetes/pki/ca.crt',
+    good: '- kube-controller-manager\n- --service-account-private-key-file=/etc/kubernetes/pki/sa.key',
+  },
+  check: (model) =>
+    missingFlags(
+      model.controllerManagers,
+      ['service-account-private-key-file'],
+      (component) =>
+        `${component.name} does not set --service-account-private-key-file, so it cannot sign service-account tokens.`,
+    ),
+});

@@ -1,0 +1,36 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'controller-manager-service-account-credentials',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: "All controllers share the controller manager's credentials",
+  description:
+    "Without --use-service-account-credentials=true (default false) every controller in kube-controller-manager talks to the API server with the manager's own, very broad identity. With it, each controller uses its own service account and gets only the permissions of its system:controller:* role.",
+  remediation: 'Set --use-service-account-credentials=true on kube-controller-manager.',
+  links: [LINKS.rbac, LINKS.kubeControllerManagerFlags],
+  references: ['CIS 1.3.3', 'KCV-0035'],
+  requires: ['controller-manager'],
+  examples: {
+    bad: '- kube-controller-manager\n- --use-service-account-credentials=false',
+    good: '- kube-controller-manager\n- --use-service-account-credentials=true',
+  },
+  check: (model) =>
+    model.controllerManagers.flatMap((component) => {
+      if (component.flags.bool('use-service-account-credentials') === true) return [];
+      const flag = component.flags.get('use-service-account-credentials');
+      const evidence = flag
+        ? `--use-service-account-credentials=${flag.value}`
+        : '--use-service-account-credentials is not set (default false)';
+      return [
+        {
+          subject: component.name,
+          message: `${component.name} runs every controller with the controller manager's own credentials (${evidence}).`,
+          location: flag?.location ?? { ...component.flags.insertAt, default: true },
+          evidence,
+        },
+      ];
+    }),
+});

@@ -1,0 +1,47 @@
+import { kubeletKubeconfig } from '../../model/kubeconfig';
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-client-cert-rotation-disabled',
+  path: 'node-to-control-plane',
+  severity: 'low',
+  category: 'security',
+  title: 'The kubelet does not rotate its client certificate',
+  description:
+    'With rotateCertificates false (the default both as a flag and in the config file) the kubelet keeps the client certificate it was given until it expires: the node then drops out of the cluster, and a stolen certificate stays valid for its whole lifetime. With rotation on, the kubelet requests a new certificate as the old one nears expiry.',
+  remediation:
+    'Set rotateCertificates: true in the KubeletConfiguration (or --rotate-certificates on the kubelet command line).',
+  links: [LINKS.kubeletCertificateRotation, LINKS.kubeletConfiguration],
+  references: ['CIS 4.2.10', 'KCV-0090'],
+  requires: ['kubelet'],
+  examples: {
+    bad: 'kind: KubeletConfiguration\nrotateCertificates: false',
+    good: 'kind: KubeletConfiguration\nrotateCertificates: true',
+  },
+  check: (model, context) =>
+    model.kubelets.flatMap((kubelet) => {
+      const setting = kubelet.setting('rotateCertificates');
+      if (!setting) {
+        context.notEvaluated(`${kubelet.name}: ${kubelet.unknownReason ?? 'its configuration is unknown'}`);
+        return [];
+      }
+      if (setting.value) return [];
+      const kubeconfig = kubeletKubeconfig(kubelet, model.kubeconfigs, 'kubelet');
+      const usesCert = kubeconfig?.currentUser?.auth.includes('client-certificate');
+      if (kubeconfig && !usesCert && !kubelet.flags.has('bootstrap-kubeconfig')) return [];
+      const how = kubeconfig
+        ? `its kubeconfig ${kubeconfig.file} uses a client certificate`
+        : kubelet.flags.has('bootstrap-kubeconfig')
+          ? 'it bootstraps a client certificate'
+          : 'its kubeconfig was not uploaded, so a client certificate is assumed';
+      return [
+        {
+          subject: kubelet.name,
+          message: `${kubelet.name} does not rotate its client certificate (${setting.describe}); ${how}.`,
+          location: setting.location,
+          evidence: setting.describe,
+        },
+      ];
+    }),
+});

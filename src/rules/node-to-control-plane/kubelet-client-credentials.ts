@@ -1,0 +1,63 @@
+import { kubeletKubeconfig } from '../../model/kubeconfig';
+import { nodeKeyOf } from '../../model/referenced-file';
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-client-credentials',
+  path: 'node-to-control-plane',
+  severity: 'medium',
+  category: 'security',
+  title: 'The kubelet authenticates with a static token or password',
+  description:
+    "The docs recommend that kubelets authenticate to the API server with client certificates from TLS bootstrapping: they identify the node (system:node:<name>, group system:nodes) for the Node authorizer, expire and rotate. A static token or user name and password in the kubelet's kubeconfig never expires and is usually shared between nodes.",
+  remediation:
+    'Use kubelet TLS bootstrapping: give the kubelet a --bootstrap-kubeconfig with a bootstrap token and let it obtain a client certificate, or put client-certificate and client-key in its kubeconfig.',
+  links: [LINKS.kubeletTlsBootstrapping, LINKS.nodeAuthorization],
+  references: [],
+  requires: ['kubeconfig'],
+  examples: {
+    bad: 'users:\n- name: kubelet\n  user:\n    token: <static token>',
+    good: 'users:\n- name: system:node:worker-1\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem',
+  },
+  check: (model, context) => {
+    const own = model.kubeconfigs.filter((k) => k.role === 'kubelet');
+    if (own.length === 0)
+      context.notEvaluated('no kubelet kubeconfig was uploaded (e.g. /etc/kubernetes/kubelet.conf)');
+    return own.flatMap((kubeconfig) => {
+      const user = kubeconfig.currentUser;
+      if (!user || user.auth.includes('client-certificate')) return [];
+      const method = user.auth.includes('token')
+        ? 'token'
+        : user.auth.includes('basic')
+          ? 'basic'
+          : undefined;
+      if (!method) return [];
+      const bootstraps =
+        model.kubelets.some(
+          (k) =>
+            k.flags.has('bootstrap-kubeconfig') &&
+            kubeletKubeconfig(k, model.kubeconfigs, 'kubelet') === kubeconfig,
+        ) ||
+        model.kubeconfigs.some(
+          (k) => k.role === 'kubelet-bootstrap' && nodeKeyOf(k.file) === nodeKeyOf(kubeconfig.file),
+        );
+      if (bootstraps) return [];
+      const field =
+        method === 'token'
+          ? kubeconfig.doc.get(`${user.pointer}/tokenFile`)
+            ? 'tokenFile'
+            : 'token'
+          : 'username';
+      const what = method === 'token' ? `a static bearer token (${field})` : 'a user name and password';
+      return [
+        {
+          subject: kubeconfig.name,
+          message: `${kubeconfig.name}: user "${user.name}" authenticates with ${what} instead of a client certificate, and no bootstrap kubeconfig is in use.`,
+          location: kubeconfig.doc.at(`${user.pointer}/${field}`),
+          evidence: `user "${user.name}": ${field} set (value not shown)`,
+        },
+      ];
+    });
+  },
+});

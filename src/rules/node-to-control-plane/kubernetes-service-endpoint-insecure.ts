@@ -1,0 +1,37 @@
+import { kubernetesServicePorts } from '../../model/kubernetes-service';
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubernetes-service-endpoint-insecure',
+  path: 'node-to-control-plane',
+  severity: 'high',
+  category: 'security',
+  title: "The kubernetes Service does not lead to the API server's secure port",
+  description:
+    "Pods reach the API server through the default/kubernetes Service: kube-proxy redirects its port 443 to the target port on the API server's address, as listed in the Endpoints and EndpointSlice. The API server keeps them at its --secure-port (default 6443); another port means pods talk to something else, such as a plain-HTTP port or a proxy, instead of the authenticated HTTPS endpoint.",
+  remediation:
+    "Make the default/kubernetes Service's targetPort and its Endpoints and EndpointSlice ports the API server's --secure-port (delete them and the API server recreates them).",
+  links: [LINKS.kubeApiserverFlags],
+  references: [],
+  requires: ['apiserver', 'kubernetes-service'],
+  examples: {
+    bad: 'kind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  ports:\n  - {name: https, port: 443, targetPort: 8080}',
+    good: 'kind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  ports:\n  - {name: https, port: 443, targetPort: 6443}',
+  },
+  check: (model) => {
+    const secure = new Map(model.apiServers.map((s) => [s.securePort.value, s.securePort]));
+    const expected = [...secure.values()];
+    return model.kubernetesService.flatMap((doc) =>
+      kubernetesServicePorts(doc)
+        .filter((p) => typeof p.port === 'number' && !secure.has(p.port))
+        .map((p) => ({
+          subject: `${String(doc.value.kind)} default/kubernetes`,
+          message: `The ${p.describe} is ${p.port}, not the API server's secure port ${expected.map((e) => e.value).join(' or ')} (${expected.map((e) => e.describe).join('; ')}).`,
+          location: p.location,
+          related: expected.map((e) => e.location),
+          evidence: `${p.describe}: ${p.port}`,
+        })),
+    );
+  },
+});
