@@ -8,6 +8,7 @@ import { buildClusterModel } from './model/cluster-model';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
 import { runRules } from './rules/engine';
+import { suppressor } from './rules/suppressions';
 import type { Network, Severity } from './schemas/common';
 import type { Report } from './schemas/report';
 
@@ -15,6 +16,10 @@ export interface LintOptions {
   network: Network;
   kubernetesVersion: string | null;
   failOn: Severity | null;
+  /** Only these rules count (the others' findings are suppressed); null or absent for all. */
+  rules?: readonly string[] | null;
+  /** Rules whose findings are suppressed: accepted risks. */
+  skipRules?: readonly string[];
 }
 
 export const DEFAULT_OPTIONS: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null };
@@ -45,7 +50,8 @@ export function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_
     );
   }
   const model = buildClusterModel(files, options);
-  const results = runRules(RULES, model);
+  const suppressions = { rules: options.rules ?? null, skipRules: options.skipRules ?? [] };
+  const results = runRules(RULES, model, suppressor(suppressions, files));
   return buildReport({
     files,
     model,
@@ -53,6 +59,8 @@ export function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_
     results,
     network: options.network,
     failOn: options.failOn,
+    only: suppressions.rules,
+    skipRules: suppressions.skipRules,
   });
 }
 

@@ -6,7 +6,7 @@ import { RULESET_VERSION } from '../rules';
 import type { Rule } from '../rules/types';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
-import type { Report } from '../schemas/report';
+import type { PathVerdict, Report } from '../schemas/report';
 import { pathVerdicts } from './verdicts';
 import { TOOL_VERSION } from '../version';
 
@@ -17,10 +17,23 @@ export interface ReportInput {
   results: RuleResults;
   network: Network;
   failOn: Severity | null;
+  /** The request's `rules` option (only these count), echoed in the report; null for all. */
+  only?: readonly string[] | null;
+  skipRules?: readonly string[];
 }
 
-export function buildReport({ files, model, rules, results, network, failOn }: ReportInput): Report {
+export function buildReport({
+  files,
+  model,
+  rules,
+  results,
+  network,
+  failOn,
+  only = null,
+  skipRules = [],
+}: ReportInput): Report {
   const findings = [...results.findings].sort(compareFindings);
+  const suppressed = [...results.suppressed].sort(compareFindings);
   const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const finding of findings) bySeverity[finding.severity]++;
   const inputErrors = files.reduce((n, file) => n + file.errors.length, 0);
@@ -31,22 +44,32 @@ export function buildReport({ files, model, rules, results, network, failOn }: R
       kubernetesVersion: model.version?.minor ?? null,
       kubernetesVersionSource: model.version?.source ?? null,
       failOn,
+      rules: only ? [...only] : null,
+      skipRules: [...skipRules],
     },
     summary: {
       findings: findings.length,
       bySeverity,
       inputErrors,
+      suppressed: suppressed.length,
       passed: inputErrors === 0 && !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
     },
-    paths: pathVerdicts(model, rules, results),
+    paths: pathVerdicts(model, rules, results).map((path) => withSuppressed(path, suppressed)),
     inputs: files.map((file) => ({ file: file.name, documents: file.documents, errors: file.errors })),
     coverage: { evaluated: results.evaluated, notEvaluated: results.notEvaluated },
     findings,
+    suppressed,
   };
 }
 
 export function atOrAbove(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+/** Suppressed findings leave a verdict alone, but its reason says they exist. */
+function withSuppressed(path: PathVerdict, suppressed: readonly Finding[]): PathVerdict {
+  const count = suppressed.filter((finding) => finding.path === path.id).length;
+  return count === 0 ? path : { ...path, reason: `${path.reason}; ${count} suppressed` };
 }
 
 /** By severity, then file, line and rule: the order a person fixes things in. */

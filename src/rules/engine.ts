@@ -2,26 +2,34 @@
  * Runs every rule over the model and turns bare findings into report findings: id, severity for the
  * network, remediation, links (the path's anchor first), redacted evidence, fingerprint. A rule whose
  * inputs are missing is listed as not evaluated, with the reason; a rule that throws is too, so one
- * bug never costs the findings of the others.
+ * bug never costs the findings of the others. Suppressed findings (accepted risks, see suppressions.ts)
+ * are kept apart from the others, never dropped.
  */
 import type { ClusterModel } from '../model/cluster-model';
 import { compareMinor } from '../model/version';
 import { fingerprint } from '../report/fingerprint';
 import { redact } from '../report/redact';
 import type { Finding } from '../schemas/finding';
-import type { NotEvaluated } from '../schemas/report';
+import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
 import { ruleLinks } from './describe';
 import { REQUIREMENTS } from './requirements';
+import { suppressNothing, type Suppressor } from './suppressions';
 import type { RawFinding, Rule } from './types';
 
 export interface RuleResults {
   findings: Finding[];
+  /** Findings the request or an annotation suppressed: listed, never counted. */
+  suppressed: SuppressedFinding[];
   evaluated: string[];
   notEvaluated: NotEvaluated[];
 }
 
-export function runRules(rules: readonly Rule[], model: ClusterModel): RuleResults {
-  const results: RuleResults = { findings: [], evaluated: [], notEvaluated: [] };
+export function runRules(
+  rules: readonly Rule[],
+  model: ClusterModel,
+  suppress: Suppressor = suppressNothing,
+): RuleResults {
+  const results: RuleResults = { findings: [], suppressed: [], evaluated: [], notEvaluated: [] };
   for (const rule of rules) {
     const missing = rule.requires.find((requirement) => !REQUIREMENTS[requirement].present(model));
     if (missing) {
@@ -48,7 +56,11 @@ export function runRules(rules: readonly Rule[], model: ClusterModel): RuleResul
     // A rule that could judge nothing at all was not evaluated, even though it ran.
     if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length))
       results.evaluated.push(rule.id);
-    results.findings.push(...raw.map((finding) => complete(rule, finding, model)));
+    for (const finding of raw.map((bare) => complete(rule, bare, model))) {
+      const suppression = suppress(finding);
+      if (suppression) results.suppressed.push({ ...finding, suppression });
+      else results.findings.push(finding);
+    }
   }
   return results;
 }

@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { Network, Severity } from './common';
 
-export const FORMATS = ['json'] as const;
+/** Report formats of POST /v1/lint; each has one formatter in src/report/formats/. */
+export const FORMATS = ['json', 'sarif', 'text', 'junit', 'markdown'] as const;
+export const Format = z.enum(FORMATS).openapi('Format');
+export type Format = z.infer<typeof Format>;
+
+const RULE_LIST = /^[a-z0-9-]+(,[a-z0-9-]+)*$/;
 
 /** Options of POST /v1/lint, as query parameters (or `options` in the JSON envelope). */
 export const LintOptionsInput = z
@@ -20,9 +25,35 @@ export const LintOptionsInput = z
       }),
     failOn: Severity.optional().openapi({
       description:
-        'Answer 422 (with the full report) when a finding at or above this severity exists or a file failed to parse',
+        'Answer 422 (with the full report, in the requested format) when a finding at or above this severity exists or a file failed to parse. Suppressed findings never count.',
     }),
-    format: z.enum(FORMATS).default('json').openapi({ description: 'Report format' }),
+    format: Format.optional().openapi({
+      description:
+        'Report format. When absent, the most preferred type of the Accept header decides (application/json, application/sarif+json, text/plain, application/xml for JUnit, text/markdown); otherwise json.',
+      example: 'sarif',
+    }),
+    rules: z
+      .string()
+      .regex(RULE_LIST, 'comma-separated rule ids, such as kubelet-read-only-port-enabled')
+      .optional()
+      .openapi({
+        description:
+          'Only these rules (comma-separated ids) count; the findings of every other rule are listed under `suppressed`. An unknown id is a 400.',
+        example: 'kubelet-anonymous-auth-enabled,kubelet-read-only-port-enabled',
+      }),
+    skipRules: z
+      .string()
+      .regex(RULE_LIST, 'comma-separated rule ids, such as kubelet-read-only-port-enabled')
+      .optional()
+      .openapi({
+        description:
+          'Rules (comma-separated ids) whose findings are accepted risks: listed under `suppressed`, counted in summary.suppressed, never in verdicts or failOn. An unknown id is a 400.',
+        example: 'proxy-traffic-unprotected',
+      }),
+    color: z
+      .union([z.boolean(), z.enum(['true', 'false'])])
+      .optional()
+      .openapi({ description: 'format=text only: ANSI colours for a terminal (off by default)' }),
     filename: z.string().max(1024).optional().openapi({
       description: 'Name (path on the node) of a raw body',
       example: '/etc/kubernetes/manifests/kube-apiserver.yaml',
@@ -45,5 +76,16 @@ export const LintEnvelope = z
       .min(1),
     options: LintOptionsInput.omit({ filename: true }).partial().optional(),
   })
-  .openapi('LintEnvelope');
+  .openapi('LintEnvelope', {
+    example: {
+      files: [
+        {
+          name: '/var/lib/kubelet/config.yaml',
+          content:
+            'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n',
+        },
+      ],
+      options: { network: 'trusted', format: 'sarif', failOn: 'high' },
+    },
+  });
 export type LintEnvelope = z.infer<typeof LintEnvelope>;

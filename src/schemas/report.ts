@@ -50,8 +50,31 @@ export const ReportOptions = z
       description: 'Where the version came from: the request option, or the file that showed it',
     }),
     failOn: Severity.nullable(),
+    rules: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: 'The `rules` option: only these rules count; null when every rule does' }),
+    skipRules: z.array(z.string()).openapi({ description: 'The `skipRules` option' }),
   })
   .openapi('ReportOptions');
+
+export const Suppression = z
+  .object({
+    source: z.enum(['option', 'annotation']).openapi({
+      description:
+        "option: the request's skipRules or rules; annotation: kube-comms-lint.io/ignore on the object the finding points at",
+    }),
+    reason: z.string().nullable().openapi({
+      description:
+        'kube-comms-lint.io/ignore-reason for an annotation (null when absent); the option for a request',
+      example: 'the kubelets serve certificates signed by our CA; tracked in OPS-123',
+    }),
+  })
+  .openapi('Suppression');
+export type Suppression = z.infer<typeof Suppression>;
+
+export const SuppressedFinding = Finding.extend({ suppression: Suppression }).openapi('SuppressedFinding');
+export type SuppressedFinding = z.infer<typeof SuppressedFinding>;
 
 export const Report = z
   .object({
@@ -67,6 +90,9 @@ export const Report = z
         info: z.number().int(),
       }),
       inputErrors: z.number().int(),
+      suppressed: z.number().int().openapi({
+        description: 'Findings suppressed by option or annotation: not in findings, verdicts or failOn',
+      }),
       passed: z.boolean().openapi({
         description:
           'false when a finding at or above failOn (default: low) exists or a file could not be parsed',
@@ -76,6 +102,9 @@ export const Report = z
     inputs: z.array(InputFile),
     coverage: z.object({ evaluated: z.array(z.string()), notEvaluated: z.array(NotEvaluated) }),
     findings: z.array(Finding),
+    suppressed: z.array(SuppressedFinding).openapi({
+      description: 'Accepted risks: findings suppressed by option or annotation, never silently dropped',
+    }),
   })
   .openapi('Report');
 export type Report = z.infer<typeof Report>;

@@ -1,0 +1,60 @@
+/** Small helpers the formatters share: what fails, how places and counts read, safe text. */
+import { SEVERITIES, type Location, type Severity } from '../../schemas/common';
+import type { Finding } from '../../schemas/finding';
+import type { Report } from '../../schemas/report';
+import type { RuleInfo } from '../../schemas/rule';
+import { atOrAbove } from '../build';
+
+/** What every formatter gets besides the report: the same for each, so each stays a pure function. */
+export interface FormatContext {
+  /** The rule catalogue, in registry order (describeRule of every rule). */
+  rules: readonly RuleInfo[];
+  /** format=text only: ANSI colours. */
+  color?: boolean;
+}
+
+/** The threshold that fails a report: failOn, else `low` (info findings never fail), as summary.passed. */
+export function failsReport(report: Report): (finding: Finding) => boolean {
+  const threshold: Severity = report.options.failOn ?? 'low';
+  return (finding) => atOrAbove(finding.severity, threshold);
+}
+
+/** A relative URI reference for an upload name: no leading `/`, each segment percent-encoded. */
+export function relativeUri(file: string): string {
+  const segments = file.replace(/^\/+/, '').split('/').map(encodeURIComponent);
+  return segments.join('/') || 'unnamed';
+}
+
+export function where(location: Pick<Location, 'file' | 'line' | 'column'>): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** "3 high, 1 low" in severity order; "no" findings as "none". */
+export function severityCounts(findings: readonly Finding[]): string {
+  const parts = SEVERITIES.map(
+    (severity) => [severity, findings.filter((f) => f.severity === severity).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One line: the counts a reader checks first. */
+export function headline(report: Report): string {
+  const { summary } = report;
+  const parts = [
+    `${plural(summary.findings, 'finding')}${summary.findings > 0 ? ` (${severityCounts(report.findings)})` : ''}`,
+  ];
+  if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
+  if (summary.inputErrors > 0) parts.push(plural(summary.inputErrors, 'input error'));
+  return `${summary.passed ? 'passed' : 'failed'}: ${parts.join(', ')}`;
+}
+
+/** Control characters (terminal escapes among them) from uploaded values become U+FFFD. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}

@@ -1,0 +1,153 @@
+/**
+ * format=sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Every rule of the
+ * registry is in `driver.rules` (so `ruleIndex` is stable for a ruleset version); results carry
+ * relative URIs and 1-based regions, our fingerprint as a partial fingerprint, and suppressed findings
+ * as SARIF suppressions. Files that could not be parsed are tool execution notifications.
+ * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ */
+import type { Location, Severity } from '../../schemas/common';
+import type { Finding } from '../../schemas/finding';
+import type { Report, SuppressedFinding } from '../../schemas/report';
+import type { RuleInfo } from '../../schemas/rule';
+import { relativeUri, type FormatContext } from './common';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/';
+const FINGERPRINT_KEY = 'kubeCommsLint/v1';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVELS: Record<Severity, Level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+/** GitHub code scanning ranks security alerts by this score (critical > 9, high 7-8.9, ...). */
+const SECURITY_SEVERITY: Partial<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+};
+
+export function renderSarif(report: Report, context: FormatContext): string {
+  return JSON.stringify(toSarif(report, context), null, 2);
+}
+
+export function toSarif(report: Report, { rules }: FormatContext) {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = [
+    ...report.findings.map((finding) => result(finding, ruleIndex)),
+    ...report.suppressed.map((finding) => ({
+      ...result(finding, ruleIndex),
+      suppressions: [suppression(finding)],
+    })),
+  ];
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0' as const,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(descriptor),
+            properties: { rulesetVersion: report.tool.rulesetVersion },
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.inputs.flatMap((input) =>
+              input.errors.map((error) => ({
+                level: 'error' as const,
+                message: { text: `${input.file}: ${error.message}` },
+                locations: [physical({ file: input.file, line: error.line, column: error.column })],
+                descriptor: { id: 'input-error' },
+              })),
+            ),
+            properties: { options: report.options },
+          },
+        ],
+        results,
+        properties: {
+          summary: report.summary,
+          paths: report.paths,
+          coverage: report.coverage,
+        },
+      },
+    ],
+  };
+}
+
+function descriptor(rule: RuleInfo) {
+  const helpUri = rule.links[0];
+  const securitySeverity = rule.category === 'security' ? SECURITY_SEVERITY[rule.severity] : undefined;
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: {
+      text: rule.remediation,
+      markdown: helpUri ? `${rule.remediation}\n\n[${helpUri}](${helpUri})` : rule.remediation,
+    },
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: LEVELS[rule.severity] },
+    properties: {
+      tags: [rule.category, rule.path],
+      precision: 'high',
+      ...(securitySeverity ? { 'security-severity': securitySeverity } : {}),
+      severity: rule.severity,
+      trustedSeverity: rule.trustedSeverity,
+      references: rule.references,
+    },
+  };
+}
+
+function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>) {
+  const index = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: LEVELS[finding.severity],
+    message: { text: finding.message },
+    locations: [physical(finding.location)],
+    ...(finding.related.length > 0 && {
+      relatedLocations: finding.related.map((location, i) => ({ id: i + 1, ...physical(location) })),
+    }),
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    properties: {
+      severity: finding.severity,
+      category: finding.category,
+      path: finding.path,
+      subject: finding.subject,
+      evidence: finding.evidence,
+      severityReason: finding.severityReason,
+      pointer: finding.location.pointer,
+      default: finding.location.default,
+    },
+  };
+}
+
+/** Regions are 1-based; a place we could not pin down is line 1 (GitHub rejects results without one). */
+function physical(location: Pick<Location, 'file' | 'line' | 'column'>) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relativeUri(location.file) },
+      region: { startLine: Math.max(1, location.line), startColumn: Math.max(1, location.column) },
+    },
+  };
+}
+
+function suppression(finding: SuppressedFinding) {
+  const { source, reason } = finding.suppression;
+  return {
+    kind: source === 'annotation' ? ('inSource' as const) : ('external' as const),
+    status: 'accepted' as const,
+    justification: reason ?? `suppressed by ${source === 'annotation' ? 'annotation' : 'request option'}`,
+  };
+}

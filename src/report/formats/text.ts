@@ -1,0 +1,87 @@
+/**
+ * format=text: for a terminal. The path verdicts first, then the findings grouped by path, each with
+ * file:line:column, the message, the fix and one link. Plain text unless color=true asks for ANSI
+ * colours; control characters from uploaded values never reach the terminal.
+ */
+import type { Severity } from '../../schemas/common';
+import type { Finding } from '../../schemas/finding';
+import type { Report, SuppressedFinding, Verdict } from '../../schemas/report';
+import { headline, plural, printable, where, type FormatContext } from './common';
+
+const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' } as const;
+type Style = keyof typeof SGR;
+
+const SEVERITY_STYLE: Record<Severity, Style> = {
+  critical: 'red',
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'dim',
+};
+const VERDICT_STYLE: Record<Verdict, Style> = {
+  secure: 'green',
+  'at-risk': 'yellow',
+  insecure: 'red',
+  'not-configured': 'dim',
+  'not-assessed': 'yellow',
+};
+
+export function renderText(report: Report, { color = false }: FormatContext): string {
+  const paint = (style: Style, text: string) => (color ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text);
+  const out: string[] = [
+    `${report.tool.name} ${report.tool.version} (ruleset ${report.tool.rulesetVersion}), network ${report.options.network}, Kubernetes ${report.options.kubernetesVersion ?? 'unknown'}`,
+    paint(report.summary.passed ? 'green' : 'red', headline(report)),
+    '',
+    'Paths:',
+  ];
+  const width = Math.max(...report.paths.map((path) => path.id.length));
+  for (const path of report.paths) {
+    out.push(
+      `  ${path.id.padEnd(width)}  ${paint(VERDICT_STYLE[path.verdict], path.verdict.padEnd(14))}  ${printable(path.reason)}`,
+    );
+  }
+  const errors = report.inputs.flatMap((input) =>
+    input.errors.map((error) => ({ file: input.file, ...error })),
+  );
+  if (errors.length > 0) {
+    out.push('', `Input errors (${errors.length}):`);
+    for (const error of errors) out.push(`  ${printable(where(error))}  ${printable(error.message)}`);
+  }
+  for (const path of report.paths) {
+    const findings = report.findings.filter((finding) => finding.path === path.id);
+    if (findings.length === 0) continue;
+    out.push(
+      '',
+      `${path.id}: ${paint(VERDICT_STYLE[path.verdict], path.verdict)} (${plural(findings.length, 'finding')})`,
+    );
+    for (const finding of findings) out.push(...block(finding));
+  }
+  if (report.suppressed.length > 0) {
+    out.push('', `Suppressed (${report.suppressed.length}):`);
+    for (const finding of report.suppressed) out.push(`  ${suppressedLine(finding)}`);
+  }
+  if (report.coverage.notEvaluated.length > 0) {
+    out.push('', 'Not evaluated:');
+    for (const item of report.coverage.notEvaluated) out.push(`  ${item.ruleId}: ${printable(item.reason)}`);
+  }
+  return `${out.join('\n')}\n`;
+
+  function block(finding: Finding): string[] {
+    const label = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
+    return [
+      '',
+      `  ${label}  ${printable(where(finding.location))}  ${paint('bold', finding.ruleId)}`,
+      `    ${printable(finding.message)}`,
+      ...(finding.severityReason ? [`    Severity: ${printable(finding.severityReason)}`] : []),
+      `    Fix: ${finding.remediation}`,
+      ...(finding.links[0] ? [`    See: ${finding.links[0]}`] : []),
+    ];
+  }
+}
+
+function suppressedLine(finding: SuppressedFinding): string {
+  const { source, reason } = finding.suppression;
+  return printable(
+    `${where(finding.location)}  ${finding.ruleId} (${finding.severity}), by ${source}: ${reason ?? 'no reason given'}`,
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Suppressions: the risks a user has accepted. A finding is suppressed by the request (`skipRules`, or
+ * a rule left out of `rules`) or by the annotation `kube-comms-lint.io/ignore: "rule-id,rule-id"` on
+ * the object the finding points at, with the reason in `kube-comms-lint.io/ignore-reason`. The engine
+ * lists suppressed findings separately: they are never dropped, and never count in verdicts or failOn.
+ */
+import type { IngestedFile } from '../ingest';
+import type { SourceDocument } from '../ingest/source-document';
+import { redact } from '../report/redact';
+import type { Location } from '../schemas/common';
+import type { Finding } from '../schemas/finding';
+import type { Suppression } from '../schemas/report';
+
+export const IGNORE_ANNOTATION = 'kube-comms-lint.io/ignore';
+export const IGNORE_REASON_ANNOTATION = 'kube-comms-lint.io/ignore-reason';
+const MAX_REASON_LENGTH = 500;
+
+/** Says whether, and why, a finding is suppressed. */
+export type Suppressor = (finding: Finding) => Suppression | null;
+
+export interface SuppressionOptions {
+  /** Only these rules count; null for all. */
+  rules: readonly string[] | null;
+  skipRules: readonly string[];
+}
+
+export const suppressNothing: Suppressor = () => null;
+
+export function suppressor(options: SuppressionOptions, files: readonly IngestedFile[]): Suppressor {
+  const documentAt = documentLocator(files);
+  return function suppression(finding) {
+    if (options.skipRules.includes(finding.ruleId))
+      return { source: 'option', reason: `skipRules=${options.skipRules.join(',')}` };
+    if (options.rules && !options.rules.includes(finding.ruleId))
+      return { source: 'option', reason: `not among rules=${options.rules.join(',')}` };
+    const annotations = annotationsOf(documentAt(finding.location));
+    const ignored = annotations[IGNORE_ANNOTATION];
+    if (typeof ignored !== 'string' || !ignored.split(',').some((id) => id.trim() === finding.ruleId))
+      return null;
+    const reason = annotations[IGNORE_REASON_ANNOTATION];
+    return {
+      source: 'annotation',
+      // The reason is uploaded text: it passes through redaction like everything else that is echoed.
+      reason:
+        typeof reason === 'string' && reason.trim() !== ''
+          ? redact(reason.trim()).slice(0, MAX_REASON_LENGTH)
+          : null,
+    };
+  };
+}
+
+/**
+ * The uploaded object a location points into: the same file and YAML document and, inside a `List`,
+ * the item whose pointer prefixes the location's.
+ */
+export function documentLocator(
+  files: readonly IngestedFile[],
+): (location: Location) => SourceDocument | undefined {
+  const byDocument = new Map<string, SourceDocument[]>();
+  for (const file of files) {
+    for (const { doc } of file.objects) {
+      const key = `${doc.file}\u0000${doc.index}`;
+      byDocument.set(key, [...(byDocument.get(key) ?? []), doc]);
+    }
+  }
+  return function documentAt(location) {
+    const candidates = byDocument.get(`${location.file}\u0000${location.document}`) ?? [];
+    return candidates
+      .filter((doc) => location.pointer === doc.base || location.pointer.startsWith(`${doc.base}/`))
+      .sort((a, b) => b.base.length - a.base.length)[0];
+  };
+}
+
+function annotationsOf(doc: SourceDocument | undefined): Record<string, unknown> {
+  const annotations = doc?.get('/metadata/annotations');
+  return annotations && typeof annotations === 'object' && !Array.isArray(annotations)
+    ? (annotations as Record<string, unknown>)
+    : {};
+}
