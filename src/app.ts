@@ -1,12 +1,17 @@
 /** createApp(): the Hono application with its routes and the one place errors become problem+json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './http/env';
+import { CACHE_READ_ONLY, baseHeaders, cacheControl, withCors, withRequestId } from './http/manners';
 import { ProblemError, problemResponse } from './http/problem';
+import { registerDocs } from './routes/docs';
 import { registerHealth } from './routes/health';
 import { registerLint } from './routes/lint';
 import { registerOpenApi } from './routes/openapi';
 import { registerPaths } from './routes/paths';
 import { registerRules } from './routes/rules';
+
+/** The read-only endpoints: their answers change only with a deployment. */
+const READ_ONLY = ['/v1/rules', '/v1/rules/*', '/v1/paths', '/openapi.json', '/openapi.yaml', '/docs'];
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
@@ -27,11 +32,14 @@ export function createApp() {
       );
     },
   });
+  app.use(withRequestId(), withCors(), baseHeaders());
+  for (const path of READ_ONLY) app.use(path, cacheControl(CACHE_READ_ONLY));
   registerHealth(app);
   registerLint(app);
   registerRules(app);
   registerPaths(app);
   registerOpenApi(app);
+  registerDocs(app);
   app.notFound((c) =>
     problemResponse(
       c,
@@ -39,7 +47,7 @@ export function createApp() {
         404,
         'not-found',
         'Not found',
-        `No resource at ${new URL(c.req.url).pathname}; see /openapi.yaml.`,
+        `No resource at ${new URL(c.req.url).pathname}; see /docs or /openapi.yaml.`,
       ),
     ),
   );

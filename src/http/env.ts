@@ -1,10 +1,11 @@
+import type { RequestIdVariables } from 'hono/request-id';
 import { LIMITS } from '../limits';
 
 /** The Worker's bindings: only variables (wrangler.toml [vars]); nothing is stored anywhere. */
 export interface AppBindings {
   MAX_BODY_BYTES?: string;
 }
-export type AppEnv = { Bindings: AppBindings };
+export type AppEnv = { Bindings: AppBindings; Variables: RequestIdVariables };
 
 export function maxBodyBytes(env: AppBindings | undefined): number {
   const configured = Number(env?.MAX_BODY_BYTES);

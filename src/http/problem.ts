@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../schemas/problem';
 
-export type ProblemExtras = Omit<Problem, 'type' | 'title' | 'status' | 'detail'>;
+export type ProblemExtras = Omit<Problem, 'type' | 'title' | 'status' | 'detail' | 'requestId'>;
 
 export class ProblemError extends Error {
   constructor(
@@ -29,5 +29,7 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     instance: new URL(c.req.url).pathname,
     ...error.extras,
   };
+  const requestId: unknown = c.get('requestId');
+  if (typeof requestId === 'string') body.requestId = requestId;
   return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Upload } from '../ingest';
+import { findRule } from '../rules';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import { ProblemError } from './problem';
 
@@ -25,7 +26,24 @@ const RAW_TYPES = new Set([
 export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
   const parsed = LintOptionsInput.safeParse(input);
   if (!parsed.success) throw invalidOption(parsed.error);
+  for (const parameter of ['rules', 'skipRules'] as const) {
+    const unknownRules = ruleIds(parsed.data[parameter]).filter((id) => !findRule(id));
+    if (unknownRules.length > 0) {
+      throw new ProblemError(
+        400,
+        'unknown-rule',
+        'Unknown rule id',
+        `Option ${parameter}: no rule has the id ${unknownRules.join(', ')}. GET /v1/rules lists them.`,
+        { parameter, unknownRules },
+      );
+    }
+  }
   return parsed.data;
+}
+
+/** `a,b,a` → `[a, b]`: the ids of a rules/skipRules option. */
+export function ruleIds(option: string | undefined): string[] {
+  return option ? [...new Set(option.split(','))] : [];
 }
 
 export async function readUploads(

@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { RULESET_VERSION } from '../rules';
 import { TOOL_VERSION } from '../version';
+import { HEADERS } from './common';
 
 const health = createRoute({
   method: 'get',
@@ -11,9 +12,11 @@ const health = createRoute({
   responses: {
     200: {
       description: 'The service is up',
+      headers: HEADERS,
       content: {
         'application/json': {
           schema: z.object({ status: z.literal('ok'), version: z.string(), rulesetVersion: z.string() }),
+          example: { status: 'ok', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
         },
       },
     },

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { dump } from 'js-yaml';
 import type { AppEnv } from '../http/env';
 import { TOOL_VERSION } from '../version';
+import { CACHED_HEADERS } from './common';
 
 const DOCUMENT_CONFIG = {
   openapi: '3.1.0',
@@ -10,7 +11,7 @@ const DOCUMENT_CONFIG = {
     title: 'kube-comms-lint',
     version: TOOL_VERSION,
     description:
-      'Lints Kubernetes cluster configuration for the safety of every control plane <-> node communication path (kubernetes.io: Communication between Nodes and the Control Plane). Errors are RFC 9457 application/problem+json.',
+      'Lints Kubernetes cluster configuration for the safety of every control plane <-> node communication path (kubernetes.io: Communication between Nodes and the Control Plane). Errors are RFC 9457 application/problem+json. Every answer carries X-Request-Id; CORS is open to every origin; the read-only endpoints are cacheable.',
     license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
   },
 };
@@ -24,6 +25,23 @@ export function openApiYaml(app: OpenAPIHono<AppEnv>): string {
 }
 
 export function registerOpenApi(app: OpenAPIHono<AppEnv>) {
+  for (const [path, mediaType] of [
+    ['/openapi.json', 'application/json'],
+    ['/openapi.yaml', 'application/yaml'],
+  ] as const) {
+    app.openAPIRegistry.registerPath({
+      method: 'get',
+      path,
+      summary: `This API's OpenAPI 3.1 document (${mediaType})`,
+      responses: {
+        200: {
+          description: 'Generated from the route definitions; the same as the committed openapi.yaml',
+          headers: CACHED_HEADERS,
+          content: { [mediaType]: { schema: { type: 'object' } } },
+        },
+      },
+    });
+  }
   app.get('/openapi.json', (c) => c.json(openApiDocument(app)));
   app.get('/openapi.yaml', (c) =>
     c.body(openApiYaml(app), 200, { 'Content-Type': 'application/yaml; charset=utf-8' }),

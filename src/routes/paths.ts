@@ -4,12 +4,21 @@ import type { AppEnv } from '../http/env';
 import { PATHS } from '../report/paths';
 import { RULES } from '../rules';
 import { PathList } from '../schemas/rule';
+import { CACHED_HEADERS } from './common';
 
 const listPaths = createRoute({
   method: 'get',
   path: '/v1/paths',
   summary: 'List the communication paths',
-  responses: { 200: { description: 'The paths', content: { 'application/json': { schema: PathList } } } },
+  description:
+    'The five paths of the Kubernetes docs page, what each needs uploaded, and the rules that judge it.',
+  responses: {
+    200: {
+      description: 'The paths',
+      headers: CACHED_HEADERS,
+      content: { 'application/json': { schema: PathList } },
+    },
+  },
 });
 
 export function registerPaths(app: OpenAPIHono<AppEnv>) {

@@ -4,15 +4,22 @@ import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
 import { RULES, RULESET_VERSION, findRule } from '../rules';
 import { describeRule } from '../rules/describe';
-import { Problem } from '../schemas/problem';
 import { RuleInfo, RuleList } from '../schemas/rule';
+import { CACHED_HEADERS, problemResponse } from './common';
+import { exampleProblem } from './examples';
 
 const listRules = createRoute({
   method: 'get',
   path: '/v1/rules',
   summary: 'List every rule',
+  description:
+    'The rule catalogue, in registry order (the order of SARIF driver.rules): id, path, severity (and with network=trusted), category, title, description, remediation, links (the path anchor first), references and required inputs.',
   responses: {
-    200: { description: 'The rule catalogue', content: { 'application/json': { schema: RuleList } } },
+    200: {
+      description: 'The rule catalogue',
+      headers: CACHED_HEADERS,
+      content: { 'application/json': { schema: RuleList } },
+    },
   },
 });
 
@@ -28,8 +35,22 @@ const getRule = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The rule', content: { 'application/json': { schema: RuleInfo } } },
-    404: { description: 'No rule has this id', content: { 'application/problem+json': { schema: Problem } } },
+    200: {
+      description: 'The rule',
+      headers: CACHED_HEADERS,
+      content: { 'application/json': { schema: RuleInfo } },
+    },
+    404: problemResponse('No rule has this id', {
+      notFound: {
+        ...exampleProblem(
+          'rule-not-found',
+          404,
+          'Rule not found',
+          'No rule has this id; GET /v1/rules lists them.',
+        ),
+        instance: '/v1/rules/no-such-rule',
+      },
+    }),
   },
 });
 

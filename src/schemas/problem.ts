@@ -24,6 +24,14 @@ export const Problem = z
       .optional()
       .openapi({ description: 'Per-file reasons when no file could be used' }),
     parameter: z.string().optional().openapi({ description: 'The request option that was wrong' }),
+    unknownRules: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Rule ids in rules/skipRules that no rule has', example: ['no-such-rule'] }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The X-Request-Id of this answer, to quote when reporting a problem' }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;

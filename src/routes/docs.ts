@@ -1,0 +1,59 @@
+/** GET /docs: the API reference page, rendered on the server from the OpenAPI document. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/env';
+import { FORMATTERS } from '../report/formats';
+import { RULES } from '../rules';
+import { describeRule } from '../rules/describe';
+import { FORMATS, type Format } from '../schemas/lint-request';
+import { DOCS_STYLE, DocsPage, type ApiDocument } from '../ui/docs';
+import { CACHED_HEADERS } from './common';
+import { openApiDocument } from './openapi';
+
+const FORMAT_USES: Record<Format, string> = {
+  json: 'Programs: the report of DESIGN.md (the default)',
+  sarif: 'GitHub code scanning and other SARIF 2.1.0 consumers',
+  text: 'A terminal: paths first, then findings by path (color=true for ANSI colours)',
+  junit: 'CI test reports (GitLab, Jenkins, Azure Pipelines): a testsuite per path, a testcase per rule',
+  markdown: 'A pull-request comment: the verdict table, then the findings',
+};
+
+let policy: Promise<string> | undefined;
+
+/** Nothing may load but the page's own inline style, allowed by its SHA-256 hash. */
+function contentSecurityPolicy(): Promise<string> {
+  policy ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(DOCS_STYLE)).then((digest) => {
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+    return `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+  });
+  return policy;
+}
+
+export function registerDocs(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/docs',
+    summary: 'API reference page',
+    description: 'This API described for people: endpoints with their examples, formats, rules, schemas.',
+    responses: {
+      200: {
+        description: 'A self-contained HTML page (no scripts, no external requests)',
+        headers: CACHED_HEADERS,
+        content: { 'text/html': { schema: { type: 'string' } } },
+      },
+    },
+  });
+  app.get('/docs', async (c) => {
+    const page = DocsPage({
+      document: openApiDocument(app) as unknown as ApiDocument,
+      rules: RULES.map(describeRule),
+      formats: FORMATS.map((name) => ({
+        name,
+        mediaType: FORMATTERS[name].mediaType,
+        use: FORMAT_USES[name],
+      })),
+    });
+    c.header('Content-Security-Policy', await contentSecurityPolicy());
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(`<!doctype html>${await page}`);
+  });
+}
