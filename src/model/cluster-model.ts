@@ -2,25 +2,21 @@
  * The one ClusterModel every rule reads. It hides the form a setting came in (manifest, command line,
  * flags file, config file, /configz dump) so that a rule is right for every way a cluster is set up.
  */
-import type { IngestedFile } from "../ingest";
-import type { Classified } from "../ingest/classify";
-import type { SourceDocument } from "../ingest/source-document";
-import type { Network } from "../schemas/common";
-import { linkApiServer, type ApiServer } from "./apiserver";
-import {
-  componentFromCommandLine,
-  componentFromWorkload,
-  type ControlPlaneComponent,
-} from "./control-plane";
-import { EgressSelector } from "./egress-selector";
-import type { Kubelet } from "./kubelet";
-import { kubeconfigFrom, type Kubeconfig } from "./kubeconfig";
-import { fromDistributionConfigs } from "./distribution";
-import { fromKubeadm } from "./kubeadm";
-import { buildKubelets } from "./kubelets";
-import { Rbac } from "./rbac";
-import { findReferencedFile } from "./referenced-file";
-import { detectVersion, type KubernetesVersion } from "./version";
+import type { IngestedFile } from '../ingest';
+import type { Classified } from '../ingest/classify';
+import type { SourceDocument } from '../ingest/source-document';
+import type { Network } from '../schemas/common';
+import { linkApiServer, type ApiServer } from './apiserver';
+import { componentFromCommandLine, componentFromWorkload, type ControlPlaneComponent } from './control-plane';
+import { EgressSelector } from './egress-selector';
+import type { Kubelet } from './kubelet';
+import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
+import { fromDistributionConfigs } from './distribution';
+import { fromKubeadm } from './kubeadm';
+import { buildKubelets } from './kubelets';
+import { Rbac } from './rbac';
+import { findReferencedFile } from './referenced-file';
+import { detectVersion, type KubernetesVersion } from './version';
 
 export interface ModelOptions {
   network: Network;
@@ -45,75 +41,56 @@ export interface ClusterModel {
   kubernetesService: SourceDocument[];
 }
 
-export function buildClusterModel(
-  files: readonly IngestedFile[],
-  options: ModelOptions,
-): ClusterModel {
+export function buildClusterModel(files: readonly IngestedFile[], options: ModelOptions): ClusterModel {
   const objects = files.flatMap((file) => file.objects);
   const commandLines = files.flatMap((file) => file.commandLines);
-  const ofType = (type: Classified["type"]) =>
-    objects.filter((item) => item.type === type);
-  const docs = (type: Classified["type"]) =>
-    ofType(type).map((item) => item.doc);
+  const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
+  const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
-  const kubeadm = fromKubeadm(ofType("kubeadm"));
-  const distribution = fromDistributionConfigs(ofType("distribution-config"));
+  const kubeadm = fromKubeadm(ofType('kubeadm'));
+  const distribution = fromDistributionConfigs(ofType('distribution-config'));
   const components = [
     ...kubeadm.components,
     ...distribution.components,
-    ...objects
-      .map(componentFromWorkload)
-      .filter((c): c is ControlPlaneComponent => c !== undefined),
-    ...commandLines
-      .filter((c) => c.complete && c.component !== "kubelet")
-      .map(componentFromCommandLine),
+    ...objects.map(componentFromWorkload).filter((c): c is ControlPlaneComponent => c !== undefined),
+    ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
   ];
-  const byComponent = (name: ControlPlaneComponent["component"]) =>
+  const byComponent = (name: ControlPlaneComponent['component']) =>
     components.filter((c) => c.component === name);
 
-  const egressSelectors = docs("egress-selector").map(
-    (doc) => new EgressSelector(doc),
-  );
-  const authorizationConfigs = docs("authorization-config");
-  const authenticationConfigs = docs("authentication-config");
-  const kubeconfigs = objects
-    .map(kubeconfigFrom)
-    .filter((k): k is Kubeconfig => k !== undefined);
+  const egressSelectors = docs('egress-selector').map((doc) => new EgressSelector(doc));
+  const authorizationConfigs = docs('authorization-config');
+  const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
   const kubelets = buildKubelets(
-    ofType("kubelet-config"),
+    ofType('kubelet-config'),
     [
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,
-      ...commandLines.filter((c) => c.component === "kubelet"),
+      ...commandLines.filter((c) => c.component === 'kubelet'),
     ],
     kubeconfigs,
   );
-  const apiServers = byComponent("kube-apiserver").map((c) =>
+  const authenticationConfigs = docs('authentication-config');
+  const apiServers = byComponent('kube-apiserver').map((c) =>
     linkApiServer(c, egressSelectors, authorizationConfigs, authenticationConfigs),
   );
-  const controllerManagers = byComponent("kube-controller-manager");
-  const schedulers = byComponent("kube-scheduler");
-  const konnectivityServers = byComponent("konnectivity-server");
+  const controllerManagers = byComponent('kube-controller-manager');
+  const schedulers = byComponent('kube-scheduler');
+  const konnectivityServers = byComponent('konnectivity-server');
 
   assignKubeconfigRoles(kubeconfigs, [
     ...kubelets.flatMap((k) => [
-      { flag: k.flags.get("kubeconfig")?.value, role: "kubelet" as const },
-      {
-        flag: k.flags.get("bootstrap-kubeconfig")?.value,
-        role: "kubelet-bootstrap" as const,
-      },
+      { flag: k.flags.get('kubeconfig')?.value, role: 'kubelet' as const },
+      { flag: k.flags.get('bootstrap-kubeconfig')?.value, role: 'kubelet-bootstrap' as const },
     ]),
     ...controllerManagers.map((c) => ({
-      flag: c.flags.get("kubeconfig")?.value,
-      role: "controller-manager" as const,
+      flag: c.flags.get('kubeconfig')?.value,
+      role: 'controller-manager' as const,
     })),
-    ...schedulers.map((c) => ({
-      flag: c.flags.get("kubeconfig")?.value,
-      role: "scheduler" as const,
-    })),
+    ...schedulers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'scheduler' as const })),
     ...konnectivityServers.map((c) => ({
-      flag: c.flags.get("kubeconfig")?.value,
-      role: "konnectivity-server" as const,
+      flag: c.flags.get('kubeconfig')?.value,
+      role: 'konnectivity-server' as const,
     })),
   ]);
 
@@ -124,33 +101,31 @@ export function buildClusterModel(
     controllerManagers,
     schedulers,
     konnectivityServers,
-    konnectivityAgents: byComponent("konnectivity-agent"),
+    konnectivityAgents: byComponent('konnectivity-agent'),
     kubelets,
     kubeconfigs,
     egressSelectors,
     authenticationConfigs,
     authorizationConfigs,
-    rbac: new Rbac(docs("rbac")),
-    kubernetesService: docs("kubernetes-service"),
+    rbac: new Rbac(docs('rbac')),
+    kubernetesService: docs('kubernetes-service'),
   };
 }
 
 /** A component's `--kubeconfig` path says whose kubeconfig a file is, whatever its name suggests. */
 function assignKubeconfigRoles(
   kubeconfigs: Kubeconfig[],
-  references: Array<{ flag: string | undefined; role: Kubeconfig["role"] }>,
+  references: Array<{ flag: string | undefined; role: Kubeconfig['role'] }>,
 ) {
   for (const { flag, role } of references) {
     if (!flag) continue;
-    const exact = kubeconfigs.filter(
-      (k) => k.file === flag || k.file.endsWith(flag),
-    );
+    const exact = kubeconfigs.filter((k) => k.file === flag || k.file.endsWith(flag));
     const target =
       exact[0] ??
       (exact.length === 0
         ? findReferencedFile(
             flag,
-            kubeconfigs.filter((k) => k.role === "unknown"),
+            kubeconfigs.filter((k) => k.role === 'unknown'),
           )
         : undefined);
     if (target) target.role = role;
