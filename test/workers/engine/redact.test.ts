@@ -18,9 +18,15 @@ describe('redact', () => {
     expect(redact(input)).toBe(output);
   });
 
-  it('leaves ordinary evidence alone', () => {
-    const evidence =
-      '--kubelet-certificate-authority not set; readOnlyPort: 10255; --authorization-mode=Node,RBAC';
+  it.each([
+    '--kubelet-certificate-authority not set; readOnlyPort: 10255; --authorization-mode=Node,RBAC',
+    '--enable-bootstrap-token-auth=false',
+    '--token-auth-file=/etc/kubernetes/known_tokens.csv',
+    'tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token',
+    'automountServiceAccountToken: false',
+    'k3s/tests/acceptance/modules/k3scluster/master/cis_master_config.yaml',
+    '/var/lib/rancher/k3s/server/tls/client-kube-apiserver.crt',
+  ])('leaves what a user acts on alone: %s', (evidence) => {
     expect(redact(evidence)).toBe(evidence);
   });
 });
