@@ -91,7 +91,7 @@ export function fromDistributionConfigs(items: readonly Classified[]): Distribut
         flags: parseFlags(words, insertAt),
         nodeKey: nodeKeyOf(last.file),
         name: `${component} (from ${distribution} ${ordered.map((doc) => doc.file).join(', ')})`,
-        partial: `${distribution} passes kube-apiserver flags of its own that ${key} does not show; upload the ${component} command line (ps -o args= on the server) to judge flags that are not set`,
+        partial: `${distribution} passes ${component} flags of its own that ${key} does not show; upload the ${component} command line (ps -o args= on the server) to judge flags that are not set`,
         ...(tunnel ? { tunnel } : {}),
       });
     }

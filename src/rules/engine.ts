@@ -12,6 +12,7 @@ import { redact } from '../report/redact';
 import type { Finding } from '../schemas/finding';
 import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
 import { ruleLinks } from './describe';
+import { unknownDefaultReason } from './partial-components';
 import { REQUIREMENTS } from './requirements';
 import { suppressNothing, type Suppressor } from './suppressions';
 import type { RawFinding, Rule } from './types';
@@ -30,6 +31,7 @@ export function runRules(
   suppress: Suppressor = suppressNothing,
 ): RuleResults {
   const results: RuleResults = { findings: [], suppressed: [], evaluated: [], notEvaluated: [] };
+  const unknownDefault = unknownDefaultReason(model);
   for (const rule of rules) {
     const missing = rule.requires.find((requirement) => !REQUIREMENTS[requirement].present(model));
     if (missing) {
@@ -44,7 +46,11 @@ export function runRules(
     const reasons: string[] = [];
     let raw: RawFinding[];
     try {
-      raw = rule.check(model, { notEvaluated: (reason) => reasons.push(reason) });
+      raw = rule.check(model, { notEvaluated: (reason) => reasons.push(reason) }).filter((finding) => {
+        const unknown = unknownDefault(finding);
+        if (unknown) reasons.push(unknown);
+        return !unknown;
+      });
     } catch {
       results.notEvaluated.push({
         ruleId: rule.id,

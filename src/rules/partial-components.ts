@@ -1,0 +1,16 @@
+/**
+ * A component the upload shows only partly (k3s/RKE2 `*-arg`: the distribution passes flags of its
+ * own) cannot be judged on a flag it does not show: a finding that rests on such a default (its
+ * location is a default in that component's file) is turned into "not evaluated", with the reason.
+ */
+import type { ClusterModel } from '../model/cluster-model';
+import type { RawFinding } from './types';
+
+export function unknownDefaultReason(model: ClusterModel): (finding: RawFinding) => string | undefined {
+  const partial = new Map<string, string>();
+  for (const component of [...model.apiServers, ...model.controllerManagers, ...model.schedulers]) {
+    if (component.partial)
+      partial.set(component.flags.insertAt.file, `${component.name}: ${component.partial}`);
+  }
+  return (finding) => (finding.location.default ? partial.get(finding.location.file) : undefined);
+}
