@@ -1,8 +1,9 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `workers` runs inside workerd (the Worker's real runtime: HTTP behaviour, rules, model);
-// `node` runs tests that read fixture corpora and committed files from disk.
+// Three projects: `workers` runs inside workerd (the Worker's real runtime: HTTP behaviour, rules, model);
+// `node` runs tests that read fixture corpora and committed files from disk; `browser` drives Chromium
+// against `wrangler dev` (test/browser/).
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one plain "N passed, N failed" line.
@@ -14,6 +15,17 @@ export default defineConfig({
       },
       {
         test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+      },
+      {
+        // Debian's headless Chromium (driven by playwright-core) against `wrangler dev`: the web form as a
+        // person uses it. Starting wrangler and the browser takes a while on a small machine.
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

@@ -4,6 +4,7 @@ import type { AppEnv } from './http/env';
 import { CACHE_READ_ONLY, baseHeaders, cacheControl, withCors, withRequestId } from './http/manners';
 import { ProblemError, problemResponse } from './http/problem';
 import { registerDocs } from './routes/docs';
+import { registerForm } from './routes/form';
 import { registerHealth } from './routes/health';
 import { registerLint } from './routes/lint';
 import { registerOpenApi } from './routes/openapi';
@@ -40,6 +41,7 @@ export function createApp() {
   registerPaths(app);
   registerOpenApi(app);
   registerDocs(app);
+  registerForm(app);
   app.notFound((c) =>
     problemResponse(
       c,

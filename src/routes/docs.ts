@@ -15,6 +15,7 @@ const FORMAT_USES: Record<Format, string> = {
   text: 'A terminal: paths first, then findings by path (color=true for ANSI colours)',
   junit: 'CI test reports (GitLab, Jenkins, Azure Pipelines): a testsuite per path, a testcase per rule',
   markdown: 'A pull-request comment: the verdict table, then the findings',
+  svg: 'A picture: the control plane and a node, each path an arrow coloured and labelled by its verdict',
 };
 
 let policy: Promise<string> | undefined;

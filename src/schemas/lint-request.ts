@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Network, Severity } from './common';
 
 /** Report formats of POST /v1/lint; each has one formatter in src/report/formats/. */
-export const FORMATS = ['json', 'sarif', 'text', 'junit', 'markdown'] as const;
+export const FORMATS = ['json', 'sarif', 'text', 'junit', 'markdown', 'svg'] as const;
 export const Format = z.enum(FORMATS).openapi('Format');
 export type Format = z.infer<typeof Format>;
 

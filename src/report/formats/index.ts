@@ -10,6 +10,7 @@ import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
+import { renderSvg } from '../../ui/topology-svg';
 
 export type { FormatContext } from './common';
 
@@ -39,6 +40,7 @@ export const FORMATTERS: Record<Format, Formatter> = {
     accepts: ['text/markdown', 'text/x-markdown'],
     render: renderMarkdown,
   },
+  svg: { mediaType: 'image/svg+xml', accepts: ['image/svg+xml'], render: renderSvg },
 };
 
 export function render(format: Format, report: Report, context: FormatContext): string {

@@ -1,0 +1,143 @@
+/**
+ * The web form's page: the layout every page shares, and the form itself. Server-rendered with Hono
+ * JSX, no build step; it works without JavaScript (a multipart POST to /report), and /ui/app.js only
+ * enhances it. Nothing here is inline script or style: the Content-Security-Policy forbids both.
+ * @module
+ */
+import type { Child } from 'hono/jsx';
+
+export const ASSETS = { style: '/ui/app.css', script: '/ui/app.js' } as const;
+
+export function Layout(props: { title: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <title>{props.title}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={ASSETS.style} />
+        <script src={ASSETS.script} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header>
+          <div>
+            <h1>kube-comms-lint</h1>
+            <p>Is every path between your control plane and your nodes safe?</p>
+          </div>
+          <nav aria-label="More">
+            <ul>
+              <li>
+                <a href="/docs">API</a>
+              </li>
+              <li>
+                <a href="/v1/rules">Rules</a>
+              </li>
+              <li>
+                <a href="https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/">
+                  The paths
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer>
+          <p>
+            Nothing you upload is stored or logged, and the report never shows secret values: tokens, keys and
+            passwords are redacted. The same report is available from the API: <code>POST /v1/lint</code> (see{' '}
+            <a href="/docs">the API reference</a>).
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The form: files (several, keeping their names), pasted YAML or JSON, and the two options. */
+export function LintForm(props: { again?: boolean }) {
+  return (
+    <section id="lint" aria-labelledby="lint-title">
+      <h2 id="lint-title">{props.again ? 'Lint other files' : 'Lint your configuration'}</h2>
+      {props.again ? null : (
+        <p class="lede">
+          Upload what a node holds: static pod manifests, kubelet config and flags files, kubeconfigs, the
+          egress selector and Konnectivity manifests. You get a verdict for each of the five communication
+          paths, and for every problem the file, the line and the fix.
+        </p>
+      )}
+      <form id="lint-form" class="lint" method="post" action="/report" enctype="multipart/form-data">
+        <div class="field drop">
+          <label for="files">Configuration files</label>
+          <p class="hint" id="files-hint">
+            Choose several at once, or drop files or whole folders anywhere on this page. Each file keeps its
+            name; a dropped folder keeps each file's path, such as{' '}
+            <code>/etc/kubernetes/manifests/kube-apiserver.yaml</code>.
+          </p>
+          <input type="file" id="files" name="file" multiple aria-describedby="files-hint" />
+          <ul class="files" id="file-list" aria-label="Chosen files"></ul>
+        </div>
+        <div class="field">
+          <label for="content">Or paste YAML or JSON</label>
+          <p class="hint" id="content-hint">
+            One or more documents separated by <code>---</code>, a kubelet command line or a flags file.
+          </p>
+          <textarea
+            id="content"
+            name="content"
+            rows={10}
+            spellcheck={false}
+            autocomplete="off"
+            autocapitalize="off"
+            aria-describedby="content-hint"
+          ></textarea>
+        </div>
+        <fieldset>
+          <legend>Network between the control plane and the nodes</legend>
+          <label>
+            <input type="radio" name="network" value="untrusted" checked />
+            <span>
+              <strong>Untrusted</strong> (the default): a public or shared network, the premise of the
+              Kubernetes docs.
+            </span>
+          </label>
+          <label>
+            <input type="radio" name="network" value="trusted" />
+            <span>
+              <strong>Trusted</strong>: a private network you control; some severities are lowered, each
+              saying why.
+            </span>
+          </label>
+        </fieldset>
+        <div class="field">
+          <label for="version">Kubernetes version</label>
+          <p class="hint" id="version-hint">
+            Such as 1.31. Leave it empty to detect it from the image tags.
+          </p>
+          <input
+            type="text"
+            id="version"
+            name="kubernetesVersion"
+            inputmode="decimal"
+            pattern="v?1\.[0-9]{1,2}(\.[0-9]{1,3})?"
+            autocomplete="off"
+            aria-describedby="version-hint"
+          />
+        </div>
+        <div class="actions">
+          <button type="submit">Lint</button>
+          <p class="status" id="form-status" role="status" aria-live="polite"></p>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A whole page as HTML text: the layout around the given sections. */
+export async function renderPage(title: string, sections: Child): Promise<string> {
+  return `<!doctype html>${await (<Layout title={title}>{sections}</Layout>)}`;
+}
