@@ -3,7 +3,7 @@
  * The web form's endpoints through workerd, without a browser: GET / (the form), POST /report (the
  * server-rendered report), POST /report/download, and the two same-origin assets.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import apiserver from '../../../examples/kubeadm-control-plane/etc/kubernetes/manifests/kube-apiserver.yaml?raw';
 import kubeletConf from '../../../examples/kubeadm-control-plane/etc/kubernetes/kubelet.conf?raw';
 import kubeletConfig from '../../../examples/kubeadm-control-plane/var/lib/kubelet/config.yaml?raw';
@@ -44,6 +44,11 @@ function expectPageHeaders(res: Response) {
   expect(res.headers.get('x-frame-options')).toBe('DENY');
   expect(res.headers.get('cache-control')).toBe('no-store');
 }
+
+// The first request loads the whole Worker into workerd; on a busy machine that alone can take seconds.
+beforeAll(async () => {
+  await call('/healthz');
+}, 30_000);
 
 describe('GET /', () => {
   it('serves the form as HTML with a strict Content-Security-Policy', async () => {
