@@ -5,6 +5,8 @@
  * KubeletConfiguration v1beta1 defaults. Sources: kubernetes/kubernetes
  * pkg/kubelet/apis/config/v1beta1/defaults.go and cmd/kubelet/app/options/options.go applyLegacyDefaults.
  */
+import { parseGoBool } from './flags';
+
 export type SettingKind = 'bool' | 'int' | 'string' | 'list' | 'duration' | 'map';
 type ValueOf<K extends SettingKind> = K extends 'bool'
   ? boolean
@@ -85,12 +87,13 @@ export function fromFlag(kind: SettingKind, text: string): unknown {
         .map((item) => item.trim())
         .filter(Boolean);
     case 'map':
+      // --feature-gates=A=true,B=false: each value read as Go's strconv.ParseBool reads it.
       return Object.fromEntries(
-        text
-          .split(',')
-          .map((pair) => pair.split('='))
-          .filter((pair) => pair.length === 2)
-          .map(([key, value]) => [key?.trim(), value?.trim() === 'true']),
+        text.split(',').flatMap((pair) => {
+          const [key, value, ...rest] = pair.split('=').map((part) => part.trim());
+          const enabled = value === undefined ? undefined : parseGoBool(value);
+          return key && enabled !== undefined && rest.length === 0 ? [[key, enabled]] : [];
+        }),
       );
     default:
       return text;

@@ -23,6 +23,19 @@ export type KubeletConfigSource =
   /** Cannot tell what the unset settings are; `reason` says what to upload. */
   | { mode: 'unknown'; reason: string };
 
+/** What the kubelet serves on its HTTPS port: a certificate it was given, one it bootstraps, or one it made itself. */
+export interface ServingCertificate {
+  /**
+   * The kubelet generates a certificate with a throwaway CA of its own (cmd/kubelet/app/server.go
+   * InitializeTLS, when neither serverTLSBootstrap nor tlsCertFile/tlsPrivateKeyFile is set): nothing can verify it.
+   */
+  selfSigned: boolean;
+  /** The generated file, when a /configz dump shows it as tlsCertFile. */
+  generated: string | undefined;
+  bootstrap: Valued<boolean>;
+  certFile: Valued<string>;
+}
+
 export class Kubelet {
   constructor(
     /** The node's name, when the upload shows it. */
@@ -79,6 +92,72 @@ export class Kubelet {
     };
   }
 
+  /** The serving certificate, or undefined when the upload cannot tell it. */
+  servingCertificate(): ServingCertificate | undefined {
+    const bootstrap = this.setting('serverTLSBootstrap');
+    const certFile = this.setting('tlsCertFile');
+    const keyFile = this.setting('tlsPrivateKeyFile');
+    if (!bootstrap || !certFile || !keyFile) return undefined;
+    const certDir = (this.flags.get('cert-dir')?.value ?? '/var/lib/kubelet/pki').replace(/\/+$/, '');
+    // A /configz dump shows the effective config, where the generated certificate's path is tlsCertFile.
+    const generated =
+      this.config.mode === 'config' &&
+      this.config.live &&
+      certFile.source === 'config' &&
+      certFile.value === `${certDir}/kubelet.crt`
+        ? certFile.value
+        : undefined;
+    const given = certFile.value !== '' || keyFile.value !== '';
+    return {
+      selfSigned: !bootstrap.value && (!given || generated !== undefined),
+      generated,
+      bootstrap,
+      certFile,
+    };
+  }
+
+  /**
+   * A feature gate's effective value: a gate in --feature-gates wins over the same gate in the config
+   * file's featureGates, and each gate keeps its own source (kubeletConfigFlagPrecedence merges the two
+   * maps gate by gate). `fallback` is the gate's default in the cluster's version.
+   */
+  featureGate(gate: string, fallback: boolean): Valued<boolean> | undefined {
+    const flag = this.flags.get('feature-gates');
+    const fromFlags = flag ? (fromFlag('map', flag.value) as Record<string, boolean>) : {};
+    if (flag && gate in fromFlags) {
+      return {
+        value: fromFlags[gate] === true,
+        source: 'flag',
+        location: flag.location,
+        describe: `--feature-gates=${flag.value}`,
+      };
+    }
+    const config = this.config;
+    if (config.mode === 'unknown') return undefined;
+    if (config.mode === 'config') {
+      const pointer = `${config.base}/featureGates/${gate}`;
+      const raw = config.doc.get(pointer);
+      if (typeof raw === 'boolean') {
+        return {
+          value: raw,
+          source: 'config',
+          location: config.doc.at(pointer),
+          describe: `featureGates.${gate}: ${raw}`,
+        };
+      }
+    }
+    const where =
+      config.mode === 'config'
+        ? config.doc.at(`${config.base}/featureGates`, true)
+        : { ...this.flags.insertAt, default: true };
+    return {
+      value: fallback,
+      source: 'default',
+      location: where,
+      describe: `${gate} is not set, so its default ${fallback} applies`,
+    };
+  }
+
   private flagValue(definition: SettingDefinition): Valued<unknown> | undefined {
     const flag = this.flags.get(definition.flag);
     if (!flag) return undefined;
@@ -92,8 +171,9 @@ function fieldPointer(field: string): string {
   return field.split('.').reduce((pointer, part) => childPointer(pointer, part), '');
 }
 
-function isZeroDuration(value: string): boolean {
-  return /^0+(\.0+)?(ns|us|µs|ms|s|m|h)?$/.test(value) || value === '0';
+/** `0`, `0s`, `0h0m0s`...: a duration of zero as Go's time.ParseDuration reads it. */
+export function isZeroDuration(value: string): boolean {
+  return /^[+-]?0+$/.test(value) || /^[+-]?(?:0+(?:\.0*)?(?:ns|us|µs|μs|ms|s|m|h))+$/.test(value);
 }
 
 function show(value: unknown): string {

@@ -115,3 +115,25 @@ function policyRules(value: unknown): PolicyRule[] {
       : [],
   );
 }
+
+/** What one policy rule grants of a resource: the entries of `resources` and `verbs` that match. */
+export interface Grant {
+  rule: PolicyRule;
+  resources: string[];
+  verbs: string[];
+}
+
+/**
+ * Whether `rule` allows any of `verbs` on `resource` (`nodes/proxy`) of the core API group, matched the
+ * way the RBAC authorizer matches (kubernetes pkg/apis/rbac/v1/evaluation_helpers.go ResourceMatches):
+ * `*`, the exact `resource/subresource`, or `*\/subresource`. `nodes/*` is not a wildcard there.
+ */
+export function grantOf(rule: PolicyRule, resource: string, verbs: readonly string[]): Grant | undefined {
+  const subresource = resource.includes('/') ? resource.slice(resource.indexOf('/') + 1) : '';
+  if (!rule.apiGroups.some((group) => group === '' || group === '*')) return undefined;
+  const resources = rule.resources.filter(
+    (r) => r === '*' || r === resource || (subresource !== '' && r === `*/${subresource}`),
+  );
+  const granted = rule.verbs.filter((verb) => verb === '*' || verbs.includes(verb));
+  return resources.length > 0 && granted.length > 0 ? { rule, resources, verbs: granted } : undefined;
+}

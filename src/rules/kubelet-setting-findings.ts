@@ -1,12 +1,26 @@
 /**
- * The shape most kubelet rules share: read one effective setting of every kubelet, report those whose
- * value is bad, and say which kubelets could not be judged.
+ * The shapes most kubelet rules share: judge every kubelet, say which ones could not be judged, and
+ * (the commonest case) report those whose effective value of one setting is bad.
  */
 import type { ClusterModel } from '../model/cluster-model';
 import type { Kubelet } from '../model/kubelet';
 import type { KubeletSettingName, KubeletSettingValue } from '../model/kubelet-settings';
 import type { Valued } from '../model/valued';
 import type { RawFinding, RuleContext } from './types';
+
+/** Runs `judge` on every kubelet; a kubelet it returns undefined for is reported as not evaluated. */
+export function kubeletFindings(
+  model: ClusterModel,
+  context: RuleContext,
+  judge: (kubelet: Kubelet) => RawFinding[] | undefined,
+): RawFinding[] {
+  return model.kubelets.flatMap((kubelet) => {
+    const findings = judge(kubelet);
+    if (findings) return findings;
+    context.notEvaluated(`${kubelet.name}: ${kubelet.unknownReason ?? 'its configuration is unknown'}`);
+    return [];
+  });
+}
 
 export function kubeletSettingFindings<N extends KubeletSettingName>(
   model: ClusterModel,
@@ -15,12 +29,9 @@ export function kubeletSettingFindings<N extends KubeletSettingName>(
   isBad: (value: KubeletSettingValue<N>) => boolean,
   message: (kubelet: Kubelet, setting: Valued<KubeletSettingValue<N>>) => string,
 ): RawFinding[] {
-  return model.kubelets.flatMap((kubelet) => {
+  return kubeletFindings(model, context, (kubelet) => {
     const setting = kubelet.setting(name);
-    if (!setting) {
-      context.notEvaluated(`${kubelet.name}: ${kubelet.unknownReason ?? 'its configuration is unknown'}`);
-      return [];
-    }
+    if (!setting) return undefined;
     if (!isBad(setting.value)) return [];
     return [
       {
