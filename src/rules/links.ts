@@ -20,6 +20,8 @@ export const LINKS = {
   kubeadmKubeletServingCerts: `${DOCS}/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs`,
   kubeletConfiguration: `${DOCS}/reference/config-api/kubelet-config.v1beta1/#kubelet-config-k8s-io-v1beta1-KubeletConfiguration`,
   kubeApiserverFlags: `${DOCS}/reference/command-line-tools-reference/kube-apiserver/`,
+  kubeletFlags: `${DOCS}/reference/command-line-tools-reference/kubelet/`,
+  rbacReferringToResources: `${DOCS}/reference/access-authn-authz/rbac/#referring-to-resources`,
   kubeconfig: `${DOCS}/reference/config-api/kubeconfig.v1/`,
   setupKonnectivity: `${DOCS}/tasks/extend-kubernetes/setup-konnectivity/`,
   egressSelectorConfiguration: `${DOCS}/reference/config-api/apiserver-config.v1beta1/#apiserver-k8s-io-v1beta1-EgressSelectorConfiguration`,

@@ -1,5 +1,6 @@
 import { LINKS } from '../links';
 import { defineRule } from '../types';
+import { unsetFlags } from './unset-flags';
 
 export default defineRule({
   id: 'apiserver-kubelet-certificate-authority-missing',
@@ -9,7 +10,7 @@ export default defineRule({
   category: 'security',
   title: 'The API server does not verify kubelet serving certificates',
   description:
-    'Without --kubelet-certificate-authority the API server connects to each kubelet over HTTPS but accepts any certificate, so on an untrusted network anyone who can intercept that connection sees and alters logs, exec and attach sessions and port-forwarded traffic.',
+    'Without --kubelet-certificate-authority the API server connects to each kubelet over HTTPS but accepts any certificate, so on an untrusted network anyone who can intercept that connection sees and alters logs, exec and attach sessions and port-forwarded traffic. kubeadm does not set it.',
   remediation:
     "Set --kubelet-certificate-authority on kube-apiserver to the CA bundle that signs the kubelets' serving certificates, and give every kubelet a serving certificate from that CA (serverTLSBootstrap: true with a CSR approver, or tlsCertFile/tlsPrivateKeyFile).",
   links: [LINKS.kubeletServingCertificates, LINKS.kubeApiserverFlags],
@@ -19,18 +20,19 @@ export default defineRule({
     bad: '# kube-apiserver static pod: command\n- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
     good: '- kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
   },
-  check: (model) =>
-    model.apiServers
-      .filter((server) => !server.flags.get('kubelet-certificate-authority')?.value)
-      .map((server) => ({
-        subject: server.name,
-        message: `${server.name} does not set --kubelet-certificate-authority, so it does not verify the certificates kubelets serve.`,
-        location: server.flags.get('kubelet-certificate-authority')?.location ?? {
-          ...server.flags.insertAt,
-          default: true,
+  check: (model, context) =>
+    model.apiServers.flatMap((server) => {
+      if (unsetFlags(server, ['kubelet-certificate-authority'], context)?.length !== 1) return [];
+      const flag = server.flags.get('kubelet-certificate-authority');
+      return [
+        {
+          subject: server.name,
+          message: flag
+            ? `${server.name} sets --kubelet-certificate-authority to an empty value, so it does not verify the certificates kubelets serve.`
+            : `${server.name} does not set --kubelet-certificate-authority, so it does not verify the certificates kubelets serve.`,
+          location: flag?.location ?? { ...server.flags.insertAt, default: true },
+          evidence: flag ? '--kubelet-certificate-authority=' : '--kubelet-certificate-authority not set',
         },
-        evidence: server.flags.has('kubelet-certificate-authority')
-          ? '--kubelet-certificate-authority='
-          : '--kubelet-certificate-authority not set',
-      })),
+      ];
+    }),
 });

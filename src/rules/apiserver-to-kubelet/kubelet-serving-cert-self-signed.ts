@@ -1,9 +1,7 @@
 import { LINKS } from '../links';
+import { kubeletFindings } from '../kubelet-setting-findings';
 import { defineRule } from '../types';
-
-/** Where a kubelet writes the certificate it generates for itself (`--cert-dir`, default /var/lib/kubelet/pki). */
-const selfSignedPath = (certDir: string | undefined) =>
-  `${(certDir ?? '/var/lib/kubelet/pki').replace(/\/+$/, '')}/kubelet.crt`;
+import { verifyingApiServers } from './verifying-apiservers';
 
 export default defineRule({
   id: 'kubelet-serving-cert-self-signed',
@@ -13,7 +11,7 @@ export default defineRule({
   category: 'security',
   title: 'The kubelet serves a self-signed certificate',
   description:
-    'With neither tlsCertFile nor serverTLSBootstrap the kubelet generates a certificate signed by a throwaway CA of its own. Nothing can verify it, so the API server cannot use --kubelet-certificate-authority and its connections to the kubelet (logs, exec, attach, port-forward) can be intercepted. kubeadm leaves kubelets this way.',
+    'With neither tlsCertFile nor serverTLSBootstrap the kubelet generates a certificate signed by a throwaway CA of its own. Nothing can verify it, so the API server cannot use --kubelet-certificate-authority and its connections to the kubelet (logs, exec, attach, port-forward) can be intercepted. kubeadm leaves kubelets this way. When every uploaded API server does set --kubelet-certificate-authority, those connections fail instead: kubelet-serving-cert-unverifiable reports that.',
   remediation:
     'Set serverTLSBootstrap: true in the kubelet config file and approve its kubernetes.io/kubelet-serving CSRs (kubectl certificate approve, or an approver controller), or give it a certificate from the cluster CA with tlsCertFile and tlsPrivateKeyFile.',
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts, LINKS.kubeletConfiguration],
@@ -23,38 +21,24 @@ export default defineRule({
     bad: '# /var/lib/kubelet/config.yaml (kubeadm default: no serving certificate settings)\nkind: KubeletConfiguration\nrotateCertificates: true',
     good: 'kind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true',
   },
-  check: (model, context) =>
-    model.kubelets.flatMap((kubelet) => {
-      const bootstrap = kubelet.setting('serverTLSBootstrap');
-      const certFile = kubelet.setting('tlsCertFile');
-      if (!bootstrap || !certFile) {
-        context.notEvaluated(`${kubelet.name}: ${kubelet.unknownReason ?? 'its configuration is unknown'}`);
-        return [];
-      }
-      if (bootstrap.value) return [];
-      // A /configz dump shows the generated certificate's path as tlsCertFile.
-      const generated = certFile.value === selfSignedPath(kubelet.flags.get('cert-dir')?.value);
-      if (
-        certFile.value !== '' &&
-        !(
-          certFile.source === 'config' &&
-          kubelet.config.mode === 'config' &&
-          kubelet.config.live &&
-          generated
-        )
-      ) {
-        return [];
-      }
+  check: (model, context) => {
+    const verifying = verifyingApiServers(model);
+    if (model.apiServers.length > 0 && verifying.length === model.apiServers.length) return [];
+    return kubeletFindings(model, context, (kubelet) => {
+      const cert = kubelet.servingCertificate();
+      if (!cert) return undefined;
+      if (!cert.selfSigned) return [];
       return [
         {
           subject: kubelet.name,
-          message: generated
-            ? `${kubelet.name} serves the certificate it generated for itself (${certFile.value}) and serverTLSBootstrap is false: nothing can verify it.`
-            : `${kubelet.name} serves a self-signed certificate: neither tlsCertFile nor serverTLSBootstrap is set (${bootstrap.describe}).`,
-          location: bootstrap.location,
-          related: [certFile.location],
-          evidence: `${bootstrap.describe}; ${certFile.describe}`,
+          message: cert.generated
+            ? `${kubelet.name} serves the certificate it generated for itself (${cert.generated}) and serverTLSBootstrap is false: nothing can verify it.`
+            : `${kubelet.name} serves a self-signed certificate: neither tlsCertFile nor serverTLSBootstrap is set (${cert.bootstrap.describe}).`,
+          location: cert.bootstrap.location,
+          related: [cert.certFile.location],
+          evidence: `${cert.bootstrap.describe}; ${cert.certFile.describe}`,
         },
       ];
-    }),
+    });
+  },
 });

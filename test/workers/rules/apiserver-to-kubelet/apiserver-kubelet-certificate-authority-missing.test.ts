@@ -47,4 +47,13 @@ ruleTester(rule, {
       findings: [{ severity: 'medium' }],
     },
   ],
+  notEvaluated: [
+    {
+      name: 'an RKE2 config.yaml: RKE2 passes the flag itself, the file only shows additions',
+      files: [
+        { name: '/etc/rancher/rke2/config.yaml', content: 'kube-apiserver-arg:\n- anonymous-auth=false\n' },
+      ],
+      reasonIncludes: 'rke2 passes kube-apiserver flags of its own',
+    },
+  ],
 });

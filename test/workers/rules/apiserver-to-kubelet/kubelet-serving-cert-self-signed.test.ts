@@ -1,5 +1,11 @@
 import rule from '../../../../src/rules/apiserver-to-kubelet/kubelet-serving-cert-self-signed';
-import { KUBELET_CONFIG_PATH, kubeletCommandLine, kubeletConfig } from '../../../support/fixtures';
+import {
+  KUBELET_CONFIG_PATH,
+  apiserverPod,
+  kubeletCommandLine,
+  kubeletConfig,
+  manifestPath,
+} from '../../../support/fixtures';
 import { ruleTester } from '../../../support/rule-tester';
 
 ruleTester(rule, {
@@ -23,10 +29,28 @@ ruleTester(rule, {
       name: 'no --config, --rotate-server-certificates',
       files: [{ name: 'ps.txt', content: kubeletCommandLine(['--rotate-server-certificates']) }],
     },
+    {
+      name: 'the API server verifies kubelets: the breakage is kubelet-serving-cert-unverifiable, reported once',
+      files: [
+        {
+          name: manifestPath('kube-apiserver'),
+          content: apiserverPod(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
+        },
+        { name: KUBELET_CONFIG_PATH, content: kubeletConfig() },
+      ],
+    },
   ],
   invalid: [
     {
-      name: 'kubeadm default config: neither field',
+      name: 'kubeadm default: the API server does not verify, the kubelet config has neither field',
+      files: [
+        { name: manifestPath('kube-apiserver'), content: apiserverPod(['--secure-port=6443']) },
+        { name: KUBELET_CONFIG_PATH, content: kubeletConfig('rotateCertificates: true\n') },
+      ],
+      findings: [{ file: KUBELET_CONFIG_PATH, locationDefault: true }],
+    },
+    {
+      name: 'kubeadm default config alone: neither field',
       files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig('rotateCertificates: true\n') }],
       findings: [
         {

@@ -1,0 +1,40 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { unsetFlags } from './unset-flags';
+
+const PAIR = ['kubelet-client-certificate', 'kubelet-client-key'];
+
+export default defineRule({
+  id: 'apiserver-kubelet-client-certificate-missing',
+  path: 'apiserver-to-kubelet',
+  severity: 'high',
+  category: 'security',
+  title: 'The API server has no client certificate for kubelets',
+  description:
+    'Without --kubelet-client-certificate and --kubelet-client-key the API server calls kubelets without credentials: a kubelet that authenticates its clients (x509 clientCAFile, anonymous off) refuses logs, exec and port-forward, and one that lets them through serves anyone who reaches port 10250. kubeadm sets both to apiserver-kubelet-client.crt/.key.',
+  remediation:
+    "Set --kubelet-client-certificate and --kubelet-client-key on kube-apiserver to a client certificate signed by the CA in the kubelets' authentication.x509.clientCAFile, and grant its user the kubelet API (e.g. ClusterRole system:kubelet-api-admin).",
+  links: [LINKS.kubeletAuthentication, LINKS.kubeApiserverFlags],
+  references: ['CIS 1.2.4', 'KCV-0005', 'C-0116'],
+  requires: ['apiserver'],
+  examples: {
+    bad: '- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+    good: '- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt\n- --kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
+  },
+  check: (model, context) =>
+    model.apiServers.flatMap((server) => {
+      const unset = unsetFlags(server, PAIR, context);
+      if (!unset || unset.length === 0) return [];
+      const set = PAIR.filter((name) => !unset.includes(name));
+      const shown = set.map((name) => `--${name}=${server.flags.get(name)?.value}`);
+      return [
+        {
+          subject: server.name,
+          message: `${server.name} does not set ${unset.map((n) => `--${n}`).join(' or ')}${set.length > 0 ? ` (only ${shown.join(', ')})` : ''}, so it calls kubelets without a client certificate.`,
+          location: { ...server.flags.insertAt, default: true },
+          related: set.flatMap((name) => server.flags.get(name)?.location ?? []),
+          evidence: [...shown, ...unset.map((name) => `--${name} not set`)].join('; '),
+        },
+      ];
+    }),
+});

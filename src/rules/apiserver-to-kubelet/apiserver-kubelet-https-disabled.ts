@@ -1,0 +1,34 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'apiserver-kubelet-https-disabled',
+  path: 'apiserver-to-kubelet',
+  severity: 'critical',
+  category: 'security',
+  title: 'The API server calls kubelets over plain HTTP',
+  description:
+    '--kubelet-https=false makes the API server call kubelets over plain HTTP: logs, exec and attach sessions and port-forwarded traffic cross the network unencrypted and the API server presents no credentials. The flag was deprecated in 1.19 and removed in 1.22 (from then removed-flag reports it).',
+  remediation: 'Remove --kubelet-https=false from kube-apiserver (HTTPS is the default).',
+  links: [LINKS.kubeApiserverFlags],
+  references: ['KCV-0004', 'CKV_K8S_71'],
+  requires: ['apiserver'],
+  appliesTo: { before: '1.22' },
+  examples: {
+    bad: '- kube-apiserver\n- --kubelet-https=false',
+    good: '- kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server) => {
+      const flag = server.flags.get('kubelet-https');
+      if (!flag || server.flags.bool('kubelet-https') !== false) return [];
+      return [
+        {
+          subject: server.name,
+          message: `${server.name} calls kubelets over plain HTTP: --kubelet-https=${flag.value}.`,
+          location: flag.location,
+          evidence: `--kubelet-https=${flag.value}`,
+        },
+      ];
+    }),
+});

@@ -1,0 +1,30 @@
+import { LINKS } from '../links';
+import { kubeletSettingFindings } from '../kubelet-setting-findings';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-authorization-always-allow',
+  path: 'apiserver-to-kubelet',
+  severity: 'critical',
+  category: 'security',
+  title: 'The kubelet authorizes every request',
+  description:
+    'With authorization mode AlwaysAllow the kubelet serves every request it authenticates (and every anonymous one, if anonymous authentication is on): exec, attach, port-forward, logs and pod data for anyone who reaches port 10250. A kubelet started without --config has AlwaysAllow by default; a config file defaults to Webhook, which asks the API server (SubjectAccessReview).',
+  remediation:
+    'Set authorization.mode: Webhook in the kubelet config file (or --authorization-mode=Webhook).',
+  links: [LINKS.kubeletAuthorization, LINKS.kubeletConfiguration],
+  references: ['CIS 4.2.2', 'KCV-0080', 'C-0173'],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\nauthorization:\n  mode: AlwaysAllow',
+    good: 'authorization:\n  mode: Webhook',
+  },
+  check: (model, context) =>
+    kubeletSettingFindings(
+      model,
+      context,
+      'authorizationMode',
+      (mode) => mode === 'AlwaysAllow',
+      (kubelet, setting) => `${kubelet.name} authorizes every request: ${setting.describe}.`,
+    ),
+});

@@ -1,0 +1,31 @@
+import { LINKS } from '../links';
+import { kubeletSettingFindings } from '../kubelet-setting-findings';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-client-ca-missing',
+  path: 'apiserver-to-kubelet',
+  severity: 'high',
+  category: 'security',
+  title: 'The kubelet does not authenticate client certificates',
+  description:
+    "Without authentication.x509.clientCAFile the kubelet cannot authenticate the API server's client certificate (--kubelet-client-certificate): the API server's calls for logs, exec and port-forward are rejected, or only work because anonymous requests are allowed. Neither the flag nor the config file has a default.",
+  remediation:
+    "Set authentication.x509.clientCAFile in the kubelet config file (or --client-ca-file) to the CA that signs the API server's kubelet client certificate (kubeadm: /etc/kubernetes/pki/ca.crt).",
+  links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
+  references: ['CIS 4.2.3', 'KCV-0081', 'C-0070'],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  webhook:\n    enabled: true',
+    good: 'authentication:\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt',
+  },
+  check: (model, context) =>
+    kubeletSettingFindings(
+      model,
+      context,
+      'clientCAFile',
+      (file) => file === '',
+      (kubelet, setting) =>
+        `${kubelet.name} has no client CA, so it cannot authenticate the API server's client certificate: ${setting.describe}.`,
+    ),
+});

@@ -1,0 +1,31 @@
+import { LINKS } from '../links';
+import { kubeletSettingFindings } from '../kubelet-setting-findings';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-serving-cert-approval',
+  path: 'apiserver-to-kubelet',
+  severity: 'info',
+  category: 'breakage',
+  title: "The kubelet's serving certificate needs an approver",
+  description:
+    "With serverTLSBootstrap: true the kubelet asks for its serving certificate with a CSR for the signer kubernetes.io/kubelet-serving, which Kubernetes' built-in approver never approves. Until someone (kubectl certificate approve) or an approver controller does, the kubelet has no serving certificate and logs, exec, attach and port-forward to it fail. The upload cannot show whether an approver runs.",
+  remediation:
+    'Approve the kubelet-serving CSRs (kubectl get csr; kubectl certificate approve <name>) or run an approver controller that checks them, for every node and after every rotation.',
+  links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts],
+  references: [],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml, with no CSR approver in the cluster\nserverTLSBootstrap: true',
+    good: '# /var/lib/kubelet/config.yaml, with kubelet-serving CSRs approved\nserverTLSBootstrap: true',
+  },
+  check: (model, context) =>
+    kubeletSettingFindings(
+      model,
+      context,
+      'serverTLSBootstrap',
+      (bootstrap) => bootstrap === true,
+      (kubelet, setting) =>
+        `${kubelet.name} requests its serving certificate with a kubernetes.io/kubelet-serving CSR (${setting.describe}), which Kubernetes does not approve by itself: make sure an approver does.`,
+    ),
+});

@@ -1,0 +1,32 @@
+import { isZeroDuration } from '../../model/kubelet';
+import { LINKS } from '../links';
+import { kubeletSettingFindings } from '../kubelet-setting-findings';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-streaming-idle-timeout-disabled',
+  path: 'apiserver-to-kubelet',
+  severity: 'low',
+  category: 'security',
+  title: 'Streaming connections to the kubelet never time out',
+  description:
+    'With a streaming connection idle timeout of 0, exec, attach and port-forward streams stay open for ever, even when idle, so a forgotten session or a leaked connection keeps its access. Only the --streaming-connection-idle-timeout=0 flag does that: a zero in the config file (kubeadm writes 0s) is defaulted to 4h.',
+  remediation:
+    'Remove --streaming-connection-idle-timeout=0 from the kubelet command line, or set it to a duration such as 5m.',
+  links: [LINKS.kubeletConfiguration],
+  references: ['CIS 4.2.5', 'KCV-0085'],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# kubelet command line\n--streaming-connection-idle-timeout=0',
+    good: '--streaming-connection-idle-timeout=5m',
+  },
+  check: (model, context) =>
+    kubeletSettingFindings(
+      model,
+      context,
+      'streamingConnectionIdleTimeout',
+      (timeout) => isZeroDuration(timeout),
+      (kubelet, setting) =>
+        `${kubelet.name} never closes idle exec, attach and port-forward streams: ${setting.describe}.`,
+    ),
+});

@@ -1,0 +1,67 @@
+import { LINKS } from '../links';
+import { kubeletFindings } from '../kubelet-setting-findings';
+import { defineRule, type RawFinding } from '../types';
+
+/**
+ * The "Insecure values" of --tls-cipher-suites in the kubelet and kube-apiserver references (both come
+ * from k8s.io/component-base cli/flag ciphersuites_flag.go; k8s-facts §2).
+ */
+export const INSECURE_CIPHER_SUITES: ReadonlySet<string> = new Set([
+  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA',
+  'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA',
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
+  'TLS_ECDHE_RSA_WITH_RC4_128_SHA',
+  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_CBC_SHA256',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_RC4_128_SHA',
+]);
+const OLD_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
+
+export default defineRule({
+  id: 'kubelet-weak-tls',
+  path: 'apiserver-to-kubelet',
+  severity: 'medium',
+  category: 'security',
+  title: 'The kubelet accepts weak TLS',
+  description:
+    'The API server reaches the kubelet over TLS for logs, exec, attach and port-forward. A tlsMinVersion below VersionTLS12, or tlsCipherSuites with suites the Kubernetes references call insecure (RC4, 3DES, CBC-SHA256, RSA key exchange), lets a network attacker push the connection to a weak one. Left unset, the Go defaults are safe.',
+  remediation:
+    'Set tlsMinVersion: VersionTLS12 (or VersionTLS13) in the kubelet config file and remove the insecure suites from tlsCipherSuites (or leave it unset for the Go defaults); the same for --tls-min-version and --tls-cipher-suites.',
+  links: [LINKS.kubeletConfiguration, LINKS.kubeletFlags],
+  references: ['CIS 4.2.12', 'KCV-0092'],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\ntlsMinVersion: VersionTLS10\ntlsCipherSuites:\n- TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+    good: 'tlsMinVersion: VersionTLS12\ntlsCipherSuites:\n- TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  },
+  check: (model, context) =>
+    kubeletFindings(model, context, (kubelet) => {
+      const minVersion = kubelet.setting('tlsMinVersion');
+      const suites = kubelet.setting('tlsCipherSuites');
+      if (!minVersion || !suites) return undefined;
+      const insecure = suites.value.filter((suite) => INSECURE_CIPHER_SUITES.has(suite));
+      const findings: RawFinding[] = [];
+      if (OLD_VERSIONS.has(minVersion.value)) {
+        findings.push({
+          subject: kubelet.name,
+          message: `${kubelet.name} accepts TLS below 1.2: ${minVersion.describe}.`,
+          location: minVersion.location,
+          evidence: minVersion.describe,
+        });
+      }
+      if (insecure.length > 0) {
+        findings.push({
+          subject: kubelet.name,
+          message: `${kubelet.name} offers insecure cipher suites ${insecure.join(', ')}: ${suites.describe}.`,
+          location: suites.location,
+          evidence: suites.describe,
+        });
+      }
+      return findings;
+    }),
+});

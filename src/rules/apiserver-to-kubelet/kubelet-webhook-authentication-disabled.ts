@@ -1,0 +1,31 @@
+import { LINKS } from '../links';
+import { kubeletSettingFindings } from '../kubelet-setting-findings';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'kubelet-webhook-authentication-disabled',
+  path: 'apiserver-to-kubelet',
+  severity: 'medium',
+  category: 'security',
+  title: 'The kubelet does not authenticate bearer tokens',
+  description:
+    'Without webhook authentication the kubelet cannot check bearer tokens with the API server (TokenReview): clients such as metrics collectors that present a service account token are treated as unauthenticated, which pushes operators towards anonymous access or AlwaysAllow. A kubelet started without --config has it off by default; a config file defaults to on.',
+  remediation:
+    'Set authentication.webhook.enabled: true in the kubelet config file (or --authentication-token-webhook).',
+  links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
+  references: [],
+  requires: ['kubelet'],
+  examples: {
+    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  webhook:\n    enabled: false',
+    good: 'authentication:\n  webhook:\n    enabled: true',
+  },
+  check: (model, context) =>
+    kubeletSettingFindings(
+      model,
+      context,
+      'webhookAuthentication',
+      (enabled) => enabled === false,
+      (kubelet, setting) =>
+        `${kubelet.name} does not authenticate bearer tokens with the API server: ${setting.describe}.`,
+    ),
+});

@@ -1,0 +1,11 @@
+import type { ApiServer } from '../../model/apiserver';
+import type { ClusterModel } from '../../model/cluster-model';
+import type { Flag } from '../../model/flags';
+
+/** The API servers that verify kubelet serving certificates, with the flag that makes them. */
+export function verifyingApiServers(model: ClusterModel): Array<{ server: ApiServer; flag: Flag }> {
+  return model.apiServers.flatMap((server) => {
+    const flag = server.flags.get('kubelet-certificate-authority');
+    return flag?.value ? [{ server, flag }] : [];
+  });
+}
