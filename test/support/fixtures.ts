@@ -59,3 +59,55 @@ export function kubeconfig(cluster: string, user: string, userName = 'system:nod
     '',
   ].join('\n');
 }
+
+/** A ClusterRole (or a Role, with `namespace`) with one rule, `resources` and `verbs` in the core group. */
+export function rbacRole(
+  name: string,
+  resources: string[],
+  verbs: string[],
+  options: { namespace?: string; labels?: string; apiGroups?: string[] } = {},
+): string {
+  return [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    `kind: ${options.namespace ? 'Role' : 'ClusterRole'}`,
+    'metadata:',
+    `  name: ${JSON.stringify(name)}`,
+    ...(options.namespace ? [`  namespace: ${options.namespace}`] : []),
+    ...(options.labels ? ['  labels:', `    ${options.labels}`] : []),
+    'rules:',
+    `- apiGroups: ${JSON.stringify(options.apiGroups ?? [''])}`,
+    `  resources: ${JSON.stringify(resources)}`,
+    `  verbs: ${JSON.stringify(verbs)}`,
+    '',
+  ].join('\n');
+}
+
+/** A ClusterRoleBinding (or a RoleBinding, with `namespace`) of `role` to `subjects` ("User alice", "Group devs", "ServiceAccount ns/name"). */
+export function rbacBinding(
+  name: string,
+  role: { kind: 'ClusterRole' | 'Role'; name: string },
+  subjects: string[],
+  namespace?: string,
+): string {
+  return [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    `kind: ${namespace ? 'RoleBinding' : 'ClusterRoleBinding'}`,
+    'metadata:',
+    `  name: ${JSON.stringify(name)}`,
+    ...(namespace ? [`  namespace: ${namespace}`] : []),
+    'roleRef:',
+    '  apiGroup: rbac.authorization.k8s.io',
+    `  kind: ${role.kind}`,
+    `  name: ${JSON.stringify(role.name)}`,
+    'subjects:',
+    ...subjects.map((s) => {
+      const [kind = '', subject = ''] = s.split(' ');
+      if (kind === 'ServiceAccount') {
+        const [ns, sa] = subject.split('/');
+        return `- {kind: ServiceAccount, name: ${JSON.stringify(sa)}, namespace: ${ns}}`;
+      }
+      return `- {kind: ${kind}, name: ${JSON.stringify(subject)}, apiGroup: rbac.authorization.k8s.io}`;
+    }),
+    '',
+  ].join('\n');
+}

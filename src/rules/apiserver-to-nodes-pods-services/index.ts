@@ -1,4 +1,10 @@
 import type { Rule } from '../types';
 import proxyTrafficUnprotected from './proxy-traffic-unprotected';
+import rbacNodesProxyGranted from './rbac-nodes-proxy-granted';
+import rbacPodsServicesProxyGranted from './rbac-pods-services-proxy-granted';
 
-export const apiserverToNodesPodsServicesRules: Rule[] = [proxyTrafficUnprotected];
+export const apiserverToNodesPodsServicesRules: Rule[] = [
+  proxyTrafficUnprotected,
+  rbacNodesProxyGranted,
+  rbacPodsServicesProxyGranted,
+];

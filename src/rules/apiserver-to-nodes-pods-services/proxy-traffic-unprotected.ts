@@ -14,7 +14,7 @@ export default defineRule({
   category: 'security',
   title: 'API server proxy traffic crosses the network as plain HTTP',
   description:
-    'Connections from the API server to nodes, pods and services (the API server proxy) are plain HTTP, neither authenticated nor encrypted, unless Konnectivity (an egress selection named cluster through GRPC or HTTPConnect) or an SSH tunnel carries them. The Kubernetes docs: not currently safe to run over untrusted or public networks.',
+    'Connections from the API server to nodes, pods and services (the API server proxy) are plain HTTP, neither authenticated nor encrypted, unless Konnectivity (an egress selection named cluster through GRPC or HTTPConnect), the k3s/RKE2 tunnels (egress-selector-mode pod or cluster) or an SSH tunnel carries them. The Kubernetes docs: not currently safe to run over untrusted or public networks.',
   remediation:
     'Deploy the Konnectivity service and point --egress-selector-config-file at an EgressSelectorConfiguration whose cluster selection uses proxyProtocol GRPC (or HTTPConnect), or keep control plane to node traffic on a trusted network.',
   links: [LINKS.konnectivityService, LINKS.setupKonnectivity],
@@ -24,8 +24,17 @@ export default defineRule({
     bad: '# kube-apiserver without an egress selector\n- kube-apiserver\n- --secure-port=6443',
     good: '- kube-apiserver\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml\n# egress-selector-configuration.yaml\negressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: GRPC\n    transport:\n      uds:\n        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket',
   },
-  check: (model, context) => model.apiServers.flatMap((server) => judge(server, model, context)),
+  check: (model, context) =>
+    model.apiServers.flatMap((server) =>
+      judge(server, model, context).map((finding) => ({
+        ...finding,
+        message: model.network === 'trusted' ? `${finding.message} ${TRUSTED}` : finding.message,
+      })),
+    ),
 });
+
+const TRUSTED =
+  'This is accepted because network=trusted says no one untrusted can reach the network between the control plane and the nodes.';
 
 function judge(server: ApiServer, model: ClusterModel, context: RuleContext): RawFinding[] {
   const egress = server.egressSelector;
@@ -55,9 +64,23 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
       },
     ];
   }
+  // k3s and RKE2 write the egress selector themselves, from egress-selector-mode.
+  const tunnel = server.tunnel;
+  if (tunnel) {
+    if (tunnel.podsAndServices) return [];
+    return [
+      {
+        subject: server.name,
+        message: `${server.name} sends proxy traffic to pods and services as plain HTTP: egress-selector-mode ${tunnel.mode}${tunnel.location.default ? ' (the default)' : ''} makes ${tunnel.distribution} tunnel ${tunnel.kubelet ? 'kubelet traffic only' : 'nothing'}.`,
+        location: tunnel.location,
+        evidence: `egress-selector-mode: ${tunnel.mode}`,
+      },
+    ];
+  }
   // The deprecated SSH tunnel carries the traffic only while the flags exist (removed in 1.22).
   const sshFlagsExist = !model.version || compareMinor(model.version.minor, '1.22') < 0;
-  if (sshFlagsExist && server.flags.get('ssh-user') && server.flags.get('ssh-keyfile')) return [];
+  if (sshFlagsExist && server.flags.get('ssh-user')?.value && server.flags.get('ssh-keyfile')?.value)
+    return [];
   return [
     {
       subject: server.name,

@@ -3,6 +3,7 @@ import { apiserverPod, manifestPath } from '../../../support/fixtures';
 import { ruleTester } from '../../../support/rule-tester';
 
 const file = manifestPath('kube-apiserver');
+const k3s = '/etc/rancher/k3s/config.yaml';
 const egressFile = '/etc/kubernetes/egress-selector-configuration.yaml';
 const egress = (protocol: string, name = 'cluster') =>
   [
@@ -51,6 +52,10 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'k3s with egress-selector-mode cluster: its tunnels carry pods and services',
+      files: [{ name: k3s, content: 'egress-selector-mode: cluster\n' }],
+    },
   ],
   invalid: [
     {
@@ -88,10 +93,27 @@ ruleTester(rule, {
       findings: [{ file }],
     },
     {
-      name: 'trusted network: info',
+      name: 'trusted network: info, and the message says what that assumes',
       files: [{ name: file, content: apiserverPod([]) }],
       options: { network: 'trusted' },
-      findings: [{ severity: 'info' }],
+      findings: [{ severity: 'info', messageIncludes: 'network=trusted says no one untrusted can reach' }],
+    },
+    {
+      name: 'only --ssh-user on 1.21: no tunnel is built',
+      files: [
+        {
+          name: file,
+          content: apiserverPod(['--ssh-user=tunnel'], 'registry.k8s.io/kube-apiserver:v1.21.14'),
+        },
+      ],
+      findings: [{ file, locationDefault: true, messageIncludes: 'no SSH tunnel' }],
+    },
+    {
+      name: 'RKE2 with egress-selector-mode disabled',
+      files: [
+        { name: '/etc/rancher/rke2/config.yaml', content: 'token: x\negress-selector-mode: disabled\n' },
+      ],
+      findings: [{ line: 2, locationDefault: false, messageIncludes: 'rke2 tunnel nothing' }],
     },
   ],
   notEvaluated: [
@@ -99,6 +121,11 @@ ruleTester(rule, {
       name: 'the egress selector file was not uploaded',
       files: [{ name: file, content: withEgress }],
       reasonIncludes: 'which was not uploaded',
+    },
+    {
+      name: 'k3s without egress-selector-mode: the k3s command line may set it, so the default is not assumed',
+      files: [{ name: k3s, content: 'kube-apiserver-arg:\n- anonymous-auth=false\n' }],
+      reasonIncludes: 'k3s passes',
     },
   ],
 });

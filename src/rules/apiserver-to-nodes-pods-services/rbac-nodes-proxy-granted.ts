@@ -1,0 +1,23 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { proxyGrantFindings } from './proxy-grants';
+
+export default defineRule({
+  id: 'rbac-nodes-proxy-granted',
+  path: 'apiserver-to-nodes-pods-services',
+  severity: 'high',
+  category: 'security',
+  title: 'A role grants the nodes/proxy subresource',
+  description:
+    "nodes/proxy reaches the kubelet API through the API server proxy: with get or create a subject can read every pod's data and run commands in any container on the node (the kubelet maps exec, attach, port-forward and everything without a finer resource to nodes/proxy), without the pods/exec permission or the admission checks on it. Matched as the RBAC authorizer matches: nodes/proxy, */proxy or * in the core API group. Built-in roles (system:kubelet-api-admin, cluster-admin) are reported as info with the subjects they are bound to.",
+  remediation:
+    'Remove nodes/proxy (and the * and */proxy wildcards that include it) from the role, or bind it only to the API server and node-monitoring identities that need the kubelet API; grant nodes/stats, nodes/metrics or nodes/log instead where those suffice.',
+  links: [LINKS.kubeletAuthorization, LINKS.rbacReferringToResources],
+  references: ['CIS 5.1.10', 'KSV-0047', 'C-0279'],
+  requires: ['rbac'],
+  examples: {
+    bad: 'kind: ClusterRole\nmetadata: {name: node-debugger}\nrules:\n- apiGroups: [""]\n  resources: ["nodes/proxy"]\n  verbs: ["get", "create"]',
+    good: 'kind: ClusterRole\nmetadata: {name: node-metrics}\nrules:\n- apiGroups: [""]\n  resources: ["nodes/metrics", "nodes/stats"]\n  verbs: ["get"]',
+  },
+  check: (model) => proxyGrantFindings(model.rbac, ['nodes/proxy'], ['get', 'create', 'connect']),
+});

@@ -1,0 +1,27 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { proxyGrantFindings } from './proxy-grants';
+
+/** The verbs the API server proxy checks for the HTTP methods it forwards. */
+const PROXY_VERBS = ['get', 'create', 'update', 'patch', 'delete', 'connect'];
+
+export default defineRule({
+  id: 'rbac-pods-services-proxy-granted',
+  path: 'apiserver-to-nodes-pods-services',
+  severity: 'medium',
+  trustedSeverity: 'low',
+  category: 'security',
+  title: 'A role grants the pods/proxy or services/proxy subresource',
+  description:
+    "pods/proxy and services/proxy let a subject send HTTP requests through the API server to any port of a pod or service, from the API server's network position and past NetworkPolicies, over plain HTTP that the docs call unsafe on untrusted networks. Matched as the RBAC authorizer matches (the subresource, */proxy or *). The built-in admin, edit and cluster-admin roles grant them and are reported as info.",
+  remediation:
+    'Remove pods/proxy and services/proxy (and the * and */proxy wildcards) from the role unless its subjects need the API server proxy; reach services through an Ingress or kubectl port-forward instead.',
+  links: [LINKS.rbacReferringToResources],
+  references: [],
+  requires: ['rbac'],
+  examples: {
+    bad: 'kind: Role\nmetadata: {name: web-debug, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: ["services/proxy"]\n  verbs: ["get"]',
+    good: 'kind: Role\nmetadata: {name: web-debug, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: ["services"]\n  verbs: ["get"]',
+  },
+  check: (model) => proxyGrantFindings(model.rbac, ['pods/proxy', 'services/proxy'], PROXY_VERBS),
+});

@@ -1,0 +1,92 @@
+import rule from '../../../../src/rules/apiserver-to-nodes-pods-services/rbac-nodes-proxy-granted';
+import { rbacBinding, rbacRole } from '../../../support/fixtures';
+import { ruleTester } from '../../../support/rule-tester';
+
+const file = 'rbac.yaml';
+const one = (content: string) => [{ name: file, content }];
+const both = (...docs: string[]) => [{ name: file, content: docs.join('---\n') }];
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'node metrics and stats only',
+      files: one(rbacRole('node-metrics', ['nodes/metrics', 'nodes/stats'], ['get'])),
+    },
+    {
+      name: 'nodes/proxy with list and watch only',
+      files: one(rbacRole('lister', ['nodes/proxy'], ['list', 'watch'])),
+    },
+    {
+      name: 'nodes/* is no wildcard for RBAC: it grants nothing',
+      files: one(rbacRole('not-a-wildcard', ['nodes/*'], ['get'])),
+    },
+    {
+      name: 'nodes/proxy in another API group',
+      files: one(rbacRole('other-group', ['nodes/proxy'], ['get'], { apiGroups: ['example.com'] })),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a custom role, no bindings uploaded',
+      files: one(rbacRole('node-debugger', ['nodes/proxy'], ['get', 'create', 'list'])),
+      findings: [
+        {
+          file,
+          line: 7,
+          messageIncludes: [
+            'ClusterRole node-debugger grants nodes/proxy',
+            'resources [nodes/proxy] verbs [get, create]',
+            'no bindings were uploaded',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'bound to a group and a service account: the subjects are named',
+      files: both(
+        rbacRole('node-debugger', ['nodes/proxy'], ['get']),
+        rbacBinding('debuggers', { kind: 'ClusterRole', name: 'node-debugger' }, [
+          'Group sre',
+          'ServiceAccount monitoring/scraper',
+        ]),
+      ),
+      findings: [
+        {
+          messageIncludes:
+            'bound by ClusterRoleBinding debuggers to Group sre, ServiceAccount monitoring/scraper',
+        },
+      ],
+    },
+    {
+      name: 'wildcards the authorizer honours: * resources and */proxy, * verbs',
+      files: both(
+        rbacRole('everything', ['*'], ['*'], { apiGroups: ['*'] }),
+        rbacRole('any-proxy', ['*/proxy'], ['create']),
+        rbacBinding('unrelated', { kind: 'ClusterRole', name: 'view' }, ['User alice']),
+      ),
+      findings: [
+        { messageIncludes: ['resources [*] verbs [*]', 'no uploaded binding grants it'] },
+        { messageIncludes: 'resources [*/proxy] verbs [create]' },
+      ],
+    },
+    {
+      name: 'a namespaced Role, named with its namespace',
+      files: one(rbacRole('ns-proxy', ['nodes/proxy'], ['get'], { namespace: 'tools' })),
+      findings: [{ messageIncludes: 'Role ns-proxy in namespace tools grants nodes/proxy' }],
+    },
+    {
+      name: 'the built-in system:kubelet-api-admin is info, with who holds it',
+      files: both(
+        rbacRole('system:kubelet-api-admin', ['nodes/proxy'], ['*'], {
+          labels: 'kubernetes.io/bootstrapping: rbac-defaults',
+        }),
+        rbacBinding(
+          'kubeadm:apiserver-kubelet-client',
+          { kind: 'ClusterRole', name: 'system:kubelet-api-admin' },
+          ['User kube-apiserver-kubelet-client'],
+        ),
+      ),
+      findings: [{ severity: 'info', messageIncludes: 'User kube-apiserver-kubelet-client' }],
+    },
+  ],
+});
