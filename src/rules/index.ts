@@ -6,12 +6,14 @@ import { apiserverToKubeletRules } from './apiserver-to-kubelet';
 import { apiserverToNodesPodsServicesRules } from './apiserver-to-nodes-pods-services';
 import { konnectivityRules } from './konnectivity';
 import { nodeToControlPlaneRules } from './node-to-control-plane';
+import { sshTunnelsRules } from './ssh-tunnels';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   ...nodeToControlPlaneRules,
   ...apiserverToKubeletRules,
   ...apiserverToNodesPodsServicesRules,
+  ...sshTunnelsRules,
   ...konnectivityRules,
 ];
 

@@ -1,0 +1,42 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { sshFlags } from './ssh-flags';
+
+export default defineRule({
+  id: 'apiserver-ssh-tunnel-deprecated',
+  path: 'ssh-tunnels',
+  severity: 'medium',
+  category: 'security',
+  title: 'The API server uses the deprecated SSH tunnels',
+  description:
+    'With --ssh-user and --ssh-keyfile the API server opens SSH tunnels to every node (port 22) and sends its traffic to nodes, pods and services through them. The tunnels are deprecated since 1.9, only ever worked with the in-tree GCE provider, and the flags were removed in 1.22 (from then removed-flag reports them). The Konnectivity service replaces them.',
+  remediation:
+    'Deploy the Konnectivity service and point --egress-selector-config-file at an EgressSelectorConfiguration for it, then remove --ssh-user and --ssh-keyfile from kube-apiserver.',
+  links: [LINKS.konnectivityService, LINKS.setupKonnectivity],
+  references: [],
+  requires: ['apiserver'],
+  appliesTo: { before: '1.22' },
+  examples: {
+    bad: '- kube-apiserver\n- --ssh-user=tunnel\n- --ssh-keyfile=/etc/srv/kubernetes/ssh-key',
+    good: '- kube-apiserver\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server) => {
+      const flags = sshFlags(server);
+      const first = flags[0];
+      if (!first) return [];
+      const shown = flags.map((flag) => `--${flag.name}=${flag.value}`).join(' ');
+      const version = model.version
+        ? `Kubernetes ${model.version.minor} still has them`
+        : 'the version is unknown; the flags exist before 1.22';
+      return [
+        {
+          subject: server.name,
+          message: `${server.name} sets the deprecated SSH tunnel flags ${shown} (${version}): move to the Konnectivity service.`,
+          location: first.location,
+          related: flags.slice(1).map((flag) => flag.location),
+          evidence: shown,
+        },
+      ];
+    }),
+});

@@ -1,0 +1,38 @@
+import { LINKS } from '../links';
+import { defineRule } from '../types';
+import { SSH_FLAGS, sshFlags } from './ssh-flags';
+
+export default defineRule({
+  id: 'apiserver-ssh-tunnel-incomplete',
+  path: 'ssh-tunnels',
+  severity: 'high',
+  category: 'breakage',
+  title: 'Only half of the SSH tunnel is configured',
+  description:
+    'The API server builds SSH tunnels only when both --ssh-user and --ssh-keyfile are set. With one of them it builds none, and its traffic to nodes, pods and services goes directly, as plain HTTP for the proxy, while the configuration suggests it is tunnelled.',
+  remediation:
+    'Set both --ssh-user and --ssh-keyfile on kube-apiserver, or better, remove both and deploy the Konnectivity service.',
+  links: [LINKS.konnectivityService],
+  references: [],
+  requires: ['apiserver'],
+  appliesTo: { before: '1.22' },
+  examples: {
+    bad: '- kube-apiserver\n- --ssh-user=tunnel',
+    good: '- kube-apiserver\n- --ssh-user=tunnel\n- --ssh-keyfile=/etc/srv/kubernetes/ssh-key',
+  },
+  check: (model) =>
+    model.apiServers.flatMap((server) => {
+      const flags = sshFlags(server);
+      const set = flags[0];
+      if (!set || flags.length === SSH_FLAGS.length) return [];
+      const missing = SSH_FLAGS.find((name) => name !== set.name);
+      return [
+        {
+          subject: server.name,
+          message: `${server.name} sets --${set.name}=${set.value} but not --${missing}, so it builds no SSH tunnel and its traffic to nodes goes directly.`,
+          location: set.location,
+          evidence: `--${set.name}=${set.value}; --${missing} not set`,
+        },
+      ];
+    }),
+});

@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+import apiserverSshTunnelDeprecated from './apiserver-ssh-tunnel-deprecated';
+import apiserverSshTunnelIncomplete from './apiserver-ssh-tunnel-incomplete';
+
+export const sshTunnelsRules: Rule[] = [apiserverSshTunnelDeprecated, apiserverSshTunnelIncomplete];
