@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const PORT = 8791;
+/** 8791, or KCL_BROWSER_PORT when several people run the suite on one machine. */
+export const PORT = Number(process.env.KCL_BROWSER_PORT ?? 8791);
 export const BASE = `http://127.0.0.1:${PORT}`;
 export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots and downloads: test-results/ is ignored by git, kept by CI as artifacts. */
