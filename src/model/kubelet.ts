@@ -17,7 +17,14 @@ import type { Valued } from './valued';
 
 export type KubeletConfigSource =
   /** Runs with `--config` (or is a /configz dump, `live`): KubeletConfiguration defaults apply. */
-  | { mode: 'config'; doc: SourceDocument; base: string; live: boolean }
+  | {
+      mode: 'config';
+      doc: SourceDocument;
+      base: string;
+      live: boolean;
+      /** `--config-dir` drop-ins (`*.conf`), in the order the kubelet applies them over `doc`. */
+      dropIns: readonly SourceDocument[];
+    }
   /** Runs without `--config`: the legacy flag defaults apply. */
   | { mode: 'flags-only' }
   /** Cannot tell what the unset settings are; `reason` says what to upload. */
@@ -72,15 +79,19 @@ export class Kubelet {
       };
     }
     const pointer = config.base + fieldPointer(definition.field);
-    const raw = config.doc.get(pointer);
-    const value = raw === undefined ? undefined : fromConfig(definition.kind, raw);
-    if (value !== undefined && !(definition.kind === 'duration' && isZeroDuration(value as string))) {
-      return {
-        value: value as KubeletSettingValue<N>,
-        source: 'config',
-        location: config.doc.at(pointer),
-        describe: `${definition.field}: ${show(value)}${config.live ? ' (from /configz)' : ''}`,
-      };
+    // The last drop-in that sets the field wins, then the main file (the kubelet merges them field by field).
+    for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
+      const at = doc === config.doc ? pointer : fieldPointer(definition.field);
+      const raw = doc.get(at);
+      const value = raw === undefined ? undefined : fromConfig(definition.kind, raw);
+      if (value !== undefined && !(definition.kind === 'duration' && isZeroDuration(value as string))) {
+        return {
+          value: value as KubeletSettingValue<N>,
+          source: 'config',
+          location: doc.at(at),
+          describe: `${definition.field}: ${show(value)}${config.live ? ' (from /configz)' : doc === config.doc ? '' : ` (drop-in ${doc.file})`}`,
+        };
+      }
     }
     return {
       value: definition.configDefault as KubeletSettingValue<N>,
@@ -135,15 +146,17 @@ export class Kubelet {
     const config = this.config;
     if (config.mode === 'unknown') return undefined;
     if (config.mode === 'config') {
-      const pointer = `${config.base}/featureGates/${gate}`;
-      const raw = config.doc.get(pointer);
-      if (typeof raw === 'boolean') {
-        return {
-          value: raw,
-          source: 'config',
-          location: config.doc.at(pointer),
-          describe: `featureGates.${gate}: ${raw}`,
-        };
+      for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
+        const pointer = `${doc === config.doc ? config.base : ''}/featureGates/${gate}`;
+        const raw = doc.get(pointer);
+        if (typeof raw === 'boolean') {
+          return {
+            value: raw,
+            source: 'config',
+            location: doc.at(pointer),
+            describe: `featureGates.${gate}: ${raw}`,
+          };
+        }
       }
     }
     const where =

@@ -36,8 +36,11 @@ export function buildKubelets(
 
   const allConfigs = configs.map((item) => ({ file: item.doc.file, item }));
   const kubelets: Kubelet[] = [];
-  for (const [key, { configs: local, commands }] of groups) {
+  for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
+    const dropIns = dropInsOf(all, commands);
+    const local = all.filter((candidate) => !dropIns.includes(candidate));
+    const configSource = (item: Classified) => sourceOf(item, dropIns);
     const partial = commands.filter((command) => !command.complete);
     const complete = commands.filter((command) => command.complete);
     const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
@@ -74,9 +77,14 @@ export function buildKubelets(
               reason: `only kubelet flags (${partial.map((c) => c.file).join(', ')}) were uploaded: upload the kubelet config file or its full command line to know whether it runs with --config`,
             };
       }
-      const files = [...sources.map((c) => c.file), ...(config.mode === 'config' ? [config.doc.file] : [])];
+      const files = [
+        ...sources.map((c) => c.file),
+        ...(config.mode === 'config' ? [config.doc.file, ...config.dropIns.map((doc) => doc.file)] : []),
+      ];
       kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)]));
     }
+    // With the node's whole command line known, other config files there are not read by its kubelet.
+    if (complete.length > 0) all.forEach((candidate) => bound.add(candidate.item));
     for (const candidate of local) {
       if (bound.has(candidate.item)) continue;
       const flags = new FlagSet([], candidate.item.doc.at('', true));
@@ -88,10 +96,28 @@ export function buildKubelets(
   return disambiguate(kubelets);
 }
 
-function configSource(item: Classified): KubeletConfigSource {
+function sourceOf(item: Classified, dropIns: readonly ConfigCandidate[]): KubeletConfigSource {
+  const docs = item.live ? [] : dropIns.map((candidate) => candidate.item.doc);
   return item.live
-    ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true }
-    : { mode: 'config', doc: item.doc, base: '', live: false };
+    ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true, dropIns: docs }
+    : { mode: 'config', doc: item.doc, base: '', live: false, dropIns: docs };
+}
+
+/**
+ * `--config-dir` drop-ins: the `*.conf` files in the directory the flag names, or, with no whole command
+ * line to say otherwise, in a `*.conf.d` directory. Sorted by name, the order the kubelet applies them.
+ */
+function dropInsOf(configs: readonly ConfigCandidate[], commands: readonly CommandLine[]): ConfigCandidate[] {
+  const named = commands.flatMap((command) => parseFlags(command.args, command.insertAt).list('config-dir'));
+  const dirs = named.map((flag) => `${flag.value.replace(/\/+$/, '')}/`);
+  const guess = dirs.length === 0 && !commands.some((command) => command.complete);
+  return configs
+    .filter(
+      ({ file }) =>
+        file.endsWith('.conf') &&
+        (dirs.some((dir) => file.includes(dir)) || (guess && /\.conf\.d\/[^/]+$/.test(file))),
+    )
+    .sort((a, b) => a.file.localeCompare(b.file));
 }
 
 /** The node's name: the folder its files were uploaded under, the kubelet's hostname flag, or its kubeconfig user. */
