@@ -1,26 +1,7 @@
 import { LINKS } from '../links';
+import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../weak-tls';
 import { kubeletFindings } from '../kubelet-setting-findings';
 import { defineRule, type RawFinding } from '../types';
-
-/**
- * The "Insecure values" of --tls-cipher-suites in the kubelet and kube-apiserver references (both come
- * from k8s.io/component-base cli/flag ciphersuites_flag.go; k8s-facts §2).
- */
-export const INSECURE_CIPHER_SUITES: ReadonlySet<string> = new Set([
-  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA',
-  'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA',
-  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_RSA_WITH_RC4_128_SHA',
-  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
-  'TLS_RSA_WITH_AES_128_CBC_SHA',
-  'TLS_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_RC4_128_SHA',
-]);
-const OLD_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
 
 export default defineRule({
   id: 'kubelet-weak-tls',
@@ -46,7 +27,7 @@ export default defineRule({
       if (!minVersion || !suites) return undefined;
       const insecure = suites.value.filter((suite) => INSECURE_CIPHER_SUITES.has(suite));
       const findings: RawFinding[] = [];
-      if (OLD_VERSIONS.has(minVersion.value)) {
+      if (OLD_TLS_VERSIONS.has(minVersion.value)) {
         findings.push({
           subject: kubelet.name,
           message: `${kubelet.name} accepts TLS below 1.2: ${minVersion.describe}.`,

@@ -1,22 +1,6 @@
 import { LINKS } from '../links';
+import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../weak-tls';
 import { defineRule } from '../types';
-
-/** The kube-apiserver reference's "Insecure values" for --tls-cipher-suites (k8s-facts §2). */
-const INSECURE_SUITES = new Set([
-  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA',
-  'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA',
-  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_RSA_WITH_RC4_128_SHA',
-  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
-  'TLS_RSA_WITH_AES_128_CBC_SHA',
-  'TLS_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_RC4_128_SHA',
-]);
-const OLD_VERSIONS = new Set(['VersionTLS10', 'VersionTLS11']);
 
 export default defineRule({
   id: 'apiserver-weak-tls',
@@ -38,9 +22,11 @@ export default defineRule({
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const minVersion = server.flags.get('tls-min-version');
-      const suites = server.flags.list('tls-cipher-suites').filter((s) => INSECURE_SUITES.has(s.value));
+      const suites = server.flags
+        .list('tls-cipher-suites')
+        .filter((s) => INSECURE_CIPHER_SUITES.has(s.value));
       return [
-        ...(minVersion && OLD_VERSIONS.has(minVersion.value)
+        ...(minVersion && OLD_TLS_VERSIONS.has(minVersion.value)
           ? [
               {
                 subject: server.name,
