@@ -23,6 +23,11 @@ export function detectVersion(
   return null;
 }
 
+/** The minor version a request names: `v1.31.2` → `1.31`; null when it names none. */
+export function minorOf(version: string | undefined): string | null {
+  return version?.replace(/^v/, '').split('.').slice(0, 2).join('.') ?? null;
+}
+
 /** Compares minor versions: `1.9` < `1.22`. */
 export function compareMinor(a: string, b: string): number {
   const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);

@@ -27,6 +27,7 @@ import { STYLE } from '../ui/assets/style';
 import { ASSETS, LintForm, renderPage } from '../ui/page';
 import { ErrorSection, ReportSection, type DownloadFormat } from '../ui/report-view';
 import { renderSvg } from '../ui/topology-svg';
+import { minorOf } from '../model/version';
 
 /** Nothing loads but this origin's stylesheet and script; no inline code, no frames, no other origins. */
 export const PAGE_CSP = [
@@ -158,8 +159,7 @@ async function lintForm(c: FormContext): Promise<ReportType> {
   try {
     report = lint(uploads, {
       network: options.network,
-      kubernetesVersion:
-        options.kubernetesVersion?.replace(/^v/, '').split('.').slice(0, 2).join('.') ?? null,
+      kubernetesVersion: minorOf(options.kubernetesVersion),
       failOn: null,
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import type { Report as ReportType } from '../schemas/report';
 import { Report } from '../schemas/report';
 import { HEADERS, problemResponse } from './common';
 import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn, exampleProblem } from './examples';
+import { minorOf } from '../model/version';
 
 /** The report in each format: the same content for 200 (linted) and 422 (failOn met). */
 const reportContent = {
@@ -70,11 +71,9 @@ export const lintRoute = createRoute({
         },
         'multipart/form-data': {
           schema: z.object({
-            file: z
-              .array(z.string().openapi({ format: 'binary' }))
-              .openapi({
-                description: "One part per file; the part's filename is the file's path on the node",
-              }),
+            file: z.array(z.string().openapi({ format: 'binary' })).openapi({
+              description: "One part per file; the part's filename is the file's path on the node",
+            }),
           }),
         },
         'application/json': { schema: LintEnvelope },
@@ -158,8 +157,7 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
     try {
       report = lint(uploads, {
         network: options.network,
-        kubernetesVersion:
-          options.kubernetesVersion?.replace(/^v/, '').split('.').slice(0, 2).join('.') ?? null,
+        kubernetesVersion: minorOf(options.kubernetesVersion),
         failOn: options.failOn ?? null,
         rules: options.rules ? ruleIds(options.rules) : null,
         skipRules: ruleIds(options.skipRules),
