@@ -1,7 +1,8 @@
 /** Renders docs/rules.md from the rule registry: one section per rule, grouped by path. */
-import { PATHS } from '../src/report/paths';
-import { RULES, RULESET_VERSION } from '../src/rules';
-import { describeRule } from '../src/rules/describe';
+import { PATHS } from '../src/catalogue/paths';
+import { RULESET_VERSION } from '../src/lint';
+import { RULES } from '../src/rules';
+import { describeRule } from '../src/engine/describe-rule';
 
 export function renderRulesDoc(): string {
   const out: string[] = [

@@ -1,19 +1,29 @@
 /**
- * lint(uploads, options): the whole job, pure and synchronous, with no Hono and no bindings, so it runs
- * the same in the Worker, in tests and in the benchmark.
+ * The core's public face: `lint(uploads, options)` does the whole job with no Hono and no bindings, so it
+ * runs the same in the Worker, the CLI, the tests and the benchmark; and the rule catalogue the API and
+ * the CLI show. Nothing above this floor (http/, routes/, ui/, cli/) reaches into ingest, model, engine
+ * or rules: it goes through here.
  */
+import { LIMITS } from './catalogue/limits';
+import { describeRule } from './engine/describe-rule';
+import { runRules } from './engine/run-rules';
+import { suppressor } from './engine/suppressions';
 import { ingestFile, type IngestedFile, type Upload } from './ingest';
-import { LIMITS } from './limits';
 import { buildClusterModel } from './model/cluster-model';
+import { minorOf } from './model/version';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
-import { runRules } from './rules/engine';
-import { suppressor } from './rules/suppressions';
+import { RULESET_VERSION } from './rules/ruleset-version';
 import type { Network, Severity } from './schemas/common';
 import type { Report } from './schemas/report';
+import type { RuleInfo } from './schemas/rule';
+
+export type { Upload } from './ingest';
+export { RULESET_VERSION } from './rules/ruleset-version';
 
 export interface LintOptions {
   network: Network;
+  /** `1.31` or `v1.31.2`; null to detect it from the upload. */
   kubernetesVersion: string | null;
   failOn: Severity | null;
   /** Only these rules count (the others' findings are suppressed); null or absent for all. */
@@ -34,7 +44,16 @@ export class LimitError extends Error {
   }
 }
 
-export function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_OPTIONS): Report {
+/** Every rule as /v1/rules, SARIF and docs/rules.md describe it, in registry order; built once. */
+export const RULE_CATALOGUE: readonly RuleInfo[] = RULES.map(describeRule);
+const RULE_BY_ID = new Map(RULE_CATALOGUE.map((rule) => [rule.id, rule]));
+
+/** A rule's description by id; undefined for an id no rule has (a Map, so `__proto__` is just unknown). */
+export function findRuleInfo(id: string): RuleInfo | undefined {
+  return RULE_BY_ID.get(id);
+}
+
+export async function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_OPTIONS): Promise<Report> {
   if (uploads.length > LIMITS.maxFiles) {
     throw new LimitError(
       'maxFiles',
@@ -49,7 +68,10 @@ export function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_
       `the request holds ${documents} documents; at most ${LIMITS.maxDocuments} are accepted`,
     );
   }
-  const model = buildClusterModel(files, options);
+  const model = buildClusterModel(files, {
+    network: options.network,
+    kubernetesVersion: minorOf(options.kubernetesVersion ?? undefined),
+  });
   const suppressions = { rules: options.rules ?? null, skipRules: options.skipRules ?? [] };
   const results = runRules(RULES, model, suppressor(suppressions, files));
   return buildReport({

@@ -1,5 +1,5 @@
 import type { RequestIdVariables } from 'hono/request-id';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../catalogue/limits';
 
 /** The Worker's bindings: only variables (wrangler.toml [vars]); nothing is stored anywhere. */
 export interface AppBindings {

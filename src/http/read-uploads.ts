@@ -4,8 +4,7 @@
  * envelope. Every way it can be wrong is a ProblemError with a status from DESIGN.md.
  */
 import type { z } from '@hono/zod-openapi';
-import type { Upload } from '../ingest';
-import { findRule } from '../rules';
+import { findRuleInfo, type Upload } from '../lint';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import { ProblemError } from './problem';
 
@@ -27,7 +26,7 @@ export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
   const parsed = LintOptionsInput.safeParse(input);
   if (!parsed.success) throw invalidOption(parsed.error);
   for (const parameter of ['rules', 'skipRules'] as const) {
-    const unknownRules = ruleIds(parsed.data[parameter]).filter((id) => !findRule(id));
+    const unknownRules = ruleIds(parsed.data[parameter]).filter((id) => !findRuleInfo(id));
     if (unknownRules.length > 0) {
       throw new ProblemError(
         400,

@@ -20,7 +20,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../catalogue/limits';
 import { LineIndex, childPointer } from './positions';
 
 /** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */

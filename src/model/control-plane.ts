@@ -103,8 +103,3 @@ export function componentFromCommandLine(command: CommandLine): ControlPlaneComp
     name: `${command.component} (${command.file}:${command.line})`,
   };
 }
-
-/** An empty flag set, for a component whose flags all come from defaults. */
-export function noFlags(doc: SourceDocument): FlagSet {
-  return new FlagSet([], doc.at('', true));
-}

@@ -46,11 +46,6 @@ export function effectiveFlag(component: ControlPlaneComponent, name: string, fa
   };
 }
 
-/** Where a flag that should be added would go: the flag itself when set, else the flag list. */
-export function flagLocation(component: ControlPlaneComponent, name: string): Location {
-  return component.flags.get(name)?.location ?? { ...component.flags.insertAt, default: true };
-}
-
 export interface Mount {
   volumeName: string;
   mountPath: string;
@@ -202,12 +197,6 @@ export function projectedTokens(pod: PodView): ProjectedToken[] {
       ];
     });
   });
-}
-
-/** True for a bind address that only the node itself reaches. */
-export function isLoopback(address: string): boolean {
-  const host = address.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The konnectivity-server release an image tag shows (`v0.35.0` → [0, 35, 0]); undefined for `master`. */

@@ -1,14 +1,14 @@
 /** Assembles the JSON report of DESIGN.md from the ingested files, the model and the rule results. */
 import type { IngestedFile } from '../ingest';
 import type { ClusterModel } from '../model/cluster-model';
-import type { RuleResults } from '../rules/engine';
-import { RULESET_VERSION } from '../rules';
-import type { Rule } from '../rules/types';
+import type { RuleResults } from '../engine/run-rules';
+import { RULESET_VERSION } from '../rules/ruleset-version';
+import type { Rule } from '../engine/rule';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report } from '../schemas/report';
 import { pathVerdicts } from './verdicts';
-import { TOOL_VERSION } from '../version';
+import { TOOL_VERSION } from '../catalogue/tool';
 
 export interface ReportInput {
   files: readonly IngestedFile[];

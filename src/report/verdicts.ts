@@ -4,11 +4,11 @@
  * `not-configured` / `not-assessed` say why it was not.
  */
 import type { ClusterModel } from '../model/cluster-model';
-import type { RuleResults } from '../rules/engine';
-import type { Rule } from '../rules/types';
+import type { RuleResults } from '../engine/run-rules';
+import type { Rule } from '../engine/rule';
 import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
-import { PATHS } from './paths';
+import { PATHS } from '../catalogue/paths';
 
 export function pathVerdicts(
   model: ClusterModel,

@@ -2,8 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { FORMATTERS } from '../report/formats';
-import { RULES } from '../rules';
-import { describeRule } from '../rules/describe';
+import { RULE_CATALOGUE } from '../lint';
 import { FORMATS, type Format } from '../schemas/lint-request';
 import { DOCS_STYLE, DocsPage, type ApiDocument } from '../ui/docs';
 import { CACHED_HEADERS } from './common';
@@ -46,7 +45,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
   app.get('/docs', async (c) => {
     const page = DocsPage({
       document: openApiDocument(app) as unknown as ApiDocument,
-      rules: RULES.map(describeRule),
+      rules: RULE_CATALOGUE,
       formats: FORMATS.map((name) => ({
         name,
         mediaType: FORMATTERS[name].mediaType,

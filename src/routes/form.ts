@@ -16,18 +16,14 @@ import { maxBodyBytes, type AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
 import { readBody } from '../http/read-body';
 import { parseOptions } from '../http/read-uploads';
-import type { Upload } from '../ingest';
-import { LimitError, lint } from '../lint';
+import { LimitError, RULE_CATALOGUE, lint, type Upload } from '../lint';
 import { FORMATTERS } from '../report/formats';
-import { RULES } from '../rules';
-import { describeRule } from '../rules/describe';
 import { Report, type Report as ReportType } from '../schemas/report';
 import { SCRIPT } from '../ui/assets/script';
 import { STYLE } from '../ui/assets/style';
 import { ASSETS, LintForm, renderPage } from '../ui/page';
 import { ErrorSection, ReportSection, type DownloadFormat } from '../ui/report-view';
-import { renderSvg } from '../ui/topology-svg';
-import { minorOf } from '../model/version';
+import { renderSvg } from '../report/formats/svg';
 
 /** Nothing loads but this origin's stylesheet and script; no inline code, no frames, no other origins. */
 export const PAGE_CSP = [
@@ -52,10 +48,10 @@ const SECURE_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 };
 
-/** What the download buttons offer: the report's own formats, SARIF when its formatter exists. */
+/** What the download buttons offer. */
 const DOWNLOADS: DownloadFormat[] = [
   { format: 'json', label: 'Download JSON' },
-  ...('sarif' in FORMATTERS ? [{ format: 'sarif', label: 'Download SARIF' }] : []),
+  { format: 'sarif', label: 'Download SARIF' },
   { format: 'svg', label: 'Download SVG' },
 ];
 
@@ -157,9 +153,9 @@ async function lintForm(c: FormContext): Promise<ReportType> {
   const { uploads, options } = await readForm(c);
   let report: ReportType;
   try {
-    report = lint(uploads, {
+    report = await lint(uploads, {
       network: options.network,
-      kubernetesVersion: minorOf(options.kubernetesVersion),
+      kubernetesVersion: options.kubernetesVersion ?? null,
       failOn: null,
     });
   } catch (error) {
@@ -195,7 +191,7 @@ export function renderDownload(format: string, report: ReportType): string | und
   const formatter = (FORMATTERS as Record<string, (typeof FORMATTERS)[keyof typeof FORMATTERS] | undefined>)[
     format
   ];
-  return formatter?.render(report, { rules: RULES.map(describeRule) });
+  return formatter?.render(report, { rules: RULE_CATALOGUE });
 }
 
 export function registerForm(app: OpenAPIHono<AppEnv>) {

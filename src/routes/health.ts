@@ -1,8 +1,8 @@
 /** GET /healthz: liveness, with the versions a deployment check wants to see. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
-import { RULESET_VERSION } from '../rules';
-import { TOOL_VERSION } from '../version';
+import { RULESET_VERSION } from '../lint';
+import { TOOL_VERSION } from '../catalogue/tool';
 import { HEADERS } from './common';
 
 const health = createRoute({

@@ -5,16 +5,13 @@ import { chooseFormat } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { readBody } from '../http/read-body';
 import { readUploads, ruleIds } from '../http/read-uploads';
-import { LimitError, lint } from '../lint';
+import { LimitError, RULE_CATALOGUE, lint } from '../lint';
 import { FORMATTERS } from '../report/formats';
-import { RULES } from '../rules';
-import { describeRule } from '../rules/describe';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import type { Report as ReportType } from '../schemas/report';
 import { Report } from '../schemas/report';
 import { HEADERS, problemResponse } from './common';
 import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn, exampleProblem } from './examples';
-import { minorOf } from '../model/version';
 
 /** The report in each format: the same content for 200 (linted) and 422 (failOn met). */
 const reportContent = {
@@ -155,9 +152,9 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
     const format = chooseFormat(options.format, c.req.header('accept'));
     let report: ReportType;
     try {
-      report = lint(uploads, {
+      report = await lint(uploads, {
         network: options.network,
-        kubernetesVersion: minorOf(options.kubernetesVersion),
+        kubernetesVersion: options.kubernetesVersion ?? null,
         failOn: options.failOn ?? null,
         rules: options.rules ? ruleIds(options.rules) : null,
         skipRules: ruleIds(options.skipRules),
@@ -186,7 +183,7 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
     }
     const formatter = FORMATTERS[format];
     const output = formatter.render(report, {
-      rules: RULES.map(describeRule),
+      rules: RULE_CATALOGUE,
       color: options.color === true || options.color === 'true',
     });
     return c.body(output, options.failOn && !report.summary.passed ? 422 : 200, {

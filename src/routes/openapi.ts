@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { dump } from 'js-yaml';
 import type { AppEnv } from '../http/env';
-import { TOOL_VERSION } from '../version';
+import { TOOL_VERSION } from '../catalogue/tool';
 import { CACHED_HEADERS } from './common';
 
 const DOCUMENT_CONFIG = {

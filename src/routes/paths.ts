@@ -1,8 +1,8 @@
 /** GET /v1/paths: the five communication paths and the rules that judge each. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
-import { PATHS } from '../report/paths';
-import { RULES } from '../rules';
+import { PATHS } from '../catalogue/paths';
+import { RULE_CATALOGUE } from '../lint';
 import { PathList } from '../schemas/rule';
 import { CACHED_HEADERS } from './common';
 
@@ -27,7 +27,7 @@ export function registerPaths(app: OpenAPIHono<AppEnv>) {
       {
         paths: PATHS.map((path) => ({
           ...path,
-          rules: RULES.filter((rule) => rule.path === path.id).map((rule) => rule.id),
+          rules: RULE_CATALOGUE.filter((rule) => rule.path === path.id).map((rule) => rule.id),
         })),
       },
       200,

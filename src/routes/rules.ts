@@ -2,8 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
-import { RULES, RULESET_VERSION, findRule } from '../rules';
-import { describeRule } from '../rules/describe';
+import { RULESET_VERSION, RULE_CATALOGUE, findRuleInfo } from '../lint';
 import { RuleInfo, RuleList } from '../schemas/rule';
 import { CACHED_HEADERS, problemResponse } from './common';
 import { exampleProblem } from './examples';
@@ -55,11 +54,10 @@ const getRule = createRoute({
 });
 
 export function registerRules(app: OpenAPIHono<AppEnv>) {
-  app.openapi(listRules, (c) =>
-    c.json({ rulesetVersion: RULESET_VERSION, rules: RULES.map(describeRule) }, 200),
-  );
+  const list = { rulesetVersion: RULESET_VERSION, rules: [...RULE_CATALOGUE] };
+  app.openapi(listRules, (c) => c.json(list, 200));
   app.openapi(getRule, (c) => {
-    const rule = findRule(c.req.valid('param').id);
+    const rule = findRuleInfo(c.req.valid('param').id);
     if (!rule)
       throw new ProblemError(
         404,
@@ -67,6 +65,6 @@ export function registerRules(app: OpenAPIHono<AppEnv>) {
         'Rule not found',
         'No rule has this id; GET /v1/rules lists them.',
       );
-    return c.json(describeRule(rule), 200);
+    return c.json(rule, 200);
   });
 }

@@ -7,11 +7,11 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { PATHS } from '../report/paths';
+import { PATHS } from '../catalogue/paths';
 import { SEVERITIES } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas/report';
-import { VERDICT_LOOK, topologySvg } from './topology-svg';
+import { VERDICT_LOOK, topologySvg } from '../report/formats/svg';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
 export interface DownloadFormat {

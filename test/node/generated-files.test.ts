@@ -14,7 +14,7 @@ describe('generated files are committed up to date (run `npm run generate`)', ()
     expect(read('docs/rules.md')).toBe(renderRulesDoc());
   });
   it('package.json and the reported tool version agree', async () => {
-    const { TOOL_VERSION } = await import('../../src/version');
+    const { TOOL_VERSION } = await import('../../src/catalogue/tool');
     expect(JSON.parse(read('package.json')).version).toBe(TOOL_VERSION);
   });
 });

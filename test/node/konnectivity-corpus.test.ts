@@ -15,8 +15,8 @@ describe('embedded Konnectivity corpus copies', () => {
 });
 
 describe('the canonical Konnectivity manifests read from the corpus produce no konnectivity finding', () => {
-  const konnectivityFindings = (files: Array<{ name: string; content: string }>, verdict?: string) => {
-    const report = lint(files);
+  const konnectivityFindings = async (files: Array<{ name: string; content: string }>, verdict?: string) => {
+    const report = await lint(files);
     // Guard against a vacuous pass: the manifests must be read as the Konnectivity components.
     const components = report.inputs.flatMap((input) => input.documents.map((d) => d.component));
     expect(components).toEqual(expect.arrayContaining(['konnectivity-server', 'konnectivity-agent']));
@@ -24,7 +24,7 @@ describe('the canonical Konnectivity manifests read from the corpus produce no k
     return report.findings.filter((f) => f.path === 'konnectivity');
   };
 
-  it('kubernetes/website "Set up Konnectivity service" examples', () => {
+  it('kubernetes/website "Set up Konnectivity service" examples', async () => {
     const dir = 'kubernetes-website/content/en/examples/admin/konnectivity';
     const files = [
       { name: APISERVER_PATH, content: apiserverPod() },
@@ -39,11 +39,11 @@ describe('the canonical Konnectivity manifests read from the corpus produce no k
       { name: 'konnectivity-agent.yaml', content: read(`${dir}/konnectivity-agent.yaml`) },
       { name: 'konnectivity-rbac.yaml', content: read(`${dir}/konnectivity-rbac.yaml`) },
     ];
-    expect(konnectivityFindings(files, 'secure')).toEqual([]);
+    expect(await konnectivityFindings(files, 'secure')).toEqual([]);
   });
 
   for (const example of ['kind', 'kind-multinode']) {
-    it(`apiserver-network-proxy examples/${example}`, () => {
+    it(`apiserver-network-proxy examples/${example}`, async () => {
       const dir = `apiserver-network-proxy/examples/${example}`;
       const manifests = example === 'kind' ? dir : `${dir}/templates/k8s`;
       const files = [
@@ -61,16 +61,16 @@ describe('the canonical Konnectivity manifests read from the corpus produce no k
         { name: 'konnectivity-server.yaml', content: read(`${manifests}/konnectivity-server.yaml`) },
         { name: 'konnectivity-agent-ds.yaml', content: read(`${manifests}/konnectivity-agent-ds.yaml`) },
       ];
-      expect(konnectivityFindings(files, 'secure')).toEqual([]);
+      expect(await konnectivityFindings(files, 'secure')).toEqual([]);
     });
   }
 
-  it('apiserver-network-proxy examples/kubernetes (an http-connect server pod and an agent pod)', () => {
+  it('apiserver-network-proxy examples/kubernetes (an http-connect server pod and an agent pod)', async () => {
     const dir = 'apiserver-network-proxy/examples/kubernetes';
     const files = [
       { name: 'konnectivity-server.yaml', content: read(`${dir}/konnectivity-server.yaml`) },
       { name: 'konnectivity-agent.yaml', content: read(`${dir}/konnectivity-agent.yaml`) },
     ];
-    expect(konnectivityFindings(files)).toEqual([]);
+    expect(await konnectivityFindings(files)).toEqual([]);
   });
 });

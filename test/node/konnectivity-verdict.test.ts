@@ -3,8 +3,8 @@ import { lint } from '../../src/lint';
 import { WEBSITE_SERVER } from '../support/konnectivity-corpus';
 import { docsSetup, edit } from '../support/konnectivity-setup';
 
-const konnectivity = (files: Array<{ name: string; content: string }>) => {
-  const report = lint(files);
+const konnectivity = async (files: Array<{ name: string; content: string }>) => {
+  const report = await lint(files);
   return {
     path: report.paths.find((p) => p.id === 'konnectivity'),
     findings: report.findings.filter((f) => f.path === 'konnectivity'),
@@ -12,15 +12,15 @@ const konnectivity = (files: Array<{ name: string; content: string }>) => {
 };
 
 describe('the konnectivity path verdict, end to end with lint()', () => {
-  it('is secure for the setup-konnectivity task as documented', () => {
-    const { path, findings } = konnectivity(docsSetup());
+  it('is secure for the setup-konnectivity task as documented', async () => {
+    const { path, findings } = await konnectivity(docsSetup());
     expect(findings).toEqual([]);
     expect(path).toMatchObject({ verdict: 'secure', findings: 0 });
     expect(path?.reason).toContain('12 of 12 rules evaluated');
   });
 
-  it('is insecure when the server speaks http-connect to a GRPC egress selection', () => {
-    const { path, findings } = konnectivity(
+  it('is insecure when the server speaks http-connect to a GRPC egress selection', async () => {
+    const { path, findings } = await konnectivity(
       docsSetup({ server: edit(WEBSITE_SERVER, '--mode=grpc', '--mode=http-connect') }),
     );
     expect(findings.map((f) => f.ruleId)).toEqual(['konnectivity-mode-mismatch']);
@@ -30,21 +30,21 @@ describe('the konnectivity path verdict, end to end with lint()', () => {
     expect(path).toMatchObject({ verdict: 'insecure', findings: 1 });
   });
 
-  it('is not assessed when the egress selector file was not uploaded', () => {
-    const { path, findings } = konnectivity(docsSetup({}, ['egress']));
+  it('is not assessed when the egress selector file was not uploaded', async () => {
+    const { path, findings } = await konnectivity(docsSetup({}, ['egress']));
     expect(findings).toEqual([]);
     expect(path?.verdict).toBe('not-assessed');
     expect(path?.reason).toContain('/etc/kubernetes/egress-selector-configuration.yaml was not uploaded');
   });
 
-  it('is not assessed when the agents were not uploaded', () => {
-    const { path } = konnectivity(docsSetup({}, ['agent']));
+  it('is not assessed when the agents were not uploaded', async () => {
+    const { path } = await konnectivity(docsSetup({}, ['agent']));
     expect(path?.verdict).toBe('not-assessed');
     expect(path?.reason).toContain('konnectivity-agent');
   });
 
-  it('is not configured without --egress-selector-config-file', () => {
-    const { path } = konnectivity(
+  it('is not configured without --egress-selector-config-file', async () => {
+    const { path } = await konnectivity(
       docsSetup({}, ['egress', 'server', 'agent', 'rbac']).map((f) => ({
         ...f,
         content: edit(f.content, /\n    - --egress-selector-config-file=\S+/, ''),

@@ -81,12 +81,12 @@ const DISAGREEMENTS: Record<string, { ours: Verdict; why: string }> = {
     { ours: 'not evaluated', why: CONTROLLER_MANAGER_GATE },
 };
 
-function ourVerdict(ruleId: string, dir: string): Verdict {
+async function ourVerdict(ruleId: string, dir: string): Promise<Verdict> {
   const inputs = readdirSync(join(dir, 'input')).map((name) => ({
     name,
     content: readFileSync(join(dir, 'input', name)),
   }));
-  const report = lint(inputs);
+  const report = await lint(inputs);
   if (report.findings.some((f) => f.ruleId === ruleId && f.severity !== 'info')) return 'fail';
   return report.coverage.evaluated.includes(ruleId) ? 'pass' : 'not evaluated';
 }
@@ -100,10 +100,10 @@ const cases = Object.entries(SHARED).flatMap(([rule, ours]) =>
 );
 
 describe("Kubescape test cases give Kubescape's verdicts, except where Kubescape is wrong", () => {
-  it.each(cases)('$key', ({ key, ours, dir }) => {
+  it.each(cases)('$key', async ({ key, ours, dir }) => {
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as unknown[];
     const theirs: Verdict = expected.length > 0 ? 'fail' : 'pass';
-    const verdict = ourVerdict(ours, dir);
+    const verdict = await ourVerdict(ours, dir);
     const disagreement = DISAGREEMENTS[key];
     if (disagreement) {
       expect(theirs).not.toBe(disagreement.ours);

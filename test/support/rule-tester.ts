@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile, type Upload } from '../../src/ingest';
 import { buildClusterModel, type ModelOptions } from '../../src/model/cluster-model';
-import { runRules } from '../../src/rules/engine';
-import type { Rule } from '../../src/rules/types';
+import { runRules } from '../../src/engine/run-rules';
+import type { Rule } from '../../src/engine/rule';
 import type { Finding } from '../../src/schemas/finding';
 
 export interface ExpectedFinding {

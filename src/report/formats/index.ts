@@ -10,7 +10,7 @@ import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
-import { renderSvg } from '../../ui/topology-svg';
+import { renderSvg } from './svg';
 
 export type { FormatContext } from './common';
 
@@ -42,7 +42,3 @@ export const FORMATTERS: Record<Format, Formatter> = {
   },
   svg: { mediaType: 'image/svg+xml', accepts: ['image/svg+xml'], render: renderSvg },
 };
-
-export function render(format: Format, report: Report, context: FormatContext): string {
-  return FORMATTERS[format].render(report, context);
-}

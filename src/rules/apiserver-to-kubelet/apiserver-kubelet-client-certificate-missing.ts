@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { unsetFlags } from './unset-flags';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { unsetFlags } from '../support/unset-flags';
 
 const PAIR = ['kubelet-client-certificate', 'kubelet-client-key'];
 

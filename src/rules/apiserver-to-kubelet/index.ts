@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../../engine/rule';
 import apiserverKubeletCertificateAuthorityMissing from './apiserver-kubelet-certificate-authority-missing';
 import apiserverKubeletClientCertificateMissing from './apiserver-kubelet-client-certificate-missing';
 import apiserverKubeletHttpsDisabled from './apiserver-kubelet-https-disabled';

@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { kubeletSettingFindings } from '../kubelet-setting-findings';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { kubeletSettingFindings } from '../support/kubelet-findings';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubelet-client-ca-missing',

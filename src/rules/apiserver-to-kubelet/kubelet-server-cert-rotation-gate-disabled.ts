@@ -1,7 +1,7 @@
 import { fromFlag } from '../../model/kubelet-settings';
-import { LINKS } from '../links';
-import { kubeletFindings } from '../kubelet-setting-findings';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { kubeletFindings } from '../support/kubelet-findings';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 const GATE = 'RotateKubeletServerCertificate';
 /** Beta and on by default since 1.12 (website feature-gates/RotateKubeletServerCertificate.md). */

@@ -1,7 +1,7 @@
-import { LINKS } from '../links';
-import { kubeletFindings } from '../kubelet-setting-findings';
-import { defineRule } from '../types';
-import { verifyingApiServers } from './verifying-apiservers';
+import { LINKS } from '../../catalogue/links';
+import { kubeletFindings } from '../support/kubelet-findings';
+import { defineRule } from '../../engine/rule';
+import { verifyingApiServers } from '../support/verifying-apiservers';
 
 export default defineRule({
   id: 'kubelet-serving-cert-unverifiable',

@@ -1,7 +1,7 @@
 import { isZeroDuration } from '../../model/kubelet';
-import { LINKS } from '../links';
-import { kubeletSettingFindings } from '../kubelet-setting-findings';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { kubeletSettingFindings } from '../support/kubelet-findings';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubelet-streaming-idle-timeout-disabled',

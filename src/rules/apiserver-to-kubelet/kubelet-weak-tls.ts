@@ -1,7 +1,7 @@
-import { LINKS } from '../links';
-import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../weak-tls';
-import { kubeletFindings } from '../kubelet-setting-findings';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
+import { kubeletFindings } from '../support/kubelet-findings';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubelet-weak-tls',

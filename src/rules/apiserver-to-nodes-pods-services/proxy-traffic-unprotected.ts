@@ -1,8 +1,8 @@
 import type { ApiServer } from '../../model/apiserver';
 import { compareMinor } from '../../model/version';
 import type { ClusterModel } from '../../model/cluster-model';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding, type RuleContext } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
 
 const TUNNELLING_PROTOCOLS = new Set(['GRPC', 'HTTPConnect']);
 

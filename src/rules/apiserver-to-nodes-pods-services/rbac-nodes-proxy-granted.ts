@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { proxyGrantFindings } from './proxy-grants';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { proxyGrantFindings } from '../support/proxy-grants';
 
 export default defineRule({
   id: 'rbac-nodes-proxy-granted',

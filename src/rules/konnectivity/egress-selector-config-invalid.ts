@@ -2,9 +2,9 @@ import type { ClusterModel } from '../../model/cluster-model';
 import type { EgressSelector } from '../../model/egress-selector';
 import { egressFlagLocations } from '../../model/konnectivity';
 import { compareMinor } from '../../model/version';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
-import { validateEgressSelector, type EgressProblem } from './egress-selector-validation';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import { validateEgressSelector, type EgressProblem } from '../../model/egress-selector-validation';
 
 export default defineRule({
   id: 'egress-selector-config-invalid',

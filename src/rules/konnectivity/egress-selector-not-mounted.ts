@@ -2,8 +2,8 @@ import type { ApiServer } from '../../model/apiserver';
 import type { ClusterModel } from '../../model/cluster-model';
 import { transportOf } from '../../model/egress-selector';
 import { dirname, mountFor, podOf, type PodView } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding, type RuleContext } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
 
 export default defineRule({
   id: 'egress-selector-not-mounted',

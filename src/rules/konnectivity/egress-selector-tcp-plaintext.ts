@@ -1,7 +1,7 @@
 import { transportOf } from '../../model/egress-selector';
 import { egressFlagLocations } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'egress-selector-tcp-plaintext',

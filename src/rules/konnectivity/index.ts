@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../../engine/rule';
 import egressSelectorConfigInvalid from './egress-selector-config-invalid';
 import egressSelectorNotMounted from './egress-selector-not-mounted';
 import egressSelectorTcpPlaintext from './egress-selector-tcp-plaintext';

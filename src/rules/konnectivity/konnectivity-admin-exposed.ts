@@ -1,7 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { isLoopback } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { isLoopback } from '../../model/addresses';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export default defineRule({
   id: 'konnectivity-admin-exposed',

@@ -1,6 +1,6 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export const TOKEN_AUTH_FLAGS = [
   'agent-namespace',

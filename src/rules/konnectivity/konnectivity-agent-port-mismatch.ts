@@ -1,7 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { AGENT_DEFAULTS, SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export default defineRule({
   id: 'konnectivity-agent-port-mismatch',

@@ -1,8 +1,8 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import type { Flag } from '../../model/flags';
 import { mountFor, podOf, projectedTokens, type PodView } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding, type RuleContext } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
 
 /** Where the kubelet mounts the pod's default service-account token (automountServiceAccountToken). */
 const DEFAULT_TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';

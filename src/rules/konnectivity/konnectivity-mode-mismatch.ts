@@ -1,9 +1,9 @@
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
-import { proxiedSelections } from './pairing';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import { proxiedSelections } from '../../model/konnectivity-pairing';
 
 const MODE_OF: Record<string, string> = { GRPC: 'grpc', HTTPConnect: 'http-connect' };
 

@@ -1,6 +1,6 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export default defineRule({
   id: 'konnectivity-server-cluster-cert-missing',

@@ -1,7 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { SERVER_DEFAULTS, effectiveFlag, proxyVersion } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 const TLS_FLAGS = ['server-cert', 'server-key', 'server-ca-cert'] as const;
 

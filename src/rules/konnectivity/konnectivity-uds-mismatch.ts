@@ -9,9 +9,9 @@ import {
   mountFor,
   podOf,
 } from '../../model/konnectivity';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
-import { proxiedSelections, type ProxiedSelection } from './pairing';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import { proxiedSelections, type ProxiedSelection } from '../../model/konnectivity-pairing';
 
 export default defineRule({
   id: 'konnectivity-uds-mismatch',

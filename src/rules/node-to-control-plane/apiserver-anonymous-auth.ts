@@ -1,5 +1,5 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 /** Paths anonymous requests may reach without exposing anything: health checks, and the public cluster-info kubeadm join discovery reads. */
 const HARMLESS =

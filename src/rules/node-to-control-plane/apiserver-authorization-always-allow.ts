@@ -1,5 +1,5 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'apiserver-authorization-always-allow',

@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { missingAuthorizer } from './authorizer-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { missingAuthorizer } from '../support/authorizer-findings';
 
 export default defineRule({
   id: 'apiserver-authorization-rbac-missing',

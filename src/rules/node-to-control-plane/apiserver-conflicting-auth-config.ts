@@ -1,6 +1,6 @@
 import { anonymousSection } from '../../model/authentication';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
 
 export default defineRule({
   id: 'apiserver-conflicting-auth-config',

@@ -1,8 +1,8 @@
 import type { Flag } from '../../model/flags';
 import { compareMinor } from '../../model/version';
-import { LINKS } from '../links';
-import { defineRule, type RawFinding } from '../types';
-import { isLoopback } from './flag-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import { isLoopback } from '../../model/addresses';
 
 export default defineRule({
   id: 'apiserver-insecure-port',

@@ -1,7 +1,7 @@
 import { parseGoBool } from '../../model/flags';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { badFlags } from './flag-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { badFlags } from '../support/flag-findings';
 
 export default defineRule({
   id: 'apiserver-service-account-lookup-disabled',

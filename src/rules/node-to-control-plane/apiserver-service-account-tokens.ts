@@ -1,6 +1,6 @@
 import { compareMinor } from '../../model/version';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'apiserver-service-account-tokens',

@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../weak-tls';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'apiserver-weak-tls',

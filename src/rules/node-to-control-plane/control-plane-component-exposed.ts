@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { isLoopback } from './flag-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { isLoopback } from '../../model/addresses';
 
 export default defineRule({
   id: 'control-plane-component-exposed',

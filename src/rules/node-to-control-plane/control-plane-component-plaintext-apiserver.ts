@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { badFlags } from './flag-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { badFlags } from '../support/flag-findings';
 
 export default defineRule({
   id: 'control-plane-component-plaintext-apiserver',

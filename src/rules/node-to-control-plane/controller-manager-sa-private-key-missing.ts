@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { missingFlags } from './flag-findings';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { missingFlags } from '../support/flag-findings';
 
 export default defineRule({
   id: 'controller-manager-sa-private-key-missing',

@@ -1,5 +1,5 @@
 /** The node → control plane rules, in the order of the catalogue (RULES.md). */
-import type { Rule } from '../types';
+import type { Rule } from '../../engine/rule';
 import apiserverAnonymousAuth from './apiserver-anonymous-auth';
 import apiserverAuthorizationAlwaysAllow from './apiserver-authorization-always-allow';
 import apiserverAuthorizationNodeMissing from './apiserver-authorization-node-missing';

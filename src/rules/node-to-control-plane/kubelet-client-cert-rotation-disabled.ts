@@ -1,6 +1,6 @@
 import { kubeletKubeconfig } from '../../model/kubeconfig';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubelet-client-cert-rotation-disabled',

@@ -1,7 +1,7 @@
 import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { nodeKeyOf } from '../../model/referenced-file';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubelet-client-credentials',

@@ -1,6 +1,6 @@
 import { kubernetesServicePorts } from '../../model/kubernetes-service';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 export default defineRule({
   id: 'kubernetes-service-endpoint-insecure',

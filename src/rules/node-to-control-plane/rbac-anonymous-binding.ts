@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../ingest/yaml';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
 /** Roles Kubernetes and kubeadm grant anonymous requests on purpose: health, version and discovery, and the public cluster-info kubeadm join reads. */

@@ -1,6 +1,6 @@
 import { compareMinor } from '../../model/version';
-import { LINKS } from '../links';
-import { defineRule } from '../types';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
 
 /** kube-apiserver flags and the Kubernetes version that removed them (k8s-facts §2, §9.6). */
 const REMOVED: Record<string, string> = {

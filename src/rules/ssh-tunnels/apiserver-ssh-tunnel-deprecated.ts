@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { sshFlags } from './ssh-flags';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { sshFlags } from '../support/ssh-flags';
 
 export default defineRule({
   id: 'apiserver-ssh-tunnel-deprecated',

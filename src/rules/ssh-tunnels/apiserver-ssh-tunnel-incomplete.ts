@@ -1,6 +1,6 @@
-import { LINKS } from '../links';
-import { defineRule } from '../types';
-import { SSH_FLAGS, sshFlags } from './ssh-flags';
+import { LINKS } from '../../catalogue/links';
+import { defineRule } from '../../engine/rule';
+import { SSH_FLAGS, sshFlags } from '../support/ssh-flags';
 
 export default defineRule({
   id: 'apiserver-ssh-tunnel-incomplete',

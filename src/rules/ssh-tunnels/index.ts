@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../../engine/rule';
 import apiserverSshTunnelDeprecated from './apiserver-ssh-tunnel-deprecated';
 import apiserverSshTunnelIncomplete from './apiserver-ssh-tunnel-incomplete';
 

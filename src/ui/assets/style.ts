@@ -1,7 +1,7 @@
 /**
  * The web form's stylesheet, served same-origin as /ui/app.css so the page's Content-Security-Policy
  * can say `style-src 'self'` (no inline styles). Colours meet WCAG AA: 4.5:1 for text, 3:1 for borders
- * and focus rings. Verdict and severity colours match the topology picture's (src/ui/topology-svg.ts).
+ * and focus rings. Verdict and severity colours match the topology picture's (src/report/formats/svg.ts).
  * @module
  */
 export const STYLE = `:root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--field:#6e7781;--panel:#f6f8fa;--link:#0969da}

@@ -10,7 +10,7 @@ const kubeletInfo = (cmdLine: string, config?: string) =>
   });
 
 describe('configuration wrapped in other objects', () => {
-  it("reads kubeadm's kubelet-config ConfigMap, mapping lines back into the ConfigMap", () => {
+  it("reads kubeadm's kubelet-config ConfigMap, mapping lines back into the ConfigMap", async () => {
     const configMap = [
       'apiVersion: v1',
       'kind: ConfigMap',
@@ -24,7 +24,7 @@ describe('configuration wrapped in other objects', () => {
       '    readOnlyPort: 10255',
       '',
     ].join('\n');
-    const report = lint([{ name: 'kubelet-config.yaml', content: configMap }]);
+    const report = await lint([{ name: 'kubelet-config.yaml', content: configMap }]);
     expect(report.inputs[0]?.documents.map((d) => [d.kind, d.recognized])).toEqual([
       ['ConfigMap', true],
       ['KubeletConfiguration', true],
@@ -34,8 +34,8 @@ describe('configuration wrapped in other objects', () => {
     ).toMatchObject({ file: 'kubelet-config.yaml', line: 10, column: 5 });
   });
 
-  it('reads Kubescape KubeletInfo: the command line decides --config, its base64 config file applies', () => {
-    const withConfig = lint([
+  it('reads Kubescape KubeletInfo: the command line decides --config, its base64 config file applies', async () => {
+    const withConfig = await lint([
       {
         name: 'kubelet-info.json',
         content: kubeletInfo(
@@ -48,7 +48,7 @@ describe('configuration wrapped in other objects', () => {
     expect(withConfig.findings.map((f) => f.ruleId)).not.toContain('kubelet-anonymous-auth-enabled');
 
     // The same file without --config on the command line is not read: the legacy flag defaults apply.
-    const withoutConfig = lint([
+    const withoutConfig = await lint([
       {
         name: 'kubelet-info.json',
         content: kubeletInfo(
@@ -62,8 +62,8 @@ describe('configuration wrapped in other objects', () => {
     ).toContain('runs without --config');
   });
 
-  it('says a KubeletInfo whose config file the sensor could not read cannot be judged', () => {
-    const report = lint([
+  it('says a KubeletInfo whose config file the sensor could not read cannot be judged', async () => {
+    const report = await lint([
       {
         name: 'kubelet-info.json',
         content: kubeletInfo('/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml'),

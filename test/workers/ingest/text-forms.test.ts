@@ -30,8 +30,8 @@ describe('flags outside YAML', () => {
     expect(unit?.args[2]?.location).toMatchObject({ line: 3, column: 34 });
   });
 
-  it("a unit that passes --config makes an uploaded config file the kubelet's", () => {
-    const report = lint([
+  it("a unit that passes --config makes an uploaded config file the kubelet's", async () => {
+    const report = await lint([
       { name: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf', content: KUBEADM_DROP_IN },
       { name: '/var/lib/kubelet/config.yaml', content: kubeletConfig('readOnlyPort: 10255\n') },
     ]);
@@ -56,8 +56,8 @@ describe('flags outside YAML', () => {
     ]);
   });
 
-  it('a whole command line without --config wins over a unit that has it: flag defaults apply', () => {
-    const report = lint([
+  it('a whole command line without --config wins over a unit that has it: flag defaults apply', async () => {
+    const report = await lint([
       { name: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf', content: KUBEADM_DROP_IN },
       { name: '/var/lib/kubelet/config.yaml', content: kubeletConfig() },
       { name: '/proc/42/cmdline', content: '/usr/bin/kubelet\0--kubeconfig=/etc/kubernetes/kubelet.conf\0' },

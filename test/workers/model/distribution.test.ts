@@ -64,8 +64,8 @@ describe('k3s and RKE2 config.yaml with drop-ins', () => {
     expect(m.kubelets[0]?.flags.get('anonymous-auth')?.value).toBe('true');
   });
 
-  it('judges the flags a config sets, and leaves the ones only the distribution knows not evaluated', () => {
-    const report = lint(files);
+  it('judges the flags a config sets, and leaves the ones only the distribution knows not evaluated', async () => {
+    const report = await lint(files);
     const ids = report.findings.map((f) => f.ruleId);
     expect(ids).toContain('apiserver-authorization-always-allow');
     expect(ids).toContain('apiserver-anonymous-auth');

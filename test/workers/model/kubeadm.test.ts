@@ -73,8 +73,8 @@ describe('kubeadm configuration read as the static pods and kubelet flags kubead
     expect(m.version).toEqual({ minor: '1.31', source: 'kubernetesVersion v1.31.2 in kubeadm.yaml' });
   });
 
-  it('kubeadm runs the kubelet with --config, and kubeletExtraArgs beat the config file', () => {
-    const report = lint([
+  it('kubeadm runs the kubelet with --config, and kubeletExtraArgs beat the config file', async () => {
+    const report = await lint([
       { name: 'kubeadm.yaml', content: V1BETA4 },
       { name: '/var/lib/kubelet/config.yaml', content: kubeletConfig('readOnlyPort: 0\n') },
     ]);
@@ -83,8 +83,8 @@ describe('kubeadm configuration read as the static pods and kubelet flags kubead
     expect(report.findings.some((f) => f.ruleId === 'kubelet-anonymous-auth-enabled')).toBe(false);
   });
 
-  it("a default kubeadm ClusterConfiguration reports the kubelet CA problem at extraArgs' place", () => {
-    const report = lint([
+  it("a default kubeadm ClusterConfiguration reports the kubelet CA problem at extraArgs' place", async () => {
+    const report = await lint([
       {
         name: 'kubeadm.yaml',
         content:

@@ -6,11 +6,11 @@ const dropIn = (name: string, body: string) => ({
   name: `/etc/kubernetes/kubelet.conf.d/${name}`,
   content: kubeletConfig(body),
 });
-const ruleIds = (report: ReturnType<typeof lint>) => report.findings.map((f) => f.ruleId);
+const ruleIds = (report: Awaited<ReturnType<typeof lint>>) => report.findings.map((f) => f.ruleId);
 
 describe('kubelet --config-dir drop-ins', () => {
-  it('apply over the main file in name order, the last one setting a field winning', () => {
-    const report = lint([
+  it('apply over the main file in name order, the last one setting a field winning', async () => {
+    const report = await lint([
       {
         name: '/proc/1/cmdline',
         content: kubeletCommandLine([
@@ -29,8 +29,8 @@ describe('kubelet --config-dir drop-ins', () => {
     expect(report.findings.filter((f) => f.ruleId === 'kubelet-read-only-port-enabled')).toHaveLength(1);
   });
 
-  it('are not read when a whole command line has no --config-dir', () => {
-    const report = lint([
+  it('are not read when a whole command line has no --config-dir', async () => {
+    const report = await lint([
       { name: '/proc/1/cmdline', content: kubeletCommandLine([`--config=${KUBELET_CONFIG_PATH}`]) },
       { name: KUBELET_CONFIG_PATH, content: kubeletConfig('readOnlyPort: 0\n') },
       dropIn('20-open.conf', 'readOnlyPort: 10255\n'),
@@ -38,8 +38,8 @@ describe('kubelet --config-dir drop-ins', () => {
     expect(ruleIds(report)).not.toContain('kubelet-read-only-port-enabled');
   });
 
-  it('lose to flags, which beat every file', () => {
-    const report = lint([
+  it('lose to flags, which beat every file', async () => {
+    const report = await lint([
       {
         name: '/proc/1/cmdline',
         content: kubeletCommandLine([

@@ -8,10 +8,10 @@ import { buildClusterModel } from '../../../src/model/cluster-model';
 import { buildReport } from '../../../src/report/build';
 import type { FormatContext } from '../../../src/report/formats';
 import { findRule } from '../../../src/rules';
-import { describeRule } from '../../../src/rules/describe';
-import { runRules } from '../../../src/rules/engine';
-import { suppressor } from '../../../src/rules/suppressions';
-import type { Rule } from '../../../src/rules/types';
+import { describeRule } from '../../../src/engine/describe-rule';
+import { runRules } from '../../../src/engine/run-rules';
+import { suppressor } from '../../../src/engine/suppressions';
+import type { Rule } from '../../../src/engine/rule';
 import type { Report } from '../../../src/schemas/report';
 import { KUBELET_CONFIG_PATH, apiserverPod, kubeletConfig, manifestPath } from '../../support/fixtures';
 

@@ -6,7 +6,7 @@
  */
 import type { IngestedFile } from '../ingest';
 import type { SourceDocument } from '../ingest/source-document';
-import { redact } from '../report/redact';
+import { redact } from '../security/redact';
 import type { Location } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { Suppression } from '../schemas/report';

@@ -3,7 +3,7 @@
  * config.yaml shows the flags the user adds, not the ones the distribution passes itself.
  */
 import type { ApiServer } from '../../model/apiserver';
-import type { RuleContext } from '../types';
+import type { RuleContext } from '../../engine/rule';
 
 /** The flags of `names` the API server lacks (an empty value counts), or undefined when that cannot be told. */
 export function unsetFlags(

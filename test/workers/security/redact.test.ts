@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../../src/report/fingerprint';
-import { redact } from '../../../src/report/redact';
+import { fingerprint } from '../../../src/engine/fingerprint';
+import { redact } from '../../../src/security/redact';
 
 describe('redact', () => {
   it.each([

@@ -4,10 +4,10 @@
  * konnectivity-uds-mismatch's finding). Candidates are the servers on the API server's node, or every
  * server when the egress file came without the API server that names it.
  */
-import type { ClusterModel } from '../../model/cluster-model';
-import type { ControlPlaneComponent } from '../../model/control-plane';
-import { transportOf, type EgressSelection, type EgressSelector } from '../../model/egress-selector';
-import { serversFor } from '../../model/konnectivity';
+import type { ClusterModel } from './cluster-model';
+import type { ControlPlaneComponent } from './control-plane';
+import { transportOf, type EgressSelection, type EgressSelector } from './egress-selector';
+import { serversFor } from './konnectivity';
 
 export interface ProxiedSelection {
   selector: EgressSelector;

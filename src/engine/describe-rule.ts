@@ -1,7 +1,7 @@
 /** A rule's public description: what /v1/rules, SARIF and docs/rules.md show. */
-import { PATHS } from '../report/paths';
+import { PATHS } from '../catalogue/paths';
 import type { RuleInfo } from '../schemas/rule';
-import type { Rule } from './types';
+import type { Rule } from './rule';
 
 /** The rule's links with its path's anchor on the docs page first. */
 export function ruleLinks(rule: Rule): string[] {

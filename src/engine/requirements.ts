@@ -1,6 +1,6 @@
 /** What each requirement needs from the upload, and what to tell the user when it is missing. */
 import type { ClusterModel } from '../model/cluster-model';
-import type { Requirement } from './types';
+import type { Requirement } from './rule';
 
 export const REQUIREMENTS: Record<
   Requirement,

@@ -4,7 +4,7 @@
  * location is a default in that component's file) is turned into "not evaluated", with the reason.
  */
 import type { ClusterModel } from '../model/cluster-model';
-import type { RawFinding } from './types';
+import type { RawFinding } from './rule';
 
 export function unknownDefaultReason(model: ClusterModel): (finding: RawFinding) => string | undefined {
   const partial = new Map<string, string>();

@@ -4,7 +4,7 @@
  * is bound to is).
  */
 import { grantOf, type Grant, type Rbac, type RbacRole } from '../../model/rbac';
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../../engine/rule';
 
 export function proxyGrantFindings(
   rbac: Rbac,

@@ -5,7 +5,7 @@
  */
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import type { Flag } from '../../model/flags';
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../../engine/rule';
 
 /** Components that lack any of `names` (an empty value counts as missing). */
 export function missingFlags(
@@ -46,10 +46,4 @@ export function badFlags(
       },
     ];
   });
-}
-
-/** 127.0.0.0/8, ::1 and localhost. */
-export function isLoopback(address: string): boolean {
-  const host = address.replace(/^\[|\]$/g, '');
-  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
 }

@@ -2,11 +2,11 @@
  * The shapes most kubelet rules share: judge every kubelet, say which ones could not be judged, and
  * (the commonest case) report those whose effective value of one setting is bad.
  */
-import type { ClusterModel } from '../model/cluster-model';
-import type { Kubelet } from '../model/kubelet';
-import type { KubeletSettingName, KubeletSettingValue } from '../model/kubelet-settings';
-import type { Valued } from '../model/valued';
-import type { RawFinding, RuleContext } from './types';
+import type { ClusterModel } from '../../model/cluster-model';
+import type { Kubelet } from '../../model/kubelet';
+import type { KubeletSettingName, KubeletSettingValue } from '../../model/kubelet-settings';
+import type { Valued } from '../../model/valued';
+import type { RawFinding, RuleContext } from '../../engine/rule';
 
 /** Runs `judge` on every kubelet; a kubelet it returns undefined for is reported as not evaluated. */
 export function kubeletFindings(

@@ -5,9 +5,9 @@
  * whose messages are quoted. File existence checks (caBundle, clientCert, clientKey) need the node's
  * disk and are left out.
  */
-import type { SourceDocument } from '../../ingest/source-document';
-import { isPlainObject } from '../../ingest/yaml';
-import { isSet } from '../../model/egress-selector';
+import type { SourceDocument } from '../ingest/source-document';
+import { isPlainObject } from '../ingest/yaml';
+import { isSet } from './egress-selector';
 
 export interface EgressProblem {
   /** `egressSelections[0].connection.proxyProtocol` */

@@ -9,9 +9,9 @@
  * (`style-src 'self'`) does not block any of it, and every id is prefixed so it can sit inside a page.
  * @module
  */
-import { PATHS } from '../report/paths';
-import type { PathId } from '../schemas/common';
-import type { Report, Verdict } from '../schemas/report';
+import { PATHS } from '../../catalogue/paths';
+import type { PathId } from '../../schemas/common';
+import type { Report, Verdict } from '../../schemas/report';
 
 /** How each verdict looks: colours meet WCAG AA (4.5:1) as text on white. */
 export const VERDICT_LOOK: Record<

@@ -1,6 +1,6 @@
 /** API servers whose effective authorizers (flag, default or AuthorizationConfiguration) lack one type. */
 import type { ApiServer } from '../../model/apiserver';
-import type { RawFinding, RuleContext } from '../types';
+import type { RawFinding, RuleContext } from '../../engine/rule';
 
 export function missingAuthorizer(
   servers: readonly ApiServer[],

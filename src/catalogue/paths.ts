@@ -1,6 +1,6 @@
 /** The five communication paths of the Kubernetes docs page; the report is organised by them. */
 import type { PathId } from '../schemas/common';
-import { LINKS } from '../rules/links';
+import { LINKS } from './links';
 
 export interface PathDefinition {
   id: PathId;

@@ -7,15 +7,15 @@
  */
 import type { ClusterModel } from '../model/cluster-model';
 import { compareMinor } from '../model/version';
-import { fingerprint } from '../report/fingerprint';
-import { redact } from '../report/redact';
+import { fingerprint } from './fingerprint';
+import { redact } from '../security/redact';
 import type { Finding } from '../schemas/finding';
 import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
-import { ruleLinks } from './describe';
+import { ruleLinks } from './describe-rule';
 import { unknownDefaultReason } from './partial-components';
 import { REQUIREMENTS } from './requirements';
 import { suppressNothing, type Suppressor } from './suppressions';
-import type { RawFinding, Rule } from './types';
+import type { RawFinding, Rule } from './rule';
 
 export interface RuleResults {
   findings: Finding[];
