@@ -13,7 +13,6 @@ import { buildClusterModel } from './model/cluster-model';
 import { minorOf } from './model/version';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
-import { RULESET_VERSION } from './rules/ruleset-version';
 import type { Network, Severity } from './schemas/common';
 import type { Report } from './schemas/report';
 import type { RuleInfo } from './schemas/rule';
@@ -53,7 +52,11 @@ export function findRuleInfo(id: string): RuleInfo | undefined {
   return RULE_BY_ID.get(id);
 }
 
-export async function lint(uploads: readonly Upload[], options: LintOptions = DEFAULT_OPTIONS): Promise<Report> {
+// eslint-disable-next-line @typescript-eslint/require-await -- async by contract: certificate checks (WebCrypto) run inside
+export async function lint(
+  uploads: readonly Upload[],
+  options: LintOptions = DEFAULT_OPTIONS,
+): Promise<Report> {
   if (uploads.length > LIMITS.maxFiles) {
     throw new LimitError(
       'maxFiles',

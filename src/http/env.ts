@@ -5,7 +5,10 @@ import { LIMITS } from '../catalogue/limits';
 export interface AppBindings {
   MAX_BODY_BYTES?: string;
 }
-export type AppEnv = { Bindings: AppBindings; Variables: RequestIdVariables };
+export interface AppEnv {
+  Bindings: AppBindings;
+  Variables: RequestIdVariables;
+}
 
 export function maxBodyBytes(env: AppBindings | undefined): number {
   const configured = Number(env?.MAX_BODY_BYTES);

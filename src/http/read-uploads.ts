@@ -51,7 +51,7 @@ export async function readUploads(
   query: Record<string, string>,
 ): Promise<LintRequest> {
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType === 'multipart/form-data') return readMultipart(contentType as string, body, query);
+  if (contentType && mediaType === 'multipart/form-data') return readMultipart(contentType, body, query);
   if (body.byteLength === 0) throw emptyBody();
   if (mediaType === 'application/json') {
     const envelope = readEnvelope(body, query);

@@ -132,7 +132,7 @@ export function classify(doc: SourceDocument): Classified {
   if (!kind && isDistributionConfig(doc.file, value)) {
     return {
       ...base,
-      kind: `${/\/rancher\/rke2\//.test(doc.file) ? 'RKE2' : 'k3s'} config`,
+      kind: `${doc.file.includes('/rancher/rke2/') ? 'RKE2' : 'k3s'} config`,
       type: 'distribution-config',
       note: 'its *-arg flags and egress-selector-mode',
     };
@@ -184,7 +184,7 @@ function findComponentContainer(
 export function containerComponent(container: Record<string, unknown>): Component | undefined {
   const command = Array.isArray(container.command) ? container.command : [];
   const args = Array.isArray(container.args) ? container.args : [];
-  const first = [command[0], args[0]].find((word) => typeof word === 'string') as string | undefined;
+  const first = [command[0], args[0]].find((word): word is string => typeof word === 'string');
   const fromProgram = first ? componentOfProgram(first.split(/\s+/)[0] ?? '') : undefined;
   if (fromProgram) return fromProgram;
   if (typeof container.image === 'string') {

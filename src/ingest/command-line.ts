@@ -44,7 +44,7 @@ export function readCommandLines(file: string, text: string, lines: Locator): Co
   if (fromEnv.length > 0) return fromEnv;
   const found: CommandLine[] = [];
   // Join backslash-continued lines, then read each process line on its own.
-  const lineStarts = [0, ...[...text.matchAll(/(?<!\\)\n/g)].map((m) => (m.index as number) + 1)];
+  const lineStarts = [0, ...[...text.matchAll(/(?<!\\)\n/g)].map((m) => m.index + 1)];
   for (const start of lineStarts) {
     const end = text.indexOf('\n', start);
     let stop = end < 0 ? text.length : end;
@@ -76,7 +76,7 @@ function readKubeletEnvFile(file: string, text: string, lines: Locator): Command
   for (const match of text.matchAll(ENV_LINE)) {
     const [, name = '', raw = ''] = match;
     if (!KUBELET_ARGS_VARIABLE.test(name)) continue;
-    const valueOffset = (match.index as number) + match[0].indexOf('=') + 1;
+    const valueOffset = match.index + match[0].indexOf('=') + 1;
     const words = splitShellWords(raw, valueOffset);
     // A quoted value is one shell word holding all the flags: split it again, keeping offsets inside it.
     const flags = words.flatMap((word) => {
@@ -90,7 +90,7 @@ function readKubeletEnvFile(file: string, text: string, lines: Locator): Command
         words: flags,
         complete: false,
         insertOffset: valueOffset,
-        lineOffset: match.index as number,
+        lineOffset: match.index,
       }),
     );
   }

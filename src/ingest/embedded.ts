@@ -120,7 +120,8 @@ function entry(doc: SourceDocument, kind: string, note: string): InputDocument {
 
 function name(doc: SourceDocument): string {
   const metadata = isPlainObject(doc.value.metadata) ? doc.value.metadata : {};
-  return `${metadata.namespace ?? 'kube-system'}/${metadata.name ?? ''}`;
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'kube-system';
+  return `${namespace}/${typeof metadata.name === 'string' ? metadata.name : ''}`;
 }
 
 /** For `key: |` block scalars the text starts on the next line, at that line's indentation. */

@@ -16,10 +16,10 @@ export class LineIndex implements Locator {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
 }
 

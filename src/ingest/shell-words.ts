@@ -19,7 +19,7 @@ export function splitShellWords(text: string, base = 0): Word[] {
     start = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
+    const ch = text.charAt(i);
     if (quote === "'") {
       if (ch === "'") quote = null;
       else current += ch;

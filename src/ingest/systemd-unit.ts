@@ -18,11 +18,11 @@ export function readSystemdUnit(file: string, text: string, lines: Locator): Com
   let execOffset = 0;
   for (const match of text.matchAll(/^[ \t]*(Environment|ExecStart)[ \t]*=(.*)$/gm)) {
     const [, key, rest = ''] = match;
-    const restOffset = (match.index as number) + match[0].indexOf('=') + 1;
+    const restOffset = match.index + match[0].indexOf('=') + 1;
     const words = splitShellWords(rest, restOffset);
     if (key === 'ExecStart') {
       exec = words; // an empty ExecStart= resets the list, the last one wins
-      execOffset = match.index as number;
+      execOffset = match.index;
       continue;
     }
     for (const word of words) {

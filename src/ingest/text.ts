@@ -23,6 +23,7 @@ export function checkText(text: string): DecodedText {
   // /proc/PID/cmdline separates words with NUL: the one text form that may hold it.
   if (isProcCmdline(text)) return { ok: true, text };
   // NUL and most C0 controls never occur in YAML, JSON or flag files; their presence means binary data.
+  // eslint-disable-next-line no-control-regex -- these control characters are what the check looks for
   const control = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.exec(text);
   if (control) {
     return { ok: false, message: 'binary data (control characters): upload configuration files as text' };

@@ -18,7 +18,6 @@ import {
   YAMLException,
   getScalarValue,
   parseEvents,
-  type Event,
 } from 'js-yaml';
 import { LIMITS } from '../catalogue/limits';
 import { LineIndex, childPointer } from './positions';
@@ -97,7 +96,9 @@ function splitDocuments(text: string): Array<{ start: number; end: number }> {
 }
 
 function isLimit(error: unknown): boolean {
-  return error instanceof LimitExceeded || (error instanceof YAMLException && /maxDepth/.test(error.reason));
+  return (
+    error instanceof LimitExceeded || (error instanceof YAMLException && error.reason.includes('maxDepth'))
+  );
 }
 
 function tryJson(text: string): unknown {
@@ -114,8 +115,8 @@ function tryJson(text: string): unknown {
 /** Iterative, so a deep value cannot overflow the stack while it is measured. */
 function depthWithin(root: unknown, max: number): boolean {
   const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop() as [unknown, number];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, depth] = item;
     if (value === null || typeof value !== 'object') continue;
     if (depth > max) return false;
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
@@ -136,7 +137,7 @@ function describeError(
     // Only the reason: js-yaml's full message quotes the source, which may hold a secret.
     // An error at the very end of a chunk belongs to its last line, not to the next `---`.
     const offset = Math.min(chunk.start + (error.mark?.position ?? 0), Math.max(chunk.start, chunk.end - 1));
-    const reason = /maxDepth/.test(error.reason)
+    const reason = error.reason.includes('maxDepth')
       ? `nesting deeper than ${LIMITS.maxDepth} levels (limit maxDepth)`
       : error.reason;
     return { message: `YAML syntax error: ${reason}`, ...lines.locate(Math.min(offset, text.length)) };
@@ -214,7 +215,7 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
     top.key = undefined;
   };
 
-  for (const event of events as Event[]) {
+  for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         offsets = new Map();
@@ -307,9 +308,8 @@ function resolveScalar(raw: string, style: number, tag: string | undefined, offs
 
 function keyName(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null ? 'null' : JSON.stringify(value);
 }
 
 function defineKey(target: Record<string, unknown>, key: string, value: unknown) {
@@ -331,6 +331,13 @@ function applyMerges(target: Record<string, unknown>, merges: unknown[]) {
       }
     }
   }
+}
+
+/** A scalar as Go's fmt prints it into a string field (`8080`, `true`); undefined for a map, list or null. */
+export function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

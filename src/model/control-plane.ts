@@ -81,6 +81,7 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
   const listKey = Array.isArray(container.args) && !Array.isArray(container.command) ? 'args' : 'command';
   const insertAt = doc.at(`${containerPointer}/${listKey}`, true);
   const image = typeof container.image === 'string' ? container.image : undefined;
+  const imageVersion = image ? versionOfImage(image) : undefined;
   return {
     component: item.component,
     file: doc.file,
@@ -88,7 +89,7 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
     container: containerPointer,
     flags: parseFlags(words, insertAt),
     ...(image ? { image } : {}),
-    ...(image && versionOfImage(image) ? { imageVersion: versionOfImage(image) as string } : {}),
+    ...(imageVersion ? { imageVersion } : {}),
     nodeKey: nodeKeyOf(doc.file),
     name: `${item.component} (${doc.file})`,
   };

@@ -46,7 +46,7 @@ const SERVER_KEYS =
   /^(kube-apiserver-arg|kube-controller-manager-arg|kube-scheduler-arg|egress-selector-mode|cluster-init|cluster-cidr|service-cidr|tls-san|datastore-endpoint|disable|etcd-.*|secrets-encryption|write-kubeconfig-mode)\+?$/;
 
 export function distributionOf(file: string): Distribution {
-  return /\/rancher\/rke2\//.test(file) ? 'rke2' : 'k3s';
+  return file.includes('/rancher/rke2/') ? 'rke2' : 'k3s';
 }
 
 export interface DistributionResult {
@@ -65,11 +65,12 @@ export function fromDistributionConfigs(items: readonly Classified[]): Distribut
     const ordered = [...docs].sort((a, b) => order(a.file).localeCompare(order(b.file)));
     const distribution = distributionOf(ordered[0]?.file ?? '');
     const isServer = ordered.some((doc) => Object.keys(doc.value).some((key) => SERVER_KEYS.test(key)));
-    const last = ordered[ordered.length - 1] as SourceDocument;
+    const last = ordered.at(-1);
+    if (!last) continue;
     for (const [key, component] of ARG_KEYS) {
       if (component !== 'kubelet' && !isServer) continue;
       const words = mergedArgs(ordered, key);
-      const where = words.length > 0 ? (words[words.length - 1] as ArgWord).location : last.at('', true);
+      const where = words.at(-1)?.location ?? last.at('', true);
       const insertAt: Location = { ...where, default: true };
       if (component === 'kubelet') {
         // The distribution starts the kubelet with flags of its own: these only add to them.
@@ -84,7 +85,7 @@ export function fromDistributionConfigs(items: readonly Classified[]): Distribut
         });
         continue;
       }
-      const tunnel = component === 'kube-apiserver' ? egressMode(ordered, distribution) : undefined;
+      const tunnel = component === 'kube-apiserver' ? egressMode(ordered, last, distribution) : undefined;
       result.components.push({
         component,
         file: last.file,
@@ -120,9 +121,13 @@ function mergedArgs(docs: readonly SourceDocument[], key: string): ArgWord[] {
   return words;
 }
 
-function egressMode(docs: readonly SourceDocument[], distribution: Distribution): DistributionTunnel {
+function egressMode(
+  docs: readonly SourceDocument[],
+  last: SourceDocument,
+  distribution: Distribution,
+): DistributionTunnel {
   let mode = 'agent';
-  let location: Location = { ...(docs[docs.length - 1] as SourceDocument).at('', true) };
+  let location: Location = last.at('', true);
   for (const doc of docs) {
     const value = doc.get('/egress-selector-mode');
     if (typeof value === 'string') {

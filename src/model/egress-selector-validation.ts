@@ -6,7 +6,7 @@
  * disk and are left out.
  */
 import type { SourceDocument } from '../ingest/source-document';
-import { isPlainObject } from '../ingest/yaml';
+import { isPlainObject, scalarText } from '../ingest/yaml';
 import { isSet } from './egress-selector';
 
 export interface EgressProblem {
@@ -58,7 +58,7 @@ export function validateEgressSelector(doc: SourceDocument): EgressProblem[] {
       field: 'apiVersion',
       message: `is ${typeof apiVersion === 'string' ? apiVersion : '(not set)'}; EgressSelectorConfiguration exists only as ${API_VERSIONS.join(' and ')}`,
       pointer: '/apiVersion',
-      evidence: `apiVersion: ${String(apiVersion ?? '')}`,
+      evidence: `apiVersion: ${scalarText(apiVersion) ?? ''}`,
       missing: apiVersion === undefined,
       strictOnly: true,
     });

@@ -83,10 +83,11 @@ export function parseGoBool(value: string): boolean | undefined {
 export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagSet {
   const flags: Flag[] = [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as ArgWord;
+    const word = words[i];
+    if (!word) break;
     const match = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
     if (!match) continue; // a positional argument
-    const name = match[1] as string;
+    const name = match[1] ?? '';
     if (word.text === '--') break;
     if (match[2] !== undefined) {
       flags.push({ name, value: match[2], location: word.location });

@@ -10,7 +10,7 @@ import type { Classified } from '../ingest/classify';
 import type { ArgWord, CommandLine } from '../ingest/command-line';
 import { childPointer } from '../ingest/positions';
 import type { SourceDocument } from '../ingest/source-document';
-import { isPlainObject } from '../ingest/yaml';
+import { isPlainObject, scalarText } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
 import { parseFlags } from './flags';
@@ -124,14 +124,16 @@ export function fromKubeadm(items: readonly Classified[]): KubeadmResult {
 }
 
 function clusterSettings(doc: SourceDocument, init: SourceDocument | undefined): ClusterSettings {
-  const text = (pointer: string, source: SourceDocument | undefined = doc) => {
+  // An absent InitConfiguration leaves its fields unset; it never falls back to the ClusterConfiguration.
+  const read = (source: SourceDocument | undefined, pointer: string) => {
     const value = source?.get(pointer);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   };
+  const text = (pointer: string) => read(doc, pointer);
   return {
     pki: (text('/certificatesDir') ?? '/etc/kubernetes/pki').replace(/\/+$/, ''),
-    bindPort: text('/localAPIEndpoint/bindPort', init) ?? '6443',
-    advertiseAddress: text('/localAPIEndpoint/advertiseAddress', init),
+    bindPort: read(init, '/localAPIEndpoint/bindPort') ?? '6443',
+    advertiseAddress: read(init, '/localAPIEndpoint/advertiseAddress'),
     serviceSubnet: text('/networking/serviceSubnet') ?? '10.96.0.0/12',
     podSubnet: text('/networking/podSubnet'),
     dnsDomain: text('/networking/dnsDomain') ?? 'cluster.local',
@@ -186,7 +188,7 @@ function extraArgs(
   if (Array.isArray(value)) {
     return value.flatMap((entry, i) =>
       isPlainObject(entry) && typeof entry.name === 'string'
-        ? [{ name: entry.name, value: String(entry.value ?? ''), location: doc.at(`${pointer}/${i}`) }]
+        ? [{ name: entry.name, value: scalarText(entry.value) ?? '', location: doc.at(`${pointer}/${i}`) }]
         : [],
     );
   }

@@ -38,7 +38,7 @@ export class Kubeconfig {
       insecureSkipTlsVerify:
         value['insecure-skip-tls-verify'] === true ||
         parseGoBool(String(value['insecure-skip-tls-verify'])) === true,
-      hasCA: Boolean(value['certificate-authority'] || value['certificate-authority-data']),
+      hasCA: Boolean(value['certificate-authority']) || Boolean(value['certificate-authority-data']),
       pointer,
     }));
     this.users = entries(doc, 'users', 'user').map(({ name, value, pointer }) => ({
@@ -55,7 +55,7 @@ export class Kubeconfig {
   /** The user the current context authenticates as; the only user when no context says. */
   get currentUser(): KubeconfigUser | undefined {
     const current = this.doc.value['current-context'];
-    const contexts = Array.isArray(this.doc.value.contexts) ? this.doc.value.contexts : [];
+    const contexts: unknown[] = Array.isArray(this.doc.value.contexts) ? this.doc.value.contexts : [];
     const context = contexts.find((c) => isPlainObject(c) && c.name === current);
     const userName =
       isPlainObject(context) && isPlainObject(context.context) ? context.context.user : undefined;
@@ -91,7 +91,7 @@ function entries(doc: SourceDocument, list: 'clusters' | 'users', field: 'cluste
     return [
       {
         name: typeof entry.name === 'string' ? entry.name : `#${i}`,
-        value: entry[field] as Record<string, unknown>,
+        value: entry[field],
         pointer: `/${list}/${i}/${field}`,
       },
     ];

@@ -3,7 +3,7 @@
  * so a rule can say which subjects a dangerous grant reaches.
  */
 import type { SourceDocument } from '../ingest/source-document';
-import { isPlainObject } from '../ingest/yaml';
+import { isPlainObject, scalarText } from '../ingest/yaml';
 
 export interface PolicyRule {
   apiGroups: string[];
@@ -64,12 +64,12 @@ export class Rbac {
           kind,
           name,
           namespace,
-          roleRef: { kind: String(ref.kind ?? ''), name: String(ref.name ?? '') },
+          roleRef: { kind: scalarText(ref.kind) ?? '', name: scalarText(ref.name) ?? '' },
           subjects: (Array.isArray(doc.value.subjects) ? doc.value.subjects : [])
             .filter(isPlainObject)
             .map((s) => ({
-              kind: String(s.kind ?? ''),
-              name: String(s.name ?? ''),
+              kind: scalarText(s.kind) ?? '',
+              name: scalarText(s.name) ?? '',
               namespace: typeof s.namespace === 'string' ? s.namespace : undefined,
             })),
           doc,

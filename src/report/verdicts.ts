@@ -20,7 +20,7 @@ export function pathVerdicts(
     const gap = missingInputs(id, model);
     const count = findings.length;
     if (findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
-      return { id, verdict: 'insecure', findings: count, reason: withGap(`${describe(findings)}`, gap) };
+      return { id, verdict: 'insecure', findings: count, reason: withGap(describe(findings), gap) };
     }
     if (count > 0)
       return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };

@@ -17,7 +17,7 @@ import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn, exampleProblem } from './exa
 const reportContent = {
   'application/json': { schema: Report, example: EXAMPLE_REPORT },
   'application/sarif+json': {
-    schema: z.object({}).passthrough().openapi({
+    schema: z.looseObject({}).openapi({
       description:
         'SARIF 2.1.0 (https://json.schemastore.org/sarif-2.1.0.json): every rule in runs[0].tool.driver.rules, input errors in runs[0].invocations[0].toolExecutionNotifications, suppressed findings with SARIF suppressions',
     }),

@@ -21,7 +21,7 @@ export const Finding = z
       .nullable()
       .openapi({ description: 'Why the severity differs from the rule default, if it does' }),
     remediation: z.string(),
-    links: z.array(z.string().url()),
+    links: z.array(z.url()),
     references: z.array(z.string()),
     fingerprint: z
       .string()

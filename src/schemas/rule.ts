@@ -11,7 +11,7 @@ export const RuleInfo = z
     title: z.string(),
     description: z.string(),
     remediation: z.string(),
-    links: z.array(z.string().url()),
+    links: z.array(z.url()),
     references: z.array(z.string()),
     requires: z
       .array(z.string())
@@ -29,7 +29,7 @@ export const PathInfo = z
     id: PathId,
     title: z.string(),
     description: z.string(),
-    link: z.string().url(),
+    link: z.url(),
     needs: z.string().openapi({ description: 'What must be uploaded before the path can be judged' }),
     rules: z.array(z.string()),
   })

@@ -33,7 +33,7 @@ contexts:
 current-context: k
 `;
 
-let server: Server;
+let server: Server | undefined;
 beforeAll(async () => {
   server = await startWrangler();
 });
@@ -59,7 +59,10 @@ function watch(context: BrowserContext) {
 }
 
 async function verdicts(page: Page): Promise<Record<string, string | null>> {
-  return page.$$eval('#report svg g[data-path]', (groups) =>
+  interface Group {
+    getAttribute(name: string): string | null;
+  }
+  return page.$$eval('#report svg g[data-path]', (groups: Group[]) =>
     Object.fromEntries(groups.map((g) => [g.getAttribute('data-path'), g.getAttribute('data-verdict')])),
   );
 }
@@ -234,7 +237,7 @@ describe('the web form in Chromium', () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download JSON' }).click(),
       ]);
-      const json = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as {
+      const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
         findings: Array<{ ruleId: string }>;
       };
       expect(json.findings.map((f) => f.ruleId)).toEqual(

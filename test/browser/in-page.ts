@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 
 /** Runs `(source)(arg)` in the page and returns its (JSON-serialisable) result. */
 export function inPage<T>(page: Page, source: string, arg?: unknown): Promise<T> {
-  return page.evaluate(`(${source})(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  return page.evaluate<T>(`(${source})(${JSON.stringify(arg ?? null)})`);
 }
 
 /** Drops files onto the page as a person dragging them from a file manager would. */

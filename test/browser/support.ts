@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url).href);
 /** 8791, or KCL_BROWSER_PORT when several people run the suite on one machine. */
 export const PORT = Number(process.env.KCL_BROWSER_PORT ?? 8791);
 export const BASE = `http://127.0.0.1:${PORT}`;
@@ -85,7 +85,7 @@ async function healthy(): Promise<boolean> {
 /** A browser context in a fresh profile directory, removed again by close(). */
 export async function openBrowser(
   options: BrowserContextOptions = {},
-): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   }
@@ -99,7 +99,7 @@ export async function openBrowser(
   });
   return {
     context,
-    async close() {
+    close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -31,12 +31,12 @@ describe('corpus', () => {
       const res = await app.request('/v1/lint', { method: 'POST', body: form });
       expect(res.status, await res.clone().text()).toBeLessThan(500);
       if (res.status === 400) {
-        const problem = (await res.json()) as Problem;
+        const problem = await res.json<Problem>();
         expect(problem.files?.[0]?.reason).toBeTruthy();
         return;
       }
       expect(res.status).toBe(200);
-      const report = (await res.json()) as Report;
+      const report = await res.json<Report>();
       expect(report.inputs).toHaveLength(1);
       for (const doc of report.inputs[0]?.documents ?? []) {
         if (!doc.recognized) expect(doc.note, `${name} ${doc.kind}`).toBeTruthy();

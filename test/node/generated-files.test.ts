@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { openApiYaml } from '../../src/routes/openapi';
 import { renderRulesDoc } from '../../scripts/rules-doc';
 
-const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url).pathname, 'utf8');
 
 describe('generated files are committed up to date (run `npm run generate`)', () => {
   it('openapi.yaml matches the route definitions', () => {
@@ -15,6 +15,6 @@ describe('generated files are committed up to date (run `npm run generate`)', ()
   });
   it('package.json and the reported tool version agree', async () => {
     const { TOOL_VERSION } = await import('../../src/catalogue/tool');
-    expect(JSON.parse(read('package.json')).version).toBe(TOOL_VERSION);
+    expect((JSON.parse(read('package.json')) as { version: string }).version).toBe(TOOL_VERSION);
   });
 });

@@ -4,7 +4,8 @@ import { lint } from '../../src/lint';
 import * as corpus from '../support/konnectivity-corpus';
 import { APISERVER_PATH, KIND_EGRESS_PATH, apiserverPod } from '../support/konnectivity-setup';
 
-const read = (path: string) => readFileSync(new URL(`../fixtures/corpus/${path}`, import.meta.url), 'utf8');
+const read = (path: string) =>
+  readFileSync(new URL(`../fixtures/corpus/${path}`, import.meta.url).pathname, 'utf8');
 
 describe('embedded Konnectivity corpus copies', () => {
   for (const [name, path] of Object.entries(corpus.CORPUS_PATHS)) {

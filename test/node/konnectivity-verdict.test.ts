@@ -47,7 +47,7 @@ describe('the konnectivity path verdict, end to end with lint()', () => {
     const { path } = await konnectivity(
       docsSetup({}, ['egress', 'server', 'agent', 'rbac']).map((f) => ({
         ...f,
-        content: edit(f.content, /\n    - --egress-selector-config-file=\S+/, ''),
+        content: edit(f.content, /\n {4}- --egress-selector-config-file=\S+/, ''),
       })),
     );
     expect(path?.verdict).toBe('not-configured');

@@ -27,7 +27,7 @@ function expectValid(log: unknown) {
   expect(valid).toBe(true);
 }
 
-const EXAMPLE = new URL('../../examples/kubeadm-control-plane/', import.meta.url);
+const EXAMPLE = new URL('../../examples/kubeadm-control-plane/', import.meta.url).pathname;
 const bundle = [
   '/etc/kubernetes/manifests/kube-apiserver.yaml',
   '/etc/kubernetes/manifests/kube-controller-manager.yaml',
@@ -35,15 +35,21 @@ const bundle = [
   '/etc/kubernetes/kubelet.conf',
   '/var/lib/kubelet/config.yaml',
   '/var/lib/kubelet/kubeadm-flags.env',
-].map((name) => ({ name, content: readFileSync(new URL(`.${name}`, EXAMPLE), 'utf8') }));
+].map((name) => ({ name, content: readFileSync(`${EXAMPLE}${name.slice(1)}`, 'utf8') }));
 
 describe('format=sarif validates against the SARIF 2.1.0 schema', () => {
-  it('for a report with findings and a suppressed one', () =>
-    expectValid(toSarif(reportWithFindings(), CONTEXT)));
-  it('for a report without findings', () => expectValid(toSarif(reportWithoutFindings(), CONTEXT)));
-  it('for a report with an input error', () => expectValid(toSarif(reportWithInputError(), CONTEXT)));
-  it('for uploaded names that need percent-encoding', () =>
-    expectValid(toSarif(reportWithHostileText(), CONTEXT)));
+  it('for a report with findings and a suppressed one', () => {
+    expectValid(toSarif(reportWithFindings(), CONTEXT));
+  });
+  it('for a report without findings', () => {
+    expectValid(toSarif(reportWithoutFindings(), CONTEXT));
+  });
+  it('for a report with an input error', () => {
+    expectValid(toSarif(reportWithInputError(), CONTEXT));
+  });
+  it('for uploaded names that need percent-encoding', () => {
+    expectValid(toSarif(reportWithHostileText(), CONTEXT));
+  });
 
   it('for the kubeadm example with the whole registry in driver.rules', async () => {
     const log = toSarif(await lint(bundle), { rules: RULE_CATALOGUE });
@@ -51,7 +57,9 @@ describe('format=sarif validates against the SARIF 2.1.0 schema', () => {
     expectValid(log);
   });
 
-  it('for the example in openapi.yaml', () => expectValid(JSON.parse(exampleIn('sarif'))));
+  it('for the example in openapi.yaml', () => {
+    expectValid(JSON.parse(exampleIn('sarif')));
+  });
 
   it('and the schema does reject a 0-based region', () => {
     const log = toSarif(reportWithFindings(), CONTEXT);

@@ -62,7 +62,7 @@ export function ruleTester(
         const results = lintWithRule(rule, c.files, c.options);
         expect(results.findings.map((f) => f.ruleId)).toEqual(c.findings.map(() => rule.id));
         results.findings.forEach((finding, i) => {
-          const want = c.findings[i] as ExpectedFinding;
+          const want = c.findings[i]!;
           if (want.file !== undefined) expect(finding.location.file).toBe(want.file);
           if (want.line !== undefined) expect(finding.location.line).toBe(want.line);
           expect(finding.severity).toBe(want.severity ?? rule.severity);

@@ -56,5 +56,6 @@ export function headline(report: Report): string {
 
 /** Control characters (terminal escapes among them) from uploaded values become U+FFFD. */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }

@@ -76,7 +76,7 @@ function verdictsOf(report: Report) {
       number: index + 1,
       id: path.id,
       title: path.title,
-      verdict: found?.verdict ?? ('not-assessed' as Verdict),
+      verdict: found?.verdict ?? 'not-assessed',
       reason: found?.reason ?? 'not in this report',
     };
   });

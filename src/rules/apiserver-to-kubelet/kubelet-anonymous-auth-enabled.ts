@@ -24,7 +24,7 @@ export default defineRule({
       model,
       context,
       'anonymousAuth',
-      (enabled) => enabled === true,
+      (enabled) => enabled,
       (kubelet, setting) => `${kubelet.name} accepts anonymous requests: ${setting.describe}.`,
     ),
 });

@@ -24,7 +24,7 @@ export default defineRule({
       model,
       context,
       'serverTLSBootstrap',
-      (bootstrap) => bootstrap === true,
+      (bootstrap) => bootstrap,
       (kubelet, setting) =>
         `${kubelet.name} requests its serving certificate with a kubernetes.io/kubelet-serving CSR (${setting.describe}), which Kubernetes does not approve by itself: make sure an approver does.`,
     ),

@@ -24,7 +24,7 @@ export default defineRule({
       model,
       context,
       'webhookAuthentication',
-      (enabled) => enabled === false,
+      (enabled) => !enabled,
       (kubelet, setting) =>
         `${kubelet.name} does not authenticate bearer tokens with the API server: ${setting.describe}.`,
     ),

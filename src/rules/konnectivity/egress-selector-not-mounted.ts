@@ -48,8 +48,9 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
     );
     return findings;
   }
-  for (const selection of egress.value.selections.filter((s) => transportOf(s) === 'uds' && s.udsName)) {
-    const socket = selection.udsName as string;
+  for (const selection of egress.value.selections) {
+    const socket = selection.udsName;
+    if (transportOf(selection) !== 'uds' || !socket) continue;
     const problem = socketProblem(pod, socket, model);
     if (!problem) continue;
     findings.push({

@@ -25,9 +25,12 @@ export default defineRule({
     good: '# konnectivity-server: --authentication-audience=system:konnectivity-server\n      volumes:\n      - name: konnectivity-agent-token\n        projected:\n          sources:\n          - serviceAccountToken:\n              path: konnectivity-agent-token\n              audience: system:konnectivity-server',
   },
   check: (model, context) => {
-    const servers = model.konnectivityServers.filter((s) => s.flags.get('authentication-audience')?.value);
+    const servers = model.konnectivityServers.flatMap((server) => {
+      const audience = server.flags.get('authentication-audience');
+      return audience?.value ? [{ server, audience }] : [];
+    });
     return model.konnectivityAgents.flatMap((agent) =>
-      servers.flatMap((server) => judge(agent, server, context)),
+      servers.flatMap(({ server, audience }) => judge(agent, server, audience, context)),
     );
   },
 });
@@ -35,9 +38,9 @@ export default defineRule({
 function judge(
   agent: ControlPlaneComponent,
   server: ControlPlaneComponent,
+  audience: Flag,
   context: RuleContext,
 ): RawFinding[] {
-  const audience = server.flags.get('authentication-audience') as Flag;
   const namespace = server.flags.get('agent-namespace');
   const account = server.flags.get('agent-service-account');
   const pod = podOf(agent);

@@ -70,7 +70,7 @@ function socketMismatches(
   { selector, selection, servers }: ProxiedSelection,
   model: ClusterModel,
 ): RawFinding[] {
-  const socket = selection.udsName as string;
+  const socket = selection.udsName ?? '';
   const udsAt = selector.doc.at(`${selection.pointer}/connection/transport/uds/udsName`);
   return servers.flatMap((server): RawFinding[] => {
     const uds = server.flags.get('uds-name');
@@ -116,7 +116,7 @@ function socketMismatches(
         {
           subject: `${subject} and ${api.name}`,
           message: `${server.name} creates its socket at ${serverHost} on the host, but ${api.name} dials ${socket}, which its volumes map to ${apiHost} on the host: the two pods do not share the socket directory.`,
-          location: (serverPod && mountFor(serverPod, socket)?.location) || uds.location,
+          location: (serverPod ? mountFor(serverPod, socket)?.location : undefined) ?? uds.location,
           related: [...(apiMount ? [apiMount.location] : []), udsAt],
           evidence: `konnectivity-server host path ${serverHost}; kube-apiserver host path ${apiHost}`,
         },

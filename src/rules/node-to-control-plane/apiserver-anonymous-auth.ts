@@ -35,7 +35,7 @@ export default defineRule({
       }
       if (!anonymous.enabled) return [];
       const open = anonymous.paths?.filter((path) => !HARMLESS.test(path));
-      if (open && open.length === 0) return [];
+      if (open?.length === 0) return [];
       return [
         {
           subject: server.name,

@@ -36,12 +36,12 @@ export default defineRule({
               },
             ]
           : []),
-        ...(suites.length > 0
+        ...(suites[0]
           ? [
               {
                 subject: server.name,
                 message: `${server.name} offers insecure cipher suites in --tls-cipher-suites: ${suites.map((s) => s.value).join(', ')}.`,
-                location: (suites[0] as (typeof suites)[number]).location,
+                location: suites[0].location,
                 evidence: `--tls-cipher-suites includes ${suites.map((s) => s.value).join(',')}`,
               },
             ]

@@ -3,7 +3,7 @@
  * this path. A role Kubernetes ships itself is reported as info (it is not the user's mistake; who it
  * is bound to is).
  */
-import { grantOf, type Grant, type Rbac, type RbacRole } from '../../model/rbac';
+import { grantOf, type Grant, type Rbac } from '../../model/rbac';
 import type { RawFinding } from '../../engine/rule';
 
 export function proxyGrantFindings(

@@ -6,7 +6,7 @@ import { call, yaml } from '../../support/http';
 async function problem(res: Response, status: number): Promise<Problem> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const body = (await res.json()) as Problem;
+  const body = await res.json<Problem>();
   expect(body.status).toBe(status);
   expect(body.type).toMatch(/^urn:kube-comms-lint:problem:/);
   expect(body.detail.length).toBeGreaterThan(10);

@@ -198,12 +198,12 @@ describe('POST /report/download', () => {
     expect(json.headers.get('content-disposition')).toBe(
       'attachment; filename="kube-comms-lint-report.json"',
     );
-    expect(((await json.json()) as { findings: unknown[] }).findings.length).toBeGreaterThanOrEqual(3);
+    expect((await json.json<{ findings: unknown[] }>()).findings.length).toBeGreaterThanOrEqual(3);
 
     const sarif = await download({ report, format: 'sarif' });
     expect(sarif.status).toBe(200);
     expect(sarif.headers.get('content-type')).toBe('application/sarif+json');
-    expect(((await sarif.json()) as { version: string }).version).toBe('2.1.0');
+    expect((await sarif.json<{ version: string }>()).version).toBe('2.1.0');
 
     const svg = await download({ report, format: 'svg' });
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');

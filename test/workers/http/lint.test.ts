@@ -13,7 +13,7 @@ describe('POST /v1/lint', () => {
     const res = await yaml(apiserver, `?filename=${encodeURIComponent(manifestPath('kube-apiserver'))}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.tool.name).toBe('kube-comms-lint');
     expect(report.paths.map((p) => p.id)).toEqual([
       'node-to-control-plane',
@@ -34,7 +34,7 @@ describe('POST /v1/lint', () => {
     ]);
     const res = await call('/v1/lint', { method: 'POST', body: form });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.inputs.map((i) => i.file)).toEqual([manifestPath('kube-apiserver'), KUBELET_CONFIG_PATH]);
     const finding = report.findings.find((f) => f.ruleId === 'kubelet-read-only-port-enabled');
     expect(finding?.location).toMatchObject({ file: KUBELET_CONFIG_PATH, line: 3 });
@@ -50,7 +50,7 @@ describe('POST /v1/lint', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.options).toMatchObject({
       network: 'trusted',
       kubernetesVersion: '1.30',
@@ -66,14 +66,14 @@ describe('POST /v1/lint', () => {
       body: '{"kubeletconfig":{"readOnlyPort":10255,"authentication":{"anonymous":{"enabled":false}}}}',
     });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.findings.map((f) => f.ruleId)).toContain('kubelet-read-only-port-enabled');
   });
 
   it('answers 422 with the full report when failOn is met', async () => {
     const res = await yaml(apiserverPod([]), '?failOn=high');
     expect(res.status).toBe(422);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.summary.passed).toBe(false);
     expect(report.options.failOn).toBe('high');
   });
@@ -81,7 +81,7 @@ describe('POST /v1/lint', () => {
   it('answers 200 when failOn is not met', async () => {
     const res = await yaml(apiserver, '?failOn=critical');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Report).summary.passed).toBe(true);
+    expect((await res.json<Report>()).summary.passed).toBe(true);
   });
 
   it('answers 422 with failOn when a file failed to parse, and still lints the good one', async () => {
@@ -91,7 +91,7 @@ describe('POST /v1/lint', () => {
     ]);
     const res = await call('/v1/lint?failOn=critical', { method: 'POST', body: form });
     expect(res.status).toBe(422);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.inputs[1]?.errors[0]).toMatchObject({ line: 3 });
     expect(report.findings.length).toBeGreaterThan(0);
   });

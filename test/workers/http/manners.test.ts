@@ -20,7 +20,7 @@ describe('X-Request-Id', () => {
     const problem = await call('/v2/none', { headers: { 'X-Request-Id': 'trace-7' } });
     expect(problem.status).toBe(404);
     expect(problem.headers.get('x-request-id')).toBe('trace-7');
-    expect(((await problem.json()) as Problem).requestId).toBe('trace-7');
+    expect((await problem.json<Problem>()).requestId).toBe('trace-7');
   });
 
   it('generates one when none, or an invalid one, is sent', async () => {
@@ -37,7 +37,7 @@ describe('X-Request-Id', () => {
     expect(linted.headers.get('x-request-id')).toMatch(UUID);
     const bad = await yaml(kubeletConfig(), '?network=public');
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as Problem;
+    const body = await bad.json<Problem>();
     expect(body.requestId).toBe(bad.headers.get('x-request-id'));
   });
 });
@@ -93,7 +93,7 @@ describe('GET /docs', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     // Its one inline style is allowed by hash, and nothing is loaded from anywhere.
-    const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style));
     const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
     expect(csp).toContain(`style-src 'sha256-${hash}'`);

@@ -38,7 +38,7 @@ async function lintApiserver(content: string, query = ''): Promise<{ status: num
       { name: KUBELET_CONFIG_PATH, content: OPEN_KUBELET },
     ]),
   });
-  return { status: res.status, report: (await res.json()) as Report };
+  return { status: res.status, report: await res.json<Report>() };
 }
 
 describe('suppression by request option', () => {
@@ -48,12 +48,12 @@ describe('suppression by request option', () => {
     const only = `${named}&rules=${READ_ONLY},kubelet-anonymous-auth-enabled&failOn=high`;
     const before = await yaml(OPEN_KUBELET, only);
     expect(before.status).toBe(422);
-    const counted = (await before.json()) as Report;
+    const counted = await before.json<Report>();
     expect(counted.findings.map((f) => f.ruleId)).toEqual([READ_ONLY]);
 
     const res = await yaml(OPEN_KUBELET, `${only}&skipRules=${READ_ONLY}`);
     expect(res.status).toBe(200);
-    const report = (await res.json()) as Report;
+    const report = await res.json<Report>();
     expect(report.findings).toEqual([]);
     expect(report.suppressed.find((f) => f.ruleId === READ_ONLY)).toMatchObject({
       location: { file: KUBELET_CONFIG_PATH, line: 3 },
@@ -69,8 +69,8 @@ describe('suppression by request option', () => {
   });
 
   it('rules= keeps only the listed rules; the others are suppressed, not dropped', async () => {
-    const all = (await (await yaml(OPEN_KUBELET, named)).json()) as Report;
-    const report = (await (await yaml(OPEN_KUBELET, `${named}&rules=${READ_ONLY}`)).json()) as Report;
+    const all = await (await yaml(OPEN_KUBELET, named)).json<Report>();
+    const report = await (await yaml(OPEN_KUBELET, `${named}&rules=${READ_ONLY}`)).json<Report>();
     expect(report.findings.map((f) => f.ruleId)).toEqual([READ_ONLY]);
     expect(report.suppressed.length).toBe(all.findings.length - 1);
     expect(report.suppressed.every((f) => f.suppression.reason === `not among rules=${READ_ONLY}`)).toBe(
@@ -88,25 +88,25 @@ describe('suppression by request option', () => {
         options: { skipRules: READ_ONLY },
       }),
     });
-    expect(((await res.json()) as Report).suppressed.map((f) => f.ruleId)).toEqual([READ_ONLY]);
+    expect((await res.json<Report>()).suppressed.map((f) => f.ruleId)).toEqual([READ_ONLY]);
   });
 
   it('400 for an unknown rule id, naming it and the option', async () => {
     const res = await yaml(OPEN_KUBELET, `${named}&skipRules=${READ_ONLY},no-such-rule`);
     expect(res.status).toBe(400);
-    const problem = (await res.json()) as Problem;
+    const problem = await res.json<Problem>();
     expect(problem.type).toBe('urn:kube-comms-lint:problem:unknown-rule');
     expect(problem.parameter).toBe('skipRules');
     expect(problem.unknownRules).toEqual(['no-such-rule']);
     expect(problem.detail).toContain('no-such-rule');
     const only = await yaml(OPEN_KUBELET, `${named}&rules=nope`);
-    expect(((await only.json()) as Problem).parameter).toBe('rules');
+    expect((await only.json<Problem>()).parameter).toBe('rules');
   });
 
   it('400 for a list that is not rule ids', async () => {
     const res = await yaml(OPEN_KUBELET, `${named}&skipRules=${encodeURIComponent('a b;c')}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as Problem).parameter).toBe('skipRules');
+    expect((await res.json<Problem>()).parameter).toBe('skipRules');
   });
 });
 
@@ -158,10 +158,10 @@ describe('suppression by annotation on the object a finding points at', () => {
       });
     const plain = await lintPod(annotatedApiserver({}));
     expect(plain.status).toBe(422);
-    const ids = [...new Set(((await plain.json()) as Report).findings.map((f) => f.ruleId))];
+    const ids = [...new Set((await plain.json<Report>()).findings.map((f) => f.ruleId))];
     expect(ids).toContain(CA_MISSING);
     const annotated = await lintPod(annotatedApiserver({ 'kube-comms-lint.io/ignore': ids.join(',') }));
-    const report = (await annotated.json()) as Report;
+    const report = await annotated.json<Report>();
     expect(report.findings).toEqual([]);
     expect(report.suppressed.map((f) => f.ruleId).sort()).toEqual(ids.sort());
     expect(annotated.status).toBe(200);

@@ -41,7 +41,7 @@ describe('source map', () => {
       'kind: Pod\nspec:\n  containers:\n  - command:\n    - kube-apiserver\n    - --anonymous-auth=false\n',
     );
     const offsets = stream.documents[0]?.offsets;
-    const at = (pointer: string) => stream.lines.locate(offsets?.get(pointer) as number);
+    const at = (pointer: string) => stream.lines.locate(offsets?.get(pointer) ?? -1);
     expect(at('/kind')).toEqual({ line: 1, column: 1 });
     expect(at('/spec/containers/0/command')).toEqual({ line: 4, column: 5 });
     expect(at('/spec/containers/0/command/1')).toEqual({ line: 6, column: 7 });
@@ -50,7 +50,7 @@ describe('source map', () => {
   it('numbers documents and keeps positions across --- separators', () => {
     const stream = parseYamlStream('a: 1\n---\nb: 2\n---\nc: 3\n');
     expect(stream.documents.map((d) => d.index)).toEqual([0, 1, 2]);
-    expect(stream.lines.locate(stream.documents[2]?.offsets.get('/c') as number)).toEqual({
+    expect(stream.lines.locate(stream.documents[2]?.offsets.get('/c') ?? -1)).toEqual({
       line: 5,
       column: 1,
     });

@@ -90,7 +90,7 @@ ruleTester(rule, {
       files: docsSetup({
         server: edit(
           WEBSITE_SERVER,
-          /    - name: konnectivity-uds\n      mountPath: \/etc\/kubernetes\/konnectivity-server\n      readOnly: false\n/,
+          / {4}- name: konnectivity-uds\n {6}mountPath: \/etc\/kubernetes\/konnectivity-server\n {6}readOnly: false\n/,
           '',
         ),
       }),
