@@ -1,5 +1,6 @@
 /** Renders docs/rules.md from the rule registry: one section per rule, grouped by path. */
 import { PATHS } from '../src/catalogue/paths';
+import type { RuleExample } from '../src/engine/rule';
 import { RULESET_VERSION } from '../src/lint';
 import { RULES } from '../src/rules';
 import { describeRule } from '../src/engine/describe-rule';
@@ -40,22 +41,35 @@ export function renderRulesDoc(): string {
         '',
         `**Fix:** ${info.remediation}`,
         '',
-        'Triggers it:',
-        '',
-        '```yaml',
-        rule.examples.bad,
-        '```',
-        '',
-        'Passes:',
-        '',
-        '```yaml',
-        rule.examples.good,
-        '```',
-        '',
+        ...renderExample('Triggers it', rule.examples.bad),
+        ...renderExample('Passes (the fix)', rule.examples.good),
         ...info.links.map((link) => `- <${link}>`),
         '',
       );
     }
   }
   return out.join('\n');
+}
+
+/** An example upload: each file under its name on the node, ready to copy and lint. */
+function renderExample(heading: string, example: RuleExample): string[] {
+  const version = example.kubernetesVersion ? `, with kubernetesVersion=${example.kubernetesVersion}` : '';
+  return [
+    `${heading}${version}:`,
+    '',
+    ...example.files.flatMap((file) => [
+      `\`${file.name}\``,
+      '',
+      `\`\`\`${language(file.name)}`,
+      file.content.replace(/\n$/, ''),
+      '```',
+      '',
+    ]),
+  ];
+}
+
+function language(name: string): string {
+  if (name.endsWith('.json')) return 'json';
+  if (/\.(ya?ml|conf|kubeconfig)$/.test(name)) return 'yaml';
+  return 'sh';
 }

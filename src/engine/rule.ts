@@ -56,11 +56,21 @@ export interface Rule {
   /** CIS Kubernetes Benchmark ids and peer tool ids. */
   references: string[];
   requires: Requirement[];
-  /** Short configuration snippets for docs/rules.md: one that triggers the rule and its fix. */
-  examples: { bad: string; good: string };
+  /**
+   * Two uploads for docs/rules.md, both run by the registry test: `bad` makes the rule fire, `good` (its
+   * fix) is evaluated and does not. Build them with src/rules/support/examples.ts.
+   */
+  examples: { bad: RuleExample; good: RuleExample };
   /** Kubernetes versions the rule applies to: `[from, before)` minor versions. */
   appliesTo?: { from?: string; before?: string };
   check(model: ClusterModel, context: RuleContext): RawFinding[];
+}
+
+/** A whole upload, as a user would send it: files named by their path on the node, and the options. */
+export interface RuleExample {
+  files: Array<{ name: string; content: string }>;
+  /** `1.31`: for rules whose verdict depends on the version. */
+  kubernetesVersion?: string;
 }
 
 /** Identity helper that type-checks a rule definition. */

@@ -25,6 +25,9 @@ export interface RuleResults {
   notEvaluated: NotEvaluated[];
 }
 
+/** The reason a rule that threw is listed as not evaluated with; tests fail on it. */
+export const RULE_FAILED = 'the rule failed on this input (a bug in kube-comms-lint; please report it)';
+
 export function runRules(
   rules: readonly Rule[],
   model: ClusterModel,
@@ -52,10 +55,7 @@ export function runRules(
         return !unknown;
       });
     } catch {
-      results.notEvaluated.push({
-        ruleId: rule.id,
-        reason: 'the rule failed on this input (a bug in kube-comms-lint; please report it)',
-      });
+      results.notEvaluated.push({ ruleId: rule.id, reason: RULE_FAILED });
       continue;
     }
     for (const reason of new Set(reasons)) results.notEvaluated.push({ ruleId: rule.id, reason });

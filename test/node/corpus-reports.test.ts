@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_FAILED } from '../../src/engine/run-rules';
 import { lint } from '../../src/lint';
 import type { Report } from '../../src/schemas/report';
 
@@ -70,6 +71,10 @@ describe('reports over the corpus', () => {
     for (const unit of units) {
       try {
         const report = await lint(unit.files);
+        expect(
+          report.coverage.notEvaluated.filter((n) => n.reason === RULE_FAILED),
+          unit.name,
+        ).toEqual([]);
         pinned[unit.name] = { digest: digest(report), summary: summary(report) };
       } catch (error) {
         pinned[unit.name] = { error: error instanceof Error ? error.message : String(error) };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile, type Upload } from '../../src/ingest';
 import { buildClusterModel, type ModelOptions } from '../../src/model/cluster-model';
-import { runRules } from '../../src/engine/run-rules';
+import { RULE_FAILED, runRules } from '../../src/engine/run-rules';
 import type { Rule } from '../../src/engine/rule';
 import type { Finding } from '../../src/schemas/finding';
 
@@ -38,7 +38,10 @@ export interface NotEvaluatedCase extends RuleCase {
 export function lintWithRule(rule: Rule, files: Upload[], options: Partial<ModelOptions> = {}) {
   const ingested = files.map(ingestFile);
   const model = buildClusterModel(ingested, { network: 'untrusted', kubernetesVersion: null, ...options });
-  return runRules([rule], model);
+  const results = runRules([rule], model);
+  // A rule that throws is reported by the engine as not evaluated; in a test it is a failure.
+  expect(results.notEvaluated.map((n) => n.reason)).not.toContain(RULE_FAILED);
+  return results;
 }
 
 export function ruleTester(

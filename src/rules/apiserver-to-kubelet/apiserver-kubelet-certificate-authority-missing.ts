@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
 import { unsetFlags } from '../support/unset-flags';
 
 export default defineRule({
@@ -17,8 +18,8 @@ export default defineRule({
   references: ['CIS 1.2.5', 'KCV-0006', 'C-0117'],
   requires: ['apiserver'],
   examples: {
-    bad: '# kube-apiserver static pod: command\n- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
-    good: '- kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+    bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
+    good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { unsetFlags } from '../support/unset-flags';
+import { apiserver, upload } from '../support/examples';
 
 const PAIR = ['kubelet-client-certificate', 'kubelet-client-key'];
 
@@ -18,8 +19,13 @@ export default defineRule({
   references: ['CIS 1.2.4', 'KCV-0005', 'C-0116'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
-    good: '- kube-apiserver\n- --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt\n- --kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
+    bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
+    good: upload(
+      apiserver([
+        '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+        '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
+      ]),
+    ),
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {

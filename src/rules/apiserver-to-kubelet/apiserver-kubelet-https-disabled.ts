@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-kubelet-https-disabled',
@@ -15,8 +16,11 @@ export default defineRule({
   requires: ['apiserver'],
   appliesTo: { before: '1.22' },
   examples: {
-    bad: '- kube-apiserver\n- --kubelet-https=false',
-    good: '- kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+    bad: uploadAt('1.21', apiserver(['--kubelet-https=false'], '1.21.14')),
+    good: uploadAt(
+      '1.21',
+      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'], '1.21.14'),
+    ),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-anonymous-auth-enabled',
@@ -16,8 +17,12 @@ export default defineRule({
   references: ['CIS 4.2.1', 'KCV-0079', 'C-0069'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  anonymous:\n    enabled: true',
-    good: 'authentication:\n  anonymous:\n    enabled: false\n  webhook:\n    enabled: true',
+    bad: upload(kubeletConfig(lines('authentication:', '  anonymous:', '    enabled: true'))),
+    good: upload(
+      kubeletConfig(
+        lines('authentication:', '  anonymous:', '    enabled: false', '  webhook:', '    enabled: true'),
+      ),
+    ),
   },
   check: (model, context) =>
     kubeletSettingFindings(

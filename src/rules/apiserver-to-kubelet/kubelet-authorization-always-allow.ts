@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-authorization-always-allow',
@@ -16,8 +17,8 @@ export default defineRule({
   references: ['CIS 4.2.2', 'KCV-0080', 'C-0173'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nauthorization:\n  mode: AlwaysAllow',
-    good: 'authorization:\n  mode: Webhook',
+    bad: upload(kubeletConfig(lines('authorization:', '  mode: AlwaysAllow'))),
+    good: upload(kubeletConfig(lines('authorization:', '  mode: Webhook'))),
   },
   check: (model, context) =>
     kubeletSettingFindings(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-ca-missing',
@@ -16,8 +17,18 @@ export default defineRule({
   references: ['CIS 4.2.3', 'KCV-0081', 'C-0070'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  webhook:\n    enabled: true',
-    good: 'authentication:\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt',
+    bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
+    good: upload(
+      kubeletConfig(
+        lines(
+          'authentication:',
+          '  webhook:',
+          '    enabled: true',
+          '  x509:',
+          '    clientCAFile: /etc/kubernetes/pki/ca.crt',
+        ),
+      ),
+    ),
   },
   check: (model, context) =>
     kubeletSettingFindings(

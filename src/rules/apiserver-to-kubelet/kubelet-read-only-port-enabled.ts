@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-read-only-port-enabled',
@@ -15,8 +16,8 @@ export default defineRule({
   references: ['CIS 4.2.4', 'KCV-0082', 'C-0175'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nreadOnlyPort: 10255',
-    good: 'readOnlyPort: 0',
+    bad: upload(kubeletConfig('readOnlyPort: 10255\n')),
+    good: upload(kubeletConfig('readOnlyPort: 0\n')),
   },
   check: (model, context) =>
     kubeletSettingFindings(

@@ -2,6 +2,7 @@ import { fromFlag } from '../../model/kubelet-settings';
 import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 const GATE = 'RotateKubeletServerCertificate';
 /** Beta and on by default since 1.12 (website feature-gates/RotateKubeletServerCertificate.md). */
@@ -21,8 +22,12 @@ export default defineRule({
   references: ['CIS 1.3.6', 'CIS 4.2.11', 'KCV-0038', 'KCV-0091'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nserverTLSBootstrap: true\nfeatureGates:\n  RotateKubeletServerCertificate: false',
-    good: 'serverTLSBootstrap: true',
+    bad: upload(
+      kubeletConfig(
+        lines('serverTLSBootstrap: true', 'featureGates:', '  RotateKubeletServerCertificate: false'),
+      ),
+    ),
+    good: upload(kubeletConfig('serverTLSBootstrap: true\n')),
   },
   check: (model, context) => {
     const bootstrapping: string[] = [];

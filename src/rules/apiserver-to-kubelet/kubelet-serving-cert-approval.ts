@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-serving-cert-approval',
@@ -16,8 +17,16 @@ export default defineRule({
   references: [],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml, with no CSR approver in the cluster\nserverTLSBootstrap: true',
-    good: '# /var/lib/kubelet/config.yaml, with kubelet-serving CSRs approved\nserverTLSBootstrap: true',
+    bad: upload(kubeletConfig('serverTLSBootstrap: true\n')),
+    // The upload cannot show an approver: the quiet case is a serving certificate that needs no CSR.
+    good: upload(
+      kubeletConfig(
+        lines(
+          'tlsCertFile: /var/lib/kubelet/pki/kubelet-serving.crt',
+          'tlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet-serving.key',
+        ),
+      ),
+    ),
   },
   check: (model, context) =>
     kubeletSettingFindings(

@@ -2,6 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
 import { verifyingApiServers } from '../support/verifying-apiservers';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-serving-cert-self-signed',
@@ -18,8 +19,8 @@ export default defineRule({
   references: ['CIS 4.2.9 (partly)'],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml (kubeadm default: no serving certificate settings)\nkind: KubeletConfiguration\nrotateCertificates: true',
-    good: 'kind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true',
+    bad: upload(kubeletConfig('rotateCertificates: true\n')),
+    good: upload(kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true'))),
   },
   check: (model, context) => {
     const verifying = verifyingApiServers(model);

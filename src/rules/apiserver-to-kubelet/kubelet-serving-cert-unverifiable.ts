@@ -2,6 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
 import { verifyingApiServers } from '../support/verifying-apiservers';
+import { apiserver, kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-serving-cert-unverifiable',
@@ -17,8 +18,14 @@ export default defineRule({
   references: [],
   requires: ['apiserver', 'kubelet'],
   examples: {
-    bad: '# kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt\n# /var/lib/kubelet/config.yaml\nkind: KubeletConfiguration\nrotateCertificates: true',
-    good: '# kube-apiserver\n- --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt\n# /var/lib/kubelet/config.yaml\nkind: KubeletConfiguration\nserverTLSBootstrap: true',
+    bad: upload(
+      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
+      kubeletConfig('rotateCertificates: true\n'),
+    ),
+    good: upload(
+      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
+      kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true')),
+    ),
   },
   check: (model, context) => {
     const verifying = verifyingApiServers(model);

@@ -2,6 +2,7 @@ import { isZeroDuration } from '../../model/kubelet';
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletCommandLine, kubeletConfig, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-streaming-idle-timeout-disabled',
@@ -17,8 +18,14 @@ export default defineRule({
   references: ['CIS 4.2.5', 'KCV-0085'],
   requires: ['kubelet'],
   examples: {
-    bad: '# kubelet command line\n--streaming-connection-idle-timeout=0',
-    good: '--streaming-connection-idle-timeout=5m',
+    bad: upload(
+      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=0']),
+      kubeletConfig(),
+    ),
+    good: upload(
+      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=5m']),
+      kubeletConfig(),
+    ),
   },
   check: (model, context) =>
     kubeletSettingFindings(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
+import { kubeletConfig, lines, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-webhook-authentication-disabled',
@@ -16,8 +17,8 @@ export default defineRule({
   references: [],
   requires: ['kubelet'],
   examples: {
-    bad: '# /var/lib/kubelet/config.yaml\nauthentication:\n  webhook:\n    enabled: false',
-    good: 'authentication:\n  webhook:\n    enabled: true',
+    bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: false'))),
+    good: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
   },
   check: (model, context) =>
     kubeletSettingFindings(

@@ -3,6 +3,14 @@ import { compareMinor } from '../../model/version';
 import type { ClusterModel } from '../../model/cluster-model';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
+import {
+  EGRESS_SELECTOR_FILE,
+  KONNECTIVITY_MOUNTS,
+  apiserver,
+  egressSelector,
+  upload,
+  withHostPaths,
+} from '../support/examples';
 
 const TUNNELLING_PROTOCOLS = new Set(['GRPC', 'HTTPConnect']);
 
@@ -21,8 +29,14 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   examples: {
-    bad: '# kube-apiserver without an egress selector\n- kube-apiserver\n- --secure-port=6443',
-    good: '- kube-apiserver\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml\n# egress-selector-configuration.yaml\negressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: GRPC\n    transport:\n      uds:\n        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket',
+    bad: upload(apiserver(['--secure-port=6443'])),
+    good: upload(
+      withHostPaths(
+        apiserver(['--secure-port=6443', `--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]),
+        KONNECTIVITY_MOUNTS,
+      ),
+      egressSelector(),
+    ),
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) =>

@@ -5,6 +5,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { validateEgressSelector, type EgressProblem } from '../../model/egress-selector-validation';
+import { KONNECTIVITY_SOCKET, egressSelector, upload } from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-config-invalid',
@@ -20,8 +21,26 @@ export default defineRule({
   references: [],
   requires: ['egress-selector'],
   examples: {
-    bad: 'apiVersion: apiserver.k8s.io/v1beta1\nkind: EgressSelectorConfiguration\negressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: GRPC\n    transport:\n      tcp:\n        url: https://konnectivity.example:8131',
-    good: 'apiVersion: apiserver.k8s.io/v1beta1\nkind: EgressSelectorConfiguration\negressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: GRPC\n    transport:\n      uds:\n        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket',
+    bad: upload(
+      egressSelector([
+        '- name: cluster',
+        '  connection:',
+        '    proxyProtocol: GRPC',
+        '    transport:',
+        '      tcp:',
+        '        url: https://konnectivity.example:8131',
+      ]),
+    ),
+    good: upload(
+      egressSelector([
+        '- name: cluster',
+        '  connection:',
+        '    proxyProtocol: GRPC',
+        '    transport:',
+        '      uds:',
+        `        udsName: ${KONNECTIVITY_SOCKET}`,
+      ]),
+    ),
   },
   check: (model) => model.egressSelectors.flatMap((selector) => judge(selector, model)),
 });

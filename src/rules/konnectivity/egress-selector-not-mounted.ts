@@ -4,6 +4,14 @@ import { transportOf } from '../../model/egress-selector';
 import { dirname, mountFor, podOf, type PodView } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
+import {
+  EGRESS_SELECTOR_FILE,
+  KONNECTIVITY_MOUNTS,
+  apiserver,
+  egressSelector,
+  upload,
+  withHostPaths,
+} from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-not-mounted',
@@ -19,8 +27,14 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   examples: {
-    bad: '# kube-apiserver.yaml\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml\n# no volume for the file or for /etc/kubernetes/konnectivity-server',
-    good: '    volumeMounts:\n    - name: egress-config\n      mountPath: /etc/kubernetes/egress-selector-configuration.yaml\n      readOnly: true\n    - name: konnectivity-uds\n      mountPath: /etc/kubernetes/konnectivity-server\n  volumes:\n  - name: egress-config\n    hostPath:\n      path: /etc/kubernetes/egress-selector-configuration.yaml\n      type: FileOrCreate\n  - name: konnectivity-uds\n    hostPath:\n      path: /etc/kubernetes/konnectivity-server\n      type: DirectoryOrCreate',
+    bad: upload(apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]), egressSelector()),
+    good: upload(
+      withHostPaths(
+        apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]),
+        KONNECTIVITY_MOUNTS,
+      ),
+      egressSelector(),
+    ),
   },
   check: (model, context) => model.apiServers.flatMap((server) => judge(server, model, context)),
 });

@@ -2,6 +2,7 @@ import { transportOf } from '../../model/egress-selector';
 import { egressFlagLocations } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { egressSelector, upload } from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-tcp-plaintext',
@@ -17,8 +18,30 @@ export default defineRule({
   references: [],
   requires: ['egress-selector'],
   examples: {
-    bad: 'egressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: HTTPConnect\n    transport:\n      tcp:\n        url: http://10.0.0.10:8131',
-    good: 'egressSelections:\n- name: cluster\n  connection:\n    proxyProtocol: HTTPConnect\n    transport:\n      tcp:\n        url: https://10.0.0.10:8131\n        tlsConfig:\n          caBundle: /etc/kubernetes/pki/konnectivity/ca.crt\n          clientCert: /etc/kubernetes/pki/konnectivity/client.crt\n          clientKey: /etc/kubernetes/pki/konnectivity/client.key',
+    bad: upload(
+      egressSelector([
+        '- name: cluster',
+        '  connection:',
+        '    proxyProtocol: HTTPConnect',
+        '    transport:',
+        '      tcp:',
+        '        url: http://10.0.0.10:8131',
+      ]),
+    ),
+    good: upload(
+      egressSelector([
+        '- name: cluster',
+        '  connection:',
+        '    proxyProtocol: HTTPConnect',
+        '    transport:',
+        '      tcp:',
+        '        url: https://10.0.0.10:8131',
+        '        tlsConfig:',
+        '          caBundle: /etc/kubernetes/pki/konnectivity/ca.crt',
+        '          clientCert: /etc/kubernetes/pki/konnectivity/client.crt',
+        '          clientKey: /etc/kubernetes/pki/konnectivity/client.key',
+      ]),
+    ),
   },
   check: (model) =>
     model.egressSelectors.flatMap((selector) =>

@@ -2,6 +2,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { isLoopback } from '../../model/addresses';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { konnectivityServer, upload } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-admin-exposed',
@@ -16,8 +17,8 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server'],
   examples: {
-    bad: '    - --admin-bind-address=0.0.0.0\n    - --admin-port=8133',
-    good: '    - --admin-port=8133',
+    bad: upload(konnectivityServer(['--admin-bind-address=0.0.0.0', '--admin-port=8133'])),
+    good: upload(konnectivityServer(['--admin-port=8133'])),
   },
   check: (model) => [...model.konnectivityServers, ...model.konnectivityAgents].flatMap(judge),
 });

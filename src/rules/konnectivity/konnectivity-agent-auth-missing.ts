@@ -1,6 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { konnectivityServer, upload } from '../support/examples';
 
 export const TOKEN_AUTH_FLAGS = [
   'agent-namespace',
@@ -22,8 +23,24 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server'],
   examples: {
-    bad: '    - --agent-port=8132\n    - --cluster-cert=/etc/kubernetes/pki/apiserver.crt\n    - --cluster-key=/etc/kubernetes/pki/apiserver.key',
-    good: '    - --agent-namespace=kube-system\n    - --agent-service-account=konnectivity-agent\n    - --authentication-audience=system:konnectivity-server\n    - --kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+    bad: upload(
+      konnectivityServer([
+        '--agent-port=8132',
+        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+      ]),
+    ),
+    good: upload(
+      konnectivityServer([
+        '--agent-port=8132',
+        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+        '--agent-namespace=kube-system',
+        '--agent-service-account=konnectivity-agent',
+        '--authentication-audience=system:konnectivity-server',
+        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+      ]),
+    ),
   },
   check: (model) => model.konnectivityServers.flatMap(judge),
 });

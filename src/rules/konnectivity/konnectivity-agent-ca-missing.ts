@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { konnectivityAgent, upload } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-agent-ca-missing',
@@ -15,8 +16,14 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-agent'],
   examples: {
-    bad: '    - --proxy-server-host=10.0.0.10\n    - --proxy-server-port=8132',
-    good: '    - --ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    - --proxy-server-host=10.0.0.10\n    - --proxy-server-port=8132',
+    bad: upload(konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132'])),
+    good: upload(
+      konnectivityAgent([
+        '--ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+        '--proxy-server-host=10.0.0.10',
+        '--proxy-server-port=8132',
+      ]),
+    ),
   },
   check: (model) =>
     model.konnectivityAgents

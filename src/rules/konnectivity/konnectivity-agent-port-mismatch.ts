@@ -2,6 +2,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { AGENT_DEFAULTS, SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { konnectivityAgent, konnectivityServer, upload } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-agent-port-mismatch',
@@ -17,8 +18,14 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent'],
   examples: {
-    bad: '# konnectivity-server: --agent-port=8132\n# konnectivity-agent:\n    - --proxy-server-port=8091',
-    good: '# konnectivity-server: --agent-port=8132\n# konnectivity-agent:\n    - --proxy-server-port=8132',
+    bad: upload(
+      konnectivityServer(['--agent-port=8132']),
+      konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8091']),
+    ),
+    good: upload(
+      konnectivityServer(['--agent-port=8132']),
+      konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132']),
+    ),
   },
   check: (model) => model.konnectivityAgents.flatMap((agent) => judge(agent, model.konnectivityServers)),
 });

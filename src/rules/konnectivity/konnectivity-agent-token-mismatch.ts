@@ -3,6 +3,7 @@ import type { Flag } from '../../model/flags';
 import { mountFor, podOf, projectedTokens, type PodView } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
+import { KONNECTIVITY_AGENT_TOKEN, konnectivityAgent, konnectivityServer, upload } from '../support/examples';
 
 /** Where the kubelet mounts the pod's default service-account token (automountServiceAccountToken). */
 const DEFAULT_TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -21,8 +22,27 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent'],
   examples: {
-    bad: '# konnectivity-server: --authentication-audience=system:konnectivity-server\n      volumes:\n      - name: konnectivity-agent-token\n        projected:\n          sources:\n          - serviceAccountToken:\n              path: konnectivity-agent-token\n              audience: konnectivity',
-    good: '# konnectivity-server: --authentication-audience=system:konnectivity-server\n      volumes:\n      - name: konnectivity-agent-token\n        projected:\n          sources:\n          - serviceAccountToken:\n              path: konnectivity-agent-token\n              audience: system:konnectivity-server',
+    bad: upload(
+      konnectivityServer([
+        '--agent-namespace=kube-system',
+        '--agent-service-account=konnectivity-agent',
+        '--authentication-audience=system:konnectivity-server',
+        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+      ]),
+      konnectivityAgent([`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`], 'konnectivity'),
+    ),
+    good: upload(
+      konnectivityServer([
+        '--agent-namespace=kube-system',
+        '--agent-service-account=konnectivity-agent',
+        '--authentication-audience=system:konnectivity-server',
+        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+      ]),
+      konnectivityAgent(
+        [`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`],
+        'system:konnectivity-server',
+      ),
+    ),
   },
   check: (model, context) => {
     const servers = model.konnectivityServers.flatMap((server) => {

@@ -4,6 +4,7 @@ import { SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections } from '../../model/konnectivity-pairing';
+import { KONNECTIVITY_SOCKET, egressSelector, konnectivityServer, upload } from '../support/examples';
 
 const MODE_OF: Record<string, string> = { GRPC: 'grpc', HTTPConnect: 'http-connect' };
 
@@ -21,8 +22,14 @@ export default defineRule({
   references: [],
   requires: ['egress-selector', 'konnectivity-server'],
   examples: {
-    bad: '# egress-selector-configuration.yaml\n    proxyProtocol: GRPC\n# konnectivity-server.yaml\n    - --mode=http-connect',
-    good: '# egress-selector-configuration.yaml\n    proxyProtocol: GRPC\n# konnectivity-server.yaml\n    - --mode=grpc',
+    bad: upload(
+      egressSelector(),
+      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=http-connect']),
+    ),
+    good: upload(
+      egressSelector(),
+      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=grpc']),
+    ),
   },
   check: (model) => [...model.konnectivityServers.flatMap(invalidMode), ...mismatches(model)],
 });

@@ -1,6 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { konnectivityServer, upload } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-server-cluster-cert-missing',
@@ -16,8 +17,14 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server'],
   examples: {
-    bad: '    - --agent-port=8132\n    # no --cluster-cert / --cluster-key',
-    good: '    - --agent-port=8132\n    - --cluster-cert=/etc/kubernetes/pki/apiserver.crt\n    - --cluster-key=/etc/kubernetes/pki/apiserver.key',
+    bad: upload(konnectivityServer(['--agent-port=8132'])),
+    good: upload(
+      konnectivityServer([
+        '--agent-port=8132',
+        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+      ]),
+    ),
   },
   check: (model) => model.konnectivityServers.flatMap(judge),
 });

@@ -2,6 +2,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { SERVER_DEFAULTS, effectiveFlag, proxyVersion } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { konnectivityServer, upload } from '../support/examples';
 
 const TLS_FLAGS = ['server-cert', 'server-key', 'server-ca-cert'] as const;
 
@@ -19,8 +20,16 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server'],
   examples: {
-    bad: '    - --mode=http-connect\n    - --server-port=8131',
-    good: '    - --mode=http-connect\n    - --server-port=8131\n    - --server-cert=/etc/kubernetes/pki/konnectivity/server.crt\n    - --server-key=/etc/kubernetes/pki/konnectivity/server.key\n    - --server-ca-cert=/etc/kubernetes/pki/konnectivity/ca.crt',
+    bad: upload(konnectivityServer(['--mode=http-connect', '--server-port=8131'])),
+    good: upload(
+      konnectivityServer([
+        '--mode=http-connect',
+        '--server-port=8131',
+        '--server-cert=/etc/kubernetes/pki/konnectivity/server.crt',
+        '--server-key=/etc/kubernetes/pki/konnectivity/server.key',
+        '--server-ca-cert=/etc/kubernetes/pki/konnectivity/ca.crt',
+      ]),
+    ),
   },
   check: (model) => model.konnectivityServers.flatMap(judge),
 });

@@ -12,6 +12,7 @@ import {
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections, type ProxiedSelection } from '../../model/konnectivity-pairing';
+import { KONNECTIVITY_SOCKET, egressSelector, konnectivityServer, upload } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-uds-mismatch',
@@ -27,8 +28,14 @@ export default defineRule({
   references: [],
   requires: ['konnectivity-server'],
   examples: {
-    bad: '# egress: udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket\n# konnectivity-server.yaml\n    - --uds-name=/var/run/konnectivity.socket',
-    good: '# egress: udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket\n# konnectivity-server.yaml\n    - --uds-name=/etc/kubernetes/konnectivity-server/konnectivity-server.socket\n    - --server-port=0',
+    bad: upload(
+      egressSelector(),
+      konnectivityServer(['--uds-name=/var/run/konnectivity.socket', '--server-port=0']),
+    ),
+    good: upload(
+      egressSelector(),
+      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0']),
+    ),
   },
   check: (model) => [
     ...model.konnectivityServers.flatMap(startupErrors),

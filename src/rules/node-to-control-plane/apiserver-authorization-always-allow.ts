@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-always-allow',
@@ -15,8 +16,8 @@ export default defineRule({
   references: ['CIS 1.2.6', 'KCV-0007'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --authorization-mode=AlwaysAllow',
-    good: '- kube-apiserver\n- --authorization-mode=Node,RBAC',
+    bad: upload(apiserver(['--authorization-mode=AlwaysAllow'])),
+    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingAuthorizer } from '../support/authorizer-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-node-missing',
@@ -16,8 +17,8 @@ export default defineRule({
   references: ['CIS 1.2.7', 'KCV-0008', 'C-0119'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --authorization-mode=RBAC',
-    good: '- kube-apiserver\n- --authorization-mode=Node,RBAC',
+    bad: upload(apiserver(['--authorization-mode=RBAC'])),
+    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
   },
   check: (model, context) =>
     missingAuthorizer(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingAuthorizer } from '../support/authorizer-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-rbac-missing',
@@ -16,8 +17,13 @@ export default defineRule({
   references: ['CIS 1.2.8', 'KCV-0009'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --authorization-mode=Node,ABAC',
-    good: '- kube-apiserver\n- --authorization-mode=Node,RBAC',
+    bad: upload(
+      apiserver([
+        '--authorization-mode=Node,ABAC',
+        '--authorization-policy-file=/etc/kubernetes/abac-policy.jsonl',
+      ]),
+    ),
+    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
   },
   check: (model, context) =>
     missingAuthorizer(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { badFlags } from '../support/flag-findings';
+import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-basic-auth-file',
@@ -17,8 +18,8 @@ export default defineRule({
   requires: ['apiserver'],
   appliesTo: { before: '1.19' },
   examples: {
-    bad: '- kube-apiserver\n- --basic-auth-file=/etc/kubernetes/passwords.csv',
-    good: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
+    bad: uploadAt('1.18', apiserver(['--basic-auth-file=/etc/kubernetes/passwords.csv'], '1.18.20')),
+    good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),
   },
   check: (model) =>
     badFlags(

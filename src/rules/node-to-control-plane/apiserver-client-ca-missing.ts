@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingFlags } from '../support/flag-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-client-ca-missing',
@@ -15,8 +16,19 @@ export default defineRule({
   references: ['CIS 1.2.25', 'KCV-0028'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
-    good: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
+    bad: upload(
+      apiserver([
+        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+      ]),
+    ),
+    good: upload(
+      apiserver([
+        '--client-ca-file=/etc/kubernetes/pki/ca.crt',
+        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+      ]),
+    ),
   },
   check: (model) =>
     missingFlags(

@@ -1,6 +1,7 @@
 import { anonymousSection } from '../../model/authentication';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
+import { apiserver, authorizationConfig, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-conflicting-auth-config',
@@ -16,8 +17,17 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --authorization-mode=Node,RBAC\n- --authorization-config=/etc/kubernetes/authz.yaml',
-    good: '- kube-apiserver\n- --authorization-config=/etc/kubernetes/authz.yaml',
+    bad: upload(
+      apiserver([
+        '--authorization-mode=Node,RBAC',
+        '--authorization-config=/etc/kubernetes/authorization-config.yaml',
+      ]),
+      authorizationConfig(['Node', 'RBAC']),
+    ),
+    good: upload(
+      apiserver(['--authorization-config=/etc/kubernetes/authorization-config.yaml']),
+      authorizationConfig(['Node', 'RBAC']),
+    ),
   },
   check: (model, context) =>
     model.apiServers.flatMap((server): RawFinding[] => {

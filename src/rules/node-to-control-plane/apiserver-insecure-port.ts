@@ -3,6 +3,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
+import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-insecure-port',
@@ -18,8 +19,8 @@ export default defineRule({
   references: ['C-0005', 'CKV_K8S_88'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --insecure-port=8080\n- --insecure-bind-address=0.0.0.0',
-    good: '- kube-apiserver\n- --insecure-port=0',
+    bad: uploadAt('1.19', apiserver(['--insecure-port=8080', '--insecure-bind-address=0.0.0.0'], '1.19.16')),
+    good: uploadAt('1.19', apiserver(['--insecure-port=0'], '1.19.16')),
   },
   check: (model) =>
     model.apiServers.flatMap((server): RawFinding[] => {

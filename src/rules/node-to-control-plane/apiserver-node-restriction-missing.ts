@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-node-restriction-missing',
@@ -15,8 +16,8 @@ export default defineRule({
   references: ['CIS 1.2.14', 'KCV-0016'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --enable-admission-plugins=PodSecurity',
-    good: '- kube-apiserver\n- --enable-admission-plugins=NodeRestriction',
+    bad: upload(apiserver(['--enable-admission-plugins=PodSecurity'])),
+    good: upload(apiserver(['--enable-admission-plugins=NodeRestriction,PodSecurity'])),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

@@ -2,6 +2,7 @@ import { parseGoBool } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { badFlags } from '../support/flag-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-service-account-lookup-disabled',
@@ -16,8 +17,8 @@ export default defineRule({
   references: ['CIS 1.2.21', 'KCV-0024'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --service-account-lookup=false',
-    good: '- kube-apiserver\n- --service-account-lookup=true',
+    bad: upload(apiserver(['--service-account-lookup=false'])),
+    good: upload(apiserver(['--service-account-lookup=true'])),
   },
   check: (model) =>
     badFlags(

@@ -1,6 +1,7 @@
 import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-service-account-tokens',
@@ -16,8 +17,14 @@ export default defineRule({
   references: ['CIS 1.2.22', 'KCV-0025'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --service-account-key-file=/etc/kubernetes/pki/sa.pub',
-    good: '- kube-apiserver\n- --service-account-issuer=https://kubernetes.default.svc.cluster.local\n- --service-account-key-file=/etc/kubernetes/pki/sa.pub\n- --service-account-signing-key-file=/etc/kubernetes/pki/sa.key',
+    bad: upload(apiserver(['--service-account-key-file=/etc/kubernetes/pki/sa.pub'])),
+    good: upload(
+      apiserver([
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        '--service-account-key-file=/etc/kubernetes/pki/sa.pub',
+        '--service-account-signing-key-file=/etc/kubernetes/pki/sa.key',
+      ]),
+    ),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingFlags } from '../support/flag-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-serving-cert-missing',
@@ -16,8 +17,14 @@ export default defineRule({
   references: ['CIS 1.2.24', 'KCV-0027'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --client-ca-file=/etc/kubernetes/pki/ca.crt',
-    good: '- kube-apiserver\n- --tls-cert-file=/etc/kubernetes/pki/apiserver.crt\n- --tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    bad: upload(apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'])),
+    good: upload(
+      apiserver([
+        '--client-ca-file=/etc/kubernetes/pki/ca.crt',
+        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+      ]),
+    ),
   },
   check: (model) =>
     missingFlags(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { badFlags } from '../support/flag-findings';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-token-auth-file',
@@ -16,8 +17,8 @@ export default defineRule({
   references: ['CIS 1.2.2', 'KCV-0002'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --token-auth-file=/etc/kubernetes/tokens.csv',
-    good: '- kube-apiserver\n- --enable-bootstrap-token-auth=true',
+    bad: upload(apiserver(['--token-auth-file=/etc/kubernetes/tokens.csv'])),
+    good: upload(apiserver(['--enable-bootstrap-token-auth=true'])),
   },
   check: (model) =>
     badFlags(

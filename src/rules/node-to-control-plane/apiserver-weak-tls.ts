@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
 import { defineRule } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-weak-tls',
@@ -16,8 +17,10 @@ export default defineRule({
   references: ['CIS 1.2.29', 'C-0277'],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --tls-min-version=VersionTLS10\n- --tls-cipher-suites=TLS_RSA_WITH_3DES_EDE_CBC_SHA',
-    good: '- kube-apiserver\n- --tls-min-version=VersionTLS12',
+    bad: upload(
+      apiserver(['--tls-min-version=VersionTLS10', '--tls-cipher-suites=TLS_RSA_WITH_3DES_EDE_CBC_SHA']),
+    ),
+    good: upload(apiserver(['--tls-min-version=VersionTLS12'])),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { CLUSTER, apiserver, kubeconfig, upload } from '../support/examples';
 
 export default defineRule({
   id: 'bootstrap-token-auth-missing',
@@ -15,8 +16,18 @@ export default defineRule({
   references: [],
   requires: ['apiserver', 'kubeconfig'],
   examples: {
-    bad: '- kube-apiserver\n- --enable-bootstrap-token-auth=false',
-    good: '- kube-apiserver\n- --enable-bootstrap-token-auth=true',
+    bad: upload(
+      apiserver(['--enable-bootstrap-token-auth=false']),
+      kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
+        'token: abcdef.0123456789abcdef',
+      ]),
+    ),
+    good: upload(
+      apiserver(['--enable-bootstrap-token-auth=true']),
+      kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
+        'token: abcdef.0123456789abcdef',
+      ]),
+    ),
   },
   check: (model, context) => {
     const bootstraps = model.kubeconfigs.filter(

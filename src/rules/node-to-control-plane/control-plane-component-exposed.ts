@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
+import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
   id: 'control-plane-component-exposed',
@@ -15,8 +16,8 @@ export default defineRule({
   references: ['CIS 1.3.7', 'CIS 1.4.2', 'KCV-0039', 'KCV-0041'],
   requires: ['controller-manager-or-scheduler'],
   examples: {
-    bad: '- kube-scheduler\n- --bind-address=0.0.0.0',
-    good: '- kube-scheduler\n- --bind-address=127.0.0.1',
+    bad: upload(staticPod('kube-scheduler', ['--bind-address=0.0.0.0'])),
+    good: upload(staticPod('kube-scheduler', ['--bind-address=127.0.0.1'])),
   },
   check: (model) =>
     [...model.controllerManagers, ...model.schedulers].flatMap((component) => {

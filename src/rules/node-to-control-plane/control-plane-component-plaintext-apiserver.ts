@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { badFlags } from '../support/flag-findings';
+import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
   id: 'control-plane-component-plaintext-apiserver',
@@ -16,8 +17,8 @@ export default defineRule({
   references: [],
   requires: ['controller-manager-or-scheduler'],
   examples: {
-    bad: '- kube-scheduler\n- --master=http://127.0.0.1:8080',
-    good: '- kube-scheduler\n- --kubeconfig=/etc/kubernetes/scheduler.conf',
+    bad: upload(staticPod('kube-scheduler', ['--master=http://127.0.0.1:8080'])),
+    good: upload(staticPod('kube-scheduler', ['--kubeconfig=/etc/kubernetes/scheduler.conf'])),
   },
   check: (model) =>
     badFlags(

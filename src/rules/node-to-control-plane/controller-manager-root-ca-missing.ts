@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingFlags } from '../support/flag-findings';
+import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
   id: 'controller-manager-root-ca-missing',
@@ -16,8 +17,13 @@ export default defineRule({
   references: ['CIS 1.3.5', 'KCV-0037'],
   requires: ['controller-manager'],
   examples: {
-    bad: '- kube-controller-manager\n- --use-service-account-credentials=true',
-    good: '- kube-controller-manager\n- --root-ca-file=/etc/kubernetes/pki/ca.crt',
+    bad: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=true'])),
+    good: upload(
+      staticPod('kube-controller-manager', [
+        '--root-ca-file=/etc/kubernetes/pki/ca.crt',
+        '--use-service-account-credentials=true',
+      ]),
+    ),
   },
   check: (model) =>
     missingFlags(

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingFlags } from '../support/flag-findings';
+import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
   id: 'controller-manager-sa-private-key-missing',
@@ -16,8 +17,13 @@ export default defineRule({
   references: ['CIS 1.3.4', 'KCV-0036'],
   requires: ['controller-manager'],
   examples: {
-    bad: '- kube-controller-manager\n- --root-ca-file=/etc/kubernetes/pki/ca.crt',
-    good: '- kube-controller-manager\n- --service-account-private-key-file=/etc/kubernetes/pki/sa.key',
+    bad: upload(staticPod('kube-controller-manager', ['--root-ca-file=/etc/kubernetes/pki/ca.crt'])),
+    good: upload(
+      staticPod('kube-controller-manager', [
+        '--root-ca-file=/etc/kubernetes/pki/ca.crt',
+        '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
+      ]),
+    ),
   },
   check: (model) =>
     missingFlags(

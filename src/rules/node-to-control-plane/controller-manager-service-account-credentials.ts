@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
   id: 'controller-manager-service-account-credentials',
@@ -14,8 +15,8 @@ export default defineRule({
   references: ['CIS 1.3.3', 'KCV-0035'],
   requires: ['controller-manager'],
   examples: {
-    bad: '- kube-controller-manager\n- --use-service-account-credentials=false',
-    good: '- kube-controller-manager\n- --use-service-account-credentials=true',
+    bad: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=false'])),
+    good: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=true'])),
   },
   check: (model) =>
     model.controllerManagers.flatMap((component) => {

@@ -1,5 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { kubeletConf, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubeconfig-ca-missing',
@@ -15,8 +16,8 @@ export default defineRule({
   references: [],
   requires: ['kubeconfig'],
   examples: {
-    bad: 'clusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443',
-    good: 'clusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443\n    certificate-authority: /etc/kubernetes/pki/ca.crt',
+    bad: upload(kubeletConf({ cluster: ['server: https://10.0.0.10:6443'] })),
+    good: upload(kubeletConf()),
   },
   check: (model) =>
     model.kubeconfigs.flatMap((kubeconfig) =>

@@ -1,6 +1,7 @@
 import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { kubeletConf, kubeletConfig, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-cert-rotation-disabled',
@@ -16,8 +17,8 @@ export default defineRule({
   references: ['CIS 4.2.10', 'KCV-0090'],
   requires: ['kubelet'],
   examples: {
-    bad: 'kind: KubeletConfiguration\nrotateCertificates: false',
-    good: 'kind: KubeletConfiguration\nrotateCertificates: true',
+    bad: upload(kubeletConfig('rotateCertificates: false\n'), kubeletConf()),
+    good: upload(kubeletConfig('rotateCertificates: true\n'), kubeletConf()),
   },
   check: (model, context) =>
     model.kubelets.flatMap((kubelet) => {

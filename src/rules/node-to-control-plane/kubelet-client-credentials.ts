@@ -2,6 +2,7 @@ import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { nodeKeyOf } from '../../model/referenced-file';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { kubeletConf, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-credentials',
@@ -17,8 +18,8 @@ export default defineRule({
   references: [],
   requires: ['kubeconfig'],
   examples: {
-    bad: 'users:\n- name: kubelet\n  user:\n    token: <static token>',
-    good: 'users:\n- name: system:node:worker-1\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem',
+    bad: upload(kubeletConf({ user: 'kubelet', credentials: ['token: 5c1c0d2a3b4e4f6a8b9c0d1e2f3a4b5c'] })),
+    good: upload(kubeletConf()),
   },
   check: (model, context) => {
     const own = model.kubeconfigs.filter((k) => k.role === 'kubelet');

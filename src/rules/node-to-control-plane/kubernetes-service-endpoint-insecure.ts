@@ -1,6 +1,7 @@
 import { kubernetesServicePorts } from '../../model/kubernetes-service';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, kubernetesService, upload } from '../support/examples';
 
 export default defineRule({
   id: 'kubernetes-service-endpoint-insecure',
@@ -16,8 +17,8 @@ export default defineRule({
   references: [],
   requires: ['apiserver', 'kubernetes-service'],
   examples: {
-    bad: 'kind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  ports:\n  - {name: https, port: 443, targetPort: 8080}',
-    good: 'kind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  ports:\n  - {name: https, port: 443, targetPort: 6443}',
+    bad: upload(apiserver(['--secure-port=6443']), kubernetesService(8080)),
+    good: upload(apiserver(['--secure-port=6443']), kubernetesService(6443)),
   },
   check: (model) => {
     const secure = new Map(model.apiServers.map((s) => [s.securePort.value, s.securePort]));

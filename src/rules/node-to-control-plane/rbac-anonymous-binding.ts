@@ -1,6 +1,7 @@
 import { isPlainObject } from '../../ingest/yaml';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { file, lines, upload } from '../support/examples';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
 /** Roles Kubernetes and kubeadm grant anonymous requests on purpose: health, version and discovery, and the public cluster-info kubeadm join reads. */
@@ -24,8 +25,44 @@ export default defineRule({
   references: ['KSV-0122', 'C-0262'],
   requires: ['rbac'],
   examples: {
-    bad: 'kind: ClusterRoleBinding\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n- {kind: Group, name: system:unauthenticated}',
-    good: 'kind: ClusterRoleBinding\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n- {kind: Group, name: developers}',
+    bad: upload(
+      file(
+        'cluster-viewers.yaml',
+        lines(
+          'apiVersion: rbac.authorization.k8s.io/v1',
+          'kind: ClusterRoleBinding',
+          'metadata:',
+          '  name: cluster-viewers',
+          'roleRef:',
+          '  apiGroup: rbac.authorization.k8s.io',
+          '  kind: ClusterRole',
+          '  name: view',
+          'subjects:',
+          '- apiGroup: rbac.authorization.k8s.io',
+          '  kind: Group',
+          '  name: system:unauthenticated',
+        ),
+      ),
+    ),
+    good: upload(
+      file(
+        'cluster-viewers.yaml',
+        lines(
+          'apiVersion: rbac.authorization.k8s.io/v1',
+          'kind: ClusterRoleBinding',
+          'metadata:',
+          '  name: cluster-viewers',
+          'roleRef:',
+          '  apiGroup: rbac.authorization.k8s.io',
+          '  kind: ClusterRole',
+          '  name: view',
+          'subjects:',
+          '- apiGroup: rbac.authorization.k8s.io',
+          '  kind: Group',
+          '  name: developers',
+        ),
+      ),
+    ),
   },
   check: (model) =>
     model.rbac.bindings.flatMap((binding) => {

@@ -1,6 +1,7 @@
 import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
+import { apiserver, uploadAt } from '../support/examples';
 
 /** kube-apiserver flags and the Kubernetes version that removed them (k8s-facts §2, §9.6). */
 const REMOVED: Record<string, string> = {
@@ -28,8 +29,8 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   examples: {
-    bad: '- kube-apiserver\n- --insecure-port=0\nimage: registry.k8s.io/kube-apiserver:v1.31.2',
-    good: '- kube-apiserver\n- --secure-port=6443\nimage: registry.k8s.io/kube-apiserver:v1.31.2',
+    bad: uploadAt('1.31', apiserver(['--insecure-port=0'])),
+    good: uploadAt('1.31', apiserver(['--secure-port=6443'])),
   },
   check: (model) =>
     model.apiServers.flatMap((server) =>

@@ -1,6 +1,14 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { sshFlags } from '../support/ssh-flags';
+import {
+  EGRESS_SELECTOR_FILE,
+  KONNECTIVITY_MOUNTS,
+  apiserver,
+  egressSelector,
+  uploadAt,
+  withHostPaths,
+} from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-ssh-tunnel-deprecated',
@@ -17,8 +25,18 @@ export default defineRule({
   requires: ['apiserver'],
   appliesTo: { before: '1.22' },
   examples: {
-    bad: '- kube-apiserver\n- --ssh-user=tunnel\n- --ssh-keyfile=/etc/srv/kubernetes/ssh-key',
-    good: '- kube-apiserver\n- --egress-selector-config-file=/etc/kubernetes/egress-selector-configuration.yaml',
+    bad: uploadAt(
+      '1.21',
+      apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
+    ),
+    good: uploadAt(
+      '1.21',
+      withHostPaths(
+        apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`], '1.21.14'),
+        KONNECTIVITY_MOUNTS,
+      ),
+      egressSelector(),
+    ),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { SSH_FLAGS, sshFlags } from '../support/ssh-flags';
+import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-ssh-tunnel-incomplete',
@@ -17,8 +18,11 @@ export default defineRule({
   requires: ['apiserver'],
   appliesTo: { before: '1.22' },
   examples: {
-    bad: '- kube-apiserver\n- --ssh-user=tunnel',
-    good: '- kube-apiserver\n- --ssh-user=tunnel\n- --ssh-keyfile=/etc/srv/kubernetes/ssh-key',
+    bad: uploadAt('1.21', apiserver(['--ssh-user=tunnel'], '1.21.14')),
+    good: uploadAt(
+      '1.21',
+      apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
+    ),
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {

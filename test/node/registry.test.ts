@@ -1,0 +1,77 @@
+/**
+ * The rule registry holds by test, not by convention: every rule file is registered under its own id in
+ * the folder of its path, has its ruleTester test, and its two examples do what docs/rules.md says (the
+ * bad one fires, the good one is evaluated and quiet). A rule that throws fails here, and the ruleset
+ * version follows the rules' content.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_FAILED } from '../../src/engine/run-rules';
+import { RULESET_VERSION, lint } from '../../src/lint';
+import { RULES } from '../../src/rules';
+import { rulesetDigest } from '../../scripts/ruleset-digest';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const rulesDir = join(repo, 'src/rules');
+/** Folders that hold shared code or the registry, not rules. */
+const NOT_RULES = new Set(['support']);
+
+const ruleFiles = readdirSync(rulesDir)
+  .filter((name) => statSync(join(rulesDir, name)).isDirectory() && !NOT_RULES.has(name))
+  .flatMap((folder) =>
+    readdirSync(join(rulesDir, folder))
+      .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+      .map((name) => ({ folder, id: name.replace(/\.ts$/, ''), file: join(rulesDir, folder, name) })),
+  );
+
+describe('the rule registry', () => {
+  it('has unique ids', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('registers every rule file, under the file name as id, in the folder of its path', () => {
+    expect(RULES.map((rule) => `${rule.path}/${rule.id}`).sort()).toEqual(
+      ruleFiles.map((r) => `${r.folder}/${r.id}`).sort(),
+    );
+  });
+
+  it.each(ruleFiles)('$folder/$id exports the rule with its own id', async ({ id, file }) => {
+    const module = (await import(file)) as { default: { id: string } };
+    expect(module.default.id).toBe(id);
+  });
+
+  it.each(ruleFiles)('$folder/$id has a ruleTester test', ({ folder, id }) => {
+    const test = join(repo, 'test/workers/rules', folder, `${id}.test.ts`);
+    const text = readFileSync(test, 'utf8');
+    expect(text, relative(repo, test)).toMatch(/ruleTester\(rule,/);
+    expect(text).toContain(`src/rules/${folder}/${id}'`);
+  });
+
+  describe.each(RULES.map((rule) => ({ id: rule.id, rule })))('$id: its examples', ({ id, rule }) => {
+    const run = (example: typeof rule.examples.bad) =>
+      lint(example.files, {
+        network: 'untrusted',
+        kubernetesVersion: example.kubernetesVersion ?? null,
+        failOn: null,
+      });
+
+    it('bad: the rule fires', async () => {
+      const report = await run(rule.examples.bad);
+      expect(report.coverage.notEvaluated.filter((n) => n.reason === RULE_FAILED)).toEqual([]);
+      expect(report.findings.map((f) => f.ruleId)).toContain(id);
+    });
+
+    it('good: the rule is evaluated and quiet', async () => {
+      const report = await run(rule.examples.good);
+      expect(report.coverage.notEvaluated.filter((n) => n.ruleId === id)).toEqual([]);
+      expect(report.coverage.evaluated).toContain(id);
+      expect(report.findings.map((f) => f.ruleId)).not.toContain(id);
+    });
+  });
+
+  it('has a rulesetVersion that follows the rules (run `npm run generate` after changing one)', () => {
+    expect(RULESET_VERSION.endsWith(`.${rulesetDigest()}`)).toBe(true);
+  });
+});
