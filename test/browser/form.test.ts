@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DROP_FILES, FOCUSED, OVERFLOW, PAGE_BYTES, inPage } from './in-page';
-import { BASE, artifact, exampleFiles, openBrowser, startWrangler, type Server } from './support';
+import { artifact, exampleFiles, openBrowser, startWrangler, type Server } from './support';
 
 const FINDINGS = [
   'apiserver-kubelet-certificate-authority-missing',
@@ -34,6 +34,8 @@ current-context: k
 `;
 
 let server: Server | undefined;
+/** The Worker under test, once beforeAll has started it. */
+const base = () => server?.base ?? 'http://127.0.0.1:0';
 beforeAll(async () => {
   server = await startWrangler();
 });
@@ -53,7 +55,7 @@ function watch(context: BrowserContext) {
   return {
     errors,
     /** Requests to any origin but the Worker's (data: URLs stay in the page). */
-    foreign: () => requests.filter((url) => !url.startsWith(`${BASE}/`) && !url.startsWith('data:')),
+    foreign: () => requests.filter((url) => !url.startsWith(`${base()}/`) && !url.startsWith('data:')),
     requests,
   };
 }
@@ -73,7 +75,7 @@ describe('the web form in Chromium', () => {
     const seen = watch(context);
     try {
       const page = await context.newPage();
-      const response = await page.goto(`${BASE}/`);
+      const response = await page.goto(`${base()}/`);
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('kube-comms-lint');
@@ -183,12 +185,12 @@ describe('the web form in Chromium', () => {
     const seen = watch(context);
     try {
       const page = await context.newPage();
-      await page.goto(`${BASE}/`);
+      await page.goto(`${base()}/`);
       await page.screenshot({ path: artifact('form-phone.png'), fullPage: true });
 
       // An empty form is a readable 400 page, not an error dump.
       const [empty] = await Promise.all([
-        page.waitForResponse(`${BASE}/report`),
+        page.waitForResponse(`${base()}/report`),
         page.getByRole('button', { name: 'Lint', exact: true }).click(),
       ]);
       expect(empty.status()).toBe(400);
@@ -202,7 +204,7 @@ describe('the web form in Chromium', () => {
       );
       await page.getByLabel('Or paste YAML or JSON').fill(PASTED_KUBECONFIG);
       const [posted] = await Promise.all([
-        page.waitForResponse(`${BASE}/report`),
+        page.waitForResponse(`${base()}/report`),
         page.getByRole('button', { name: 'Lint', exact: true }).click(),
       ]);
       expect(posted.status()).toBe(200);

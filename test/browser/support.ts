@@ -5,15 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url).href);
-/** 8791, or KCL_BROWSER_PORT when several people run the suite on one machine. */
-export const PORT = Number(process.env.KCL_BROWSER_PORT ?? 8791);
-export const BASE = `http://127.0.0.1:${PORT}`;
 export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots and downloads: test-results/ is ignored by git, kept by CI as artifacts. */
 export const ARTIFACTS = join(ROOT, 'test-results', 'browser');
@@ -30,15 +28,33 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface Server {
+  /** `http://127.0.0.1:PORT`, without a trailing slash. */
+  base: string;
   stop(): Promise<void>;
   output(): string;
 }
 
-/** `npx wrangler dev --port 8791`, ready once /healthz answers (at most 60 s). */
+/** A loopback port nothing listens on now (the OS picks it), so parallel runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+/** `npx wrangler dev` on a free port, ready once /healthz answers (at most 90 s on a busy machine). */
 export async function startWrangler(): Promise<Server> {
-  if (await healthy()) throw new Error(`something already listens on ${BASE}; stop it first`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn('npx', ['wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1'], {
+  const child: ChildProcess = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
     detached: true, // its own process group, so stop() ends wrangler and the workerd it starts
@@ -63,19 +79,19 @@ export async function startWrangler(): Promise<Server> {
       }
     }
   };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${log}`);
-    if (await healthy()) return { stop, output: () => log };
+    if (await healthy(base)) return { base, stop, output: () => log };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
-  throw new Error(`wrangler dev did not answer ${BASE}/healthz within 60 s:\n${log}`);
+  throw new Error(`wrangler dev did not answer ${base}/healthz within 90 s:\n${log}`);
 }
 
-async function healthy(): Promise<boolean> {
+async function healthy(base: string): Promise<boolean> {
   try {
-    const res = await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
     return res.ok;
   } catch {
     return false;

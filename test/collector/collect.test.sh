@@ -5,13 +5,14 @@
 #
 #   sh test/collector/collect.test.sh          (npm run test:collector)
 #
-# KCL_TEST_PORT overrides the wrangler port (default 8799); KCL_TEST_KEEP=1 keeps the work directory.
+# KCL_TEST_PORT sets the wrangler port (default: a free one); KCL_TEST_KEEP=1 keeps the work directory.
 
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 REPO=$(pwd)
 SCRIPT=$REPO/scripts/collect.sh
-PORT=${KCL_TEST_PORT:-8799}
+# A port nothing listens on, so that several runs (or a developer's wrangler dev) never collide.
+PORT=${KCL_TEST_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
 
 PASSED=0
 FAILED=0
