@@ -1,0 +1,15 @@
+/**
+ * The upload the API description's examples show, apart from the report it gives (example-report.json), so
+ * that `npm run generate` can lint it before anything reads that file.
+ */
+/** A kubelet config with its read-only port open. */
+export const EXAMPLE_FILE = '/var/lib/kubelet/config.yaml';
+export const EXAMPLE_UPLOAD =
+  'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n';
+/** The options the example is linted with: one finding suppressed, and failOn to show a 422. */
+export const EXAMPLE_OPTIONS = {
+  network: 'untrusted',
+  kubernetesVersion: '1.31',
+  failOn: 'high',
+  skipRules: ['kubelet-serving-cert-self-signed'],
+} as const;
