@@ -14,7 +14,9 @@ import { minorOf } from './model/version';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
 import type { Network, Severity } from './schemas/common';
-import type { Report } from './schemas/report';
+import type { LintOptionsInput } from './schemas/lint-request';
+import type { Problem } from './schemas/problem';
+import type { InputFile, Report } from './schemas/report';
 import type { RuleInfo } from './schemas/rule';
 
 export type { Upload } from './ingest';
@@ -32,6 +34,25 @@ export interface LintOptions {
 }
 
 export const DEFAULT_OPTIONS: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null };
+
+/**
+ * The options of the API and of the CLI, as validated by LintOptionsInput, in the form lint() takes:
+ * one mapping for both, so an option means the same wherever it is given.
+ */
+export function lintOptionsFrom(input: LintOptionsInput): LintOptions {
+  return {
+    network: input.network,
+    kubernetesVersion: input.kubernetesVersion ?? null,
+    failOn: input.failOn ?? null,
+    rules: input.rules ? ruleIdList(input.rules) : null,
+    skipRules: ruleIdList(input.skipRules),
+  };
+}
+
+/** `a,b,a` → `[a, b]`: the ids of a `rules` or `skipRules` option. */
+export function ruleIdList(option: string | undefined): string[] {
+  return option ? [...new Set(option.split(','))] : [];
+}
 
 /** Thrown when a request as a whole exceeds a limit; the HTTP layer answers 413 naming it. */
 export class LimitError extends Error {
@@ -87,6 +108,25 @@ export async function lint(
     only: suppressions.rules,
     skipRules: suppressions.skipRules,
   });
+}
+
+export type UnusableFile = NonNullable<Problem['files']>[number];
+
+/**
+ * When no file holds a configuration kube-comms-lint reads, why, file by file (the API answers 400 with
+ * these, the CLI exits 2); undefined when at least one document was recognized.
+ */
+export function whyNothingRecognized(report: Report): UnusableFile[] | undefined {
+  if (report.inputs.some((file) => file.documents.some((doc) => doc.recognized))) return undefined;
+  return report.inputs.map(whyUnusable);
+}
+
+function whyUnusable(file: InputFile): UnusableFile {
+  const error = file.errors[0];
+  if (error) return { file: file.file, reason: error.message, line: error.line, column: error.column };
+  const doc = file.documents[0];
+  if (doc) return { file: file.file, reason: `${doc.kind}: ${doc.note ?? 'not recognized'}`, line: doc.line };
+  return { file: file.file, reason: 'no YAML or JSON document in the file' };
 }
 
 /** A file that breaks the reader is reported as that file's error; its neighbours are still linted. */

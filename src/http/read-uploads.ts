@@ -4,7 +4,7 @@
  * envelope. Every way it can be wrong is a ProblemError with a status from DESIGN.md.
  */
 import type { z } from '@hono/zod-openapi';
-import { findRuleInfo, type Upload } from '../lint';
+import { findRuleInfo, ruleIdList, type Upload } from '../lint';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import { ProblemError } from './problem';
 
@@ -26,7 +26,7 @@ export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
   const parsed = LintOptionsInput.safeParse(input);
   if (!parsed.success) throw invalidOption(parsed.error);
   for (const parameter of ['rules', 'skipRules'] as const) {
-    const unknownRules = ruleIds(parsed.data[parameter]).filter((id) => !findRuleInfo(id));
+    const unknownRules = ruleIdList(parsed.data[parameter]).filter((id) => !findRuleInfo(id));
     if (unknownRules.length > 0) {
       throw new ProblemError(
         400,
@@ -38,11 +38,6 @@ export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
     }
   }
   return parsed.data;
-}
-
-/** `a,b,a` → `[a, b]`: the ids of a rules/skipRules option. */
-export function ruleIds(option: string | undefined): string[] {
-  return option ? [...new Set(option.split(','))] : [];
 }
 
 export async function readUploads(

@@ -4,8 +4,8 @@ import { maxBodyBytes, type AppEnv } from '../http/env';
 import { chooseFormat } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { readBody } from '../http/read-body';
-import { readUploads, ruleIds } from '../http/read-uploads';
-import { LimitError, RULE_CATALOGUE, lint } from '../lint';
+import { readUploads } from '../http/read-uploads';
+import { LimitError, RULE_CATALOGUE, lint, lintOptionsFrom, whyNothingRecognized } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import type { Report as ReportType } from '../schemas/report';
@@ -152,13 +152,7 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
     const format = chooseFormat(options.format, c.req.header('accept'));
     let report: ReportType;
     try {
-      report = await lint(uploads, {
-        network: options.network,
-        kubernetesVersion: options.kubernetesVersion ?? null,
-        failOn: options.failOn ?? null,
-        rules: options.rules ? ruleIds(options.rules) : null,
-        skipRules: ruleIds(options.skipRules),
-      });
+      report = await lint(uploads, lintOptionsFrom(options));
     } catch (error) {
       if (error instanceof LimitError) {
         throw new ProblemError(
@@ -171,14 +165,14 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
       }
       throw error;
     }
-    const unusable = report.inputs.every((file) => !file.documents.some((doc) => doc.recognized));
+    const unusable = whyNothingRecognized(report);
     if (unusable) {
       throw new ProblemError(
         400,
         'no-configuration-recognized',
         'No Kubernetes configuration recognized',
         "None of the uploaded files holds a configuration kube-comms-lint reads. See `files` for each file's reason.",
-        { files: report.inputs.map(whyUnusable) },
+        { files: unusable },
       );
     }
     const formatter = FORMATTERS[format];
@@ -191,17 +185,4 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
       Vary: 'Accept',
     });
   });
-}
-
-function whyUnusable(file: ReportType['inputs'][number]): {
-  file: string;
-  reason: string;
-  line?: number;
-  column?: number;
-} {
-  const error = file.errors[0];
-  if (error) return { file: file.file, reason: error.message, line: error.line, column: error.column };
-  const doc = file.documents[0];
-  if (doc) return { file: file.file, reason: `${doc.kind}: ${doc.note ?? 'not recognized'}`, line: doc.line };
-  return { file: file.file, reason: 'no YAML or JSON document in the file' };
 }
