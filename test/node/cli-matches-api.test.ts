@@ -1,0 +1,212 @@
+/**
+ * The CLI prints what the Worker answers. Each case runs the bundled CLI as a process (node alone, from a
+ * directory with no node_modules) on corpus or example files, sends the same files, named as the CLI
+ * names them, with the same options to POST /v1/lint (createApp().request), and compares: the report
+ * byte for byte in every format (no report field is volatile today: a field that becomes one, such as a
+ * default asOf, must be pinned by an option here, not masked), the exit status with the HTTP status, and
+ * the reasons the CLI gives for refusing a run with the API's problem.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/schemas/problem';
+import type { Report } from '../../src/schemas/report';
+import {
+  REPO,
+  buildBundle,
+  filesUnder,
+  lintThroughApi,
+  removeScratch,
+  runCli,
+  scratch,
+  type ApiFile,
+} from '../support/cli';
+
+let bundle = '';
+beforeAll(() => {
+  bundle = buildBundle();
+}, 120_000);
+afterAll(removeScratch);
+
+const CORPUS = 'test/fixtures/corpus';
+const EXAMPLE = 'examples/kubeadm-control-plane';
+const SOURCES = [...new Set(filesUnder(CORPUS).map((file) => file.split('/')[3] ?? ''))].filter(
+  (name) => name !== 'SOURCES.md',
+);
+
+/** Files named as the CLI names them without --root: their paths as given (here, relative to REPO). */
+const asGiven = (paths: readonly string[]): ApiFile[] => paths.map((path) => ({ name: path, path }));
+/** Files named as the CLI names them with --root DIR: `/` and their path under DIR. */
+const underRoot = (root: string): ApiFile[] =>
+  filesUnder(root).map((path) => ({ name: `/${relative(root, path)}`, path }));
+
+/** CLI flag → API query parameter, for the options a case passes. */
+const QUERY: Record<string, string> = {
+  '--format': 'format',
+  '--network': 'network',
+  '--kubernetes-version': 'kubernetesVersion',
+  '--fail-on': 'failOn',
+  '--rules': 'rules',
+  '--skip-rules': 'skipRules',
+};
+
+function queryOf(flags: readonly string[]): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (let i = 0; i < flags.length; i += 2) query[QUERY[flags[i]!]!] = flags[i + 1]!;
+  return query;
+}
+
+/** Runs both and checks they agree: the same bytes, and exit 0/1 where the API says passed or not. */
+async function expectSameReport(
+  cliArgs: readonly string[],
+  files: readonly ApiFile[],
+  flags: readonly string[],
+) {
+  const cli = runCli(bundle, [...flags, ...cliArgs]);
+  const api = await lintThroughApi(files, queryOf(flags));
+  expect(api.status, api.body).toBeOneOf([200, 422]);
+  expect(cli.stdout).toBe(api.body);
+  const json = await lintThroughApi(files, { ...queryOf(flags), format: 'json' });
+  const report = JSON.parse(json.body) as Report;
+  expect(report.inputs.map((input) => input.file)).toEqual(files.map((file) => file.name));
+  expect(cli.status, cli.stderr).toBe(report.summary.passed ? 0 : 1);
+  if (api.status === 422) expect(cli.status).toBe(1);
+  return { cli, report };
+}
+
+describe('the CLI prints the report POST /v1/lint answers', () => {
+  it.each(SOURCES)('for the corpus folder %s, walked', async (source) => {
+    const dir = `${CORPUS}/${source}`;
+    const { cli } = await expectSameReport([dir], asGiven(filesUnder(dir)), ['--format', 'json']);
+    expect(cli.stderr).not.toContain('skipped');
+  });
+
+  it.each(['json', 'sarif', 'text', 'junit', 'markdown'])(
+    'for the whole corpus in one run, as %s',
+    async (format) => {
+      const files = filesUnder(CORPUS).filter((file) => file !== `${CORPUS}/SOURCES.md`);
+      expect(files.length).toBeGreaterThan(150);
+      const { cli } = await expectSameReport([CORPUS], asGiven(files), ['--format', format]);
+      expect(cli.stderr).toContain(`skipped ${CORPUS}/SOURCES.md: not named like a configuration file`);
+    },
+  );
+
+  it.each(['json', 'sarif', 'text', 'junit', 'markdown', 'svg'])(
+    'for the kubeadm example under --root, as %s',
+    async (format) => {
+      const { report } = await expectSameReport(['--root', EXAMPLE], underRoot(EXAMPLE), [
+        '--format',
+        format,
+      ]);
+      expect(report.findings.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    [['--network', 'trusted', '--kubernetes-version', '1.30']],
+    [['--fail-on', 'critical']],
+    [['--fail-on', 'medium', '--skip-rules', 'proxy-traffic-unprotected,apiserver-anonymous-auth']],
+    [['--rules', 'kubelet-serving-cert-self-signed', '--fail-on', 'high']],
+  ])('with the options %j', async (flags) => {
+    await expectSameReport(['--root', EXAMPLE], underRoot(EXAMPLE), ['--format', 'json', ...flags]);
+  });
+
+  it('for a node layout under --root, whose flags name files by their path on the node', async () => {
+    const root = `${CORPUS}/kind/images/base/files`;
+    const { report } = await expectSameReport([root, '--root', root], underRoot(root), ['--format', 'json']);
+    expect(report.inputs.map((input) => input.file)).toContain('/etc/default/kubelet');
+  });
+
+  it('for standard input named with --stdin-filename, as for a raw body named with ?filename=', async () => {
+    const path = `${EXAMPLE}/etc/kubernetes/manifests/kube-apiserver.yaml`;
+    const name = '/etc/kubernetes/manifests/kube-apiserver.yaml';
+    const input = readFileSync(join(REPO, path));
+    const cli = runCli(bundle, ['--format', 'json', '--stdin-filename', name, '-'], { input });
+    const api = await lintThroughApi([{ name, path }], { format: 'json' });
+    expect(cli.stdout).toBe(api.body);
+  });
+
+  it('with a binary file beside a configuration: an input error, exit 1, like the API', async () => {
+    const dir = scratch({ kubelet: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]) });
+    const files = [
+      { name: `${EXAMPLE}/var/lib/kubelet/config.yaml`, path: `${EXAMPLE}/var/lib/kubelet/config.yaml` },
+      { name: join(dir, 'kubelet'), path: relative(REPO, join(dir, 'kubelet')) },
+    ];
+    const { cli, report } = await expectSameReport(
+      files.map((file) => file.name),
+      files,
+      ['--format', 'json'],
+    );
+    expect(cli.status).toBe(1);
+    expect(report.inputs[1]?.errors[0]?.message).toMatch(/binary data/);
+  });
+});
+
+describe('the CLI refuses a run where the API refuses the request', () => {
+  it.each([
+    `${CORPUS}/apiserver-network-proxy/examples/kind/kind.config`,
+    `${CORPUS}/kubescape-regolibrary/rules/insecure-port-flag/test/test/expected.json`,
+    'README.md',
+  ])('no configuration recognized in %s: exit 2 with the reason the API gives (400)', async (path) => {
+    const cli = runCli(bundle, [path]);
+    const api = await lintThroughApi(asGiven([path]));
+    expect(api.status).toBe(400);
+    const problem = JSON.parse(api.body) as Problem;
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe('');
+    const reasons = problem.files!.map(
+      (file) =>
+        `  ${[file.file, file.line, file.column].filter((part) => part !== undefined).join(':')}: ${file.reason}`,
+    );
+    expect(cli.stderr).toBe(
+      `kube-comms-lint: no Kubernetes configuration recognized in any file\n${reasons.join('\n')}\n`,
+    );
+  });
+
+  it("over the file limit: exit 2 naming maxFiles, with the API's words", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 201; i++)
+      files[`kubelet-${String(i).padStart(3, '0')}.yaml`] = 'kind: KubeletConfiguration\n';
+    const dir = scratch(files);
+    const cli = runCli(bundle, [dir]);
+    const api = await lintThroughApi(filesUnder(relative(REPO, dir)).map((path) => ({ name: path, path })));
+    expect(api.status).toBe(413);
+    const problem = JSON.parse(api.body) as Problem;
+    expect(problem.limit).toBe('maxFiles');
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toBe(`kube-comms-lint: ${problem.detail.replace(/\.$/, '')}\n`);
+  });
+
+  it('over the body limit: exit 2 naming maxBodyBytes', async () => {
+    const dir = scratch({ 'manifests/big.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\nkind: Pod\n` });
+    const cli = runCli(bundle, [dir]);
+    const api = await lintThroughApi(filesUnder(relative(REPO, dir)).map((path) => ({ name: path, path })));
+    expect(api.status).toBe(413);
+    expect((JSON.parse(api.body) as Problem).limit).toBe('maxBodyBytes');
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(
+      /^kube-comms-lint: the files are larger than 5242880 bytes in all \(limit maxBodyBytes\)/,
+    );
+  });
+
+  it.each([
+    ['--network', 'sometimes', 'network'],
+    ['--kubernetes-version', '2.0', 'kubernetesVersion'],
+    ['--fail-on', 'severe', 'failOn'],
+    ['--format', 'pdf', 'format'],
+    ['--rules', 'Not_An_Id', 'rules'],
+    ['--skip-rules', 'no-such-rule', 'skipRules'],
+  ])('%s %s: exit 2 with the reason the API gives for %s', async (flag, value, parameter) => {
+    const cli = runCli(bundle, [flag, value, EXAMPLE]);
+    const api = await lintThroughApi(underRoot(EXAMPLE), { [parameter]: value });
+    expect(api.status).toBe(400);
+    const problem = JSON.parse(api.body) as Problem;
+    expect(problem.parameter).toBe(parameter);
+    const reason = problem.detail
+      .replace(`Option ${parameter}: `, '')
+      .replace(/( GET \/v1\/rules lists them)?\.$/, '')
+      .replace(/\.$/, '');
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toBe(`kube-comms-lint: ${flag}: ${reason}\n`);
+  });
+});
