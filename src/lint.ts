@@ -9,6 +9,7 @@ import { describeRule } from './engine/describe-rule';
 import { runRules } from './engine/run-rules';
 import { suppressor } from './engine/suppressions';
 import { ingestFile, type IngestedFile, type Upload } from './ingest';
+import { Budget, LimitError } from './ingest/budget';
 import { buildClusterModel } from './model/cluster-model';
 import { minorOf } from './model/version';
 import { buildReport } from './report/build';
@@ -18,6 +19,7 @@ import type { Report } from './schemas/report';
 import type { RuleInfo } from './schemas/rule';
 
 export type { Upload } from './ingest';
+export { LimitError } from './ingest/budget';
 export { RULESET_VERSION } from './rules/ruleset-version';
 
 export interface LintOptions {
@@ -32,16 +34,6 @@ export interface LintOptions {
 }
 
 export const DEFAULT_OPTIONS: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null };
-
-/** Thrown when a request as a whole exceeds a limit; the HTTP layer answers 413 naming it. */
-export class LimitError extends Error {
-  constructor(
-    readonly limit: keyof typeof LIMITS,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Every rule as /v1/rules, SARIF and docs/rules.md describe it, in registry order; built once. */
 export const RULE_CATALOGUE: readonly RuleInfo[] = RULES.map(describeRule);
@@ -63,14 +55,9 @@ export async function lint(
       `the request has ${uploads.length} files; at most ${LIMITS.maxFiles} are accepted`,
     );
   }
-  const files = uploads.map(safeIngest);
-  const documents = files.reduce((n, file) => n + file.documents.length + file.errors.length, 0);
-  if (documents > LIMITS.maxDocuments) {
-    throw new LimitError(
-      'maxDocuments',
-      `the request holds ${documents} documents; at most ${LIMITS.maxDocuments} are accepted`,
-    );
-  }
+  // One budget for the whole request: every file, embedded document and alias use draws on it.
+  const budget = new Budget();
+  const files = uploads.map((upload) => safeIngest(upload, budget));
   const model = buildClusterModel(files, {
     network: options.network,
     kubernetesVersion: minorOf(options.kubernetesVersion ?? undefined),
@@ -89,11 +76,15 @@ export async function lint(
   });
 }
 
-/** A file that breaks the reader is reported as that file's error; its neighbours are still linted. */
-function safeIngest(upload: Upload): IngestedFile {
+/**
+ * A file that breaks the reader is reported as that file's error; its neighbours are still linted. A
+ * request over its budget is not a file's fault: that ends the request.
+ */
+function safeIngest(upload: Upload, budget: Budget): IngestedFile {
   try {
-    return ingestFile(upload);
-  } catch {
+    return ingestFile(upload, budget);
+  } catch (error) {
+    if (error instanceof LimitError) throw error;
     return {
       name: upload.name,
       errors: [
