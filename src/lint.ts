@@ -14,6 +14,7 @@ import { buildClusterModel } from './model/cluster-model';
 import { minorOf } from './model/version';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
+import { redactReport } from './security/redact-report';
 import type { Network, Severity } from './schemas/common';
 import type { Report } from './schemas/report';
 import type { RuleInfo } from './schemas/rule';
@@ -64,16 +65,19 @@ export async function lint(
   });
   const suppressions = { rules: options.rules ?? null, skipRules: options.skipRules ?? [] };
   const results = runRules(RULES, model, suppressor(suppressions, files));
-  return buildReport({
-    files,
-    model,
-    rules: RULES,
-    results,
-    network: options.network,
-    failOn: options.failOn,
-    only: suppressions.rules,
-    skipRules: suppressions.skipRules,
-  });
+  // Everything the report echoes of the upload, redacted once for every format.
+  return redactReport(
+    buildReport({
+      files,
+      model,
+      rules: RULES,
+      results,
+      network: options.network,
+      failOn: options.failOn,
+      only: suppressions.rules,
+      skipRules: suppressions.skipRules,
+    }),
+  );
 }
 
 /**
