@@ -75,7 +75,9 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
       );
     }
   }
-  if (file.objects.length === 0) {
+  // A text that opens a JSON or flow collection is no command line: not read as one (a 5 MiB `[[[…`
+  // would be split into shell words for nothing).
+  if (file.objects.length === 0 && !/^\s*[[{]/.test(text)) {
     withCommandLines(file, text, stream.lines);
     if (file.commandLines.length > 0) return file; // a command line is not YAML: its "syntax errors" are noise
   }
