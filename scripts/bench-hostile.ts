@@ -121,7 +121,7 @@ async function sendBomb(server: Server, bomb: Bomb) {
     const text = await res.text();
     let limit = '';
     if (res.headers.get('content-type')?.includes('problem+json')) {
-      limit = String((JSON.parse(text) as { limit?: string }).limit ?? '');
+      limit = (JSON.parse(text) as { limit?: string }).limit ?? '';
     } else if (res.headers.get('content-type')?.includes('text/html')) {
       limit = /limit (max\w+)/.exec(text)?.[1] ?? '';
     }
@@ -145,14 +145,15 @@ function sendDeclared(server: Server, bodyBytes: number, chunk: number, everyMs:
     const socket = connect(Number(port), hostname);
     let answer = '';
     let sent = 0;
-    let timer: NodeJS.Timeout | undefined;
     const finish = (status: string) => {
       clearInterval(timer);
       clearTimeout(deadline);
       socket.destroy();
       resolve({ status, limit: /"limit":"(\w+)"/.exec(answer)?.[1] ?? '', answer: answer.length });
     };
-    const deadline = setTimeout(() => finish('timeout'), TIMEOUT_MS);
+    const deadline = setTimeout(() => {
+      finish('timeout');
+    }, TIMEOUT_MS);
     socket.on('data', (data: Buffer) => {
       answer += data.toString('latin1');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
@@ -163,8 +164,12 @@ function sendDeclared(server: Server, bodyBytes: number, chunk: number, everyMs:
         length === undefined ? answer.endsWith('\r\n0\r\n\r\n') : answer.length - head - 4 >= Number(length);
       if (complete) finish(status);
     });
-    socket.on('error', () => finish(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 'error'));
-    socket.on('close', () => finish(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 'closed'));
+    socket.on('error', () => {
+      finish(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 'error');
+    });
+    socket.on('close', () => {
+      finish(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 'closed');
+    });
     socket.write(
       [
         'POST /v1/lint HTTP/1.1',
@@ -175,9 +180,9 @@ function sendDeclared(server: Server, bodyBytes: number, chunk: number, everyMs:
         '',
       ].join('\r\n'),
     );
-    if (bodyBytes === 0) return;
-    const piece = Buffer.from(`${'# padding\n'.repeat(Math.ceil(chunk / 10))}`.slice(0, chunk));
-    timer = setInterval(() => {
+    const piece = Buffer.from('# padding\n'.repeat(Math.ceil(chunk / 10)).slice(0, chunk));
+    // The events that call finish() come after this line has run.
+    const timer = setInterval(() => {
       if (socket.destroyed || sent >= bodyBytes) return;
       socket.write(
         chunked

@@ -8,7 +8,7 @@
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env';
+import type { AppBindings, AppEnv } from './env';
 import { ProblemError, problemResponse } from './problem';
 import { discardBody } from './read-body';
 
@@ -17,7 +17,8 @@ const DEFAULT_PERIOD_SECONDS = 60;
 
 export function rateLimit(): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
-    const limiter = c.env?.LINT_RATE_LIMITER;
+    // app.request() without bindings (tests, the CLI's way in) has no env at all.
+    const limiter = (c.env as AppBindings | undefined)?.LINT_RATE_LIMITER;
     if (!limiter) return next();
     // Behind Cloudflare the header is always set; a request without it shares one bucket.
     const client = c.req.header('cf-connecting-ip') ?? 'unknown-client';

@@ -418,7 +418,7 @@ function keyJson(root: unknown, budget: Budget): string {
       budget.spendBytes(node.length); // before the copy is made
       write(JSON.stringify(node), node.length);
     } else {
-      write(JSON.stringify(node) ?? 'null');
+      write(JSON.stringify(node)); // a number, a boolean or null: never undefined
     }
   };
   visit(root);

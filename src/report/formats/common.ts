@@ -70,8 +70,8 @@ export function omittedLines(report: Report, limit: number): { heading: string; 
       [
         `${item.ruleId}:`,
         [
-          ...(item.findings > 0 ? [`${plural(item.findings, 'more finding')}`] : []),
-          ...(item.suppressed > 0 ? [`${plural(item.suppressed, 'more suppressed finding')}`] : []),
+          ...(item.findings > 0 ? [plural(item.findings, 'more finding')] : []),
+          ...(item.suppressed > 0 ? [plural(item.suppressed, 'more suppressed finding')] : []),
         ].join(' and '),
       ].join(' '),
     ),

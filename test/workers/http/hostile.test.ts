@@ -100,7 +100,9 @@ describe('bodies refused before they are read', () => {
   function endless(): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
     let cancelled = false;
     const stream = new ReadableStream<Uint8Array>({
-      pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)),
+      pull: (controller) => {
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
       cancel: () => {
         cancelled = true;
       },
