@@ -1,9 +1,11 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `workers` runs inside workerd (the Worker's real runtime: HTTP behaviour, rules, model);
-// `node` runs tests that read fixture corpora and committed files from disk; `browser` drives Chromium
-// against `wrangler dev` (test/browser/).
+// Four projects: `workers` runs inside workerd (the Worker's real runtime: HTTP behaviour, rules, model);
+// `workers-production` runs the tests that need wrangler.toml's production environment (its Rate
+// Limiting binding) in workerd; `node` runs tests that read fixture corpora and committed files from
+// disk; `browser` drives Chromium against `wrangler dev` (test/browser/).
+const PRODUCTION_TESTS = ['test/workers/http/rate-limit.test.ts'];
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one plain "N passed, N failed" line.
@@ -12,7 +14,16 @@ export default defineConfig({
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         // A busy 2-core machine runs workerd's first request slowly: 5 s is not enough there.
-        test: { name: 'workers', include: ['test/workers/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'workers',
+          include: ['test/workers/**/*.test.ts'],
+          exclude: PRODUCTION_TESTS,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml', environment: 'production' } })],
+        test: { name: 'workers-production', include: PRODUCTION_TESTS, testTimeout: 30_000 },
       },
       {
         test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'], testTimeout: 30_000 },

@@ -1,8 +1,11 @@
 /** createApp(): the Hono application with its routes and the one place errors become problem+json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { allowedMethods } from './http/allowed-methods';
 import type { AppEnv } from './http/env';
 import { CACHE_READ_ONLY, baseHeaders, cacheControl, withCors, withRequestId } from './http/manners';
 import { ProblemError, problemResponse } from './http/problem';
+import { rateLimit } from './http/rate-limit';
+import { discardBody } from './http/read-body';
 import { registerDocs } from './routes/docs';
 import { registerForm } from './routes/form';
 import { registerHealth } from './routes/health';
@@ -10,6 +13,9 @@ import { registerLint } from './routes/lint';
 import { registerOpenApi } from './routes/openapi';
 import { registerPaths } from './routes/paths';
 import { registerRules } from './routes/rules';
+
+/** The endpoints that lint: limited per client where the Rate Limiting binding is configured. */
+const LINTING = ['/v1/lint', '/report', '/report/download'];
 
 /** The read-only endpoints: their answers change only with a deployment. */
 const READ_ONLY = ['/v1/rules', '/v1/rules/*', '/v1/paths', '/openapi.json', '/openapi.yaml', '/docs'];
@@ -35,6 +41,7 @@ export function createApp() {
   });
   app.use(withRequestId(), withCors(), baseHeaders());
   for (const path of READ_ONLY) app.use(path, cacheControl(CACHE_READ_ONLY));
+  app.on('POST', LINTING, rateLimit());
   registerHealth(app);
   registerLint(app);
   registerRules(app);
@@ -42,17 +49,29 @@ export function createApp() {
   registerOpenApi(app);
   registerDocs(app);
   registerForm(app);
-  app.notFound((c) =>
-    problemResponse(
+  const methodsAt = allowedMethods(app.routes);
+  app.notFound(async (c) => {
+    await discardBody(c.req.raw);
+    const path = new URL(c.req.url).pathname;
+    const allowed = methodsAt(path);
+    if (allowed.length > 0) {
+      const response = problemResponse(
+        c,
+        new ProblemError(
+          405,
+          'method-not-allowed',
+          'Method not allowed',
+          `${path} answers ${allowed.join(', ')} only; see /docs or /openapi.yaml.`,
+        ),
+      );
+      response.headers.set('Allow', allowed.join(', '));
+      return response;
+    }
+    return problemResponse(
       c,
-      new ProblemError(
-        404,
-        'not-found',
-        'Not found',
-        `No resource at ${new URL(c.req.url).pathname}; see /docs or /openapi.yaml.`,
-      ),
-    ),
-  );
+      new ProblemError(404, 'not-found', 'Not found', `No resource at ${path}; see /docs or /openapi.yaml.`),
+    );
+  });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
     // Never the error's text: it could quote an upload. Nothing is logged either, for the same reason.

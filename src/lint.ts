@@ -9,10 +9,12 @@ import { describeRule } from './engine/describe-rule';
 import { runRules } from './engine/run-rules';
 import { suppressor } from './engine/suppressions';
 import { ingestFile, type IngestedFile, type Upload } from './ingest';
+import { Budget, LimitError } from './ingest/budget';
 import { buildClusterModel } from './model/cluster-model';
 import { minorOf } from './model/version';
 import { buildReport } from './report/build';
 import { RULES } from './rules';
+import { redactReport } from './security/redact-report';
 import type { Network, Severity } from './schemas/common';
 import type { LintOptionsInput } from './schemas/lint-request';
 import type { Problem } from './schemas/problem';
@@ -20,6 +22,7 @@ import type { InputFile, Report } from './schemas/report';
 import type { RuleInfo } from './schemas/rule';
 
 export type { Upload } from './ingest';
+export { LimitError } from './ingest/budget';
 export { RULESET_VERSION } from './rules/ruleset-version';
 
 export interface LintOptions {
@@ -54,16 +57,6 @@ export function ruleIdList(option: string | undefined): string[] {
   return option ? [...new Set(option.split(','))] : [];
 }
 
-/** Thrown when a request as a whole exceeds a limit; the HTTP layer answers 413 naming it. */
-export class LimitError extends Error {
-  constructor(
-    readonly limit: keyof typeof LIMITS,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Every rule as /v1/rules, SARIF and docs/rules.md describe it, in registry order; built once. */
 export const RULE_CATALOGUE: readonly RuleInfo[] = RULES.map(describeRule);
 const RULE_BY_ID = new Map(RULE_CATALOGUE.map((rule) => [rule.id, rule]));
@@ -84,30 +77,28 @@ export async function lint(
       `the request has ${uploads.length} files; at most ${LIMITS.maxFiles} are accepted`,
     );
   }
-  const files = uploads.map(safeIngest);
-  const documents = files.reduce((n, file) => n + file.documents.length + file.errors.length, 0);
-  if (documents > LIMITS.maxDocuments) {
-    throw new LimitError(
-      'maxDocuments',
-      `the request holds ${documents} documents; at most ${LIMITS.maxDocuments} are accepted`,
-    );
-  }
+  // One budget for the whole request: every file, embedded document and alias use draws on it.
+  const budget = new Budget();
+  const files = uploads.map((upload) => safeIngest(upload, budget));
   const model = buildClusterModel(files, {
     network: options.network,
     kubernetesVersion: minorOf(options.kubernetesVersion ?? undefined),
   });
   const suppressions = { rules: options.rules ?? null, skipRules: options.skipRules ?? [] };
   const results = runRules(RULES, model, suppressor(suppressions, files));
-  return buildReport({
-    files,
-    model,
-    rules: RULES,
-    results,
-    network: options.network,
-    failOn: options.failOn,
-    only: suppressions.rules,
-    skipRules: suppressions.skipRules,
-  });
+  // Everything the report echoes of the upload, redacted once for every format.
+  return redactReport(
+    buildReport({
+      files,
+      model,
+      rules: RULES,
+      results,
+      network: options.network,
+      failOn: options.failOn,
+      only: suppressions.rules,
+      skipRules: suppressions.skipRules,
+    }),
+  );
 }
 
 export type UnusableFile = NonNullable<Problem['files']>[number];
@@ -129,11 +120,15 @@ function whyUnusable(file: InputFile): UnusableFile {
   return { file: file.file, reason: 'no YAML or JSON document in the file' };
 }
 
-/** A file that breaks the reader is reported as that file's error; its neighbours are still linted. */
-function safeIngest(upload: Upload): IngestedFile {
+/**
+ * A file that breaks the reader is reported as that file's error; its neighbours are still linted. A
+ * request over its budget is not a file's fault: that ends the request.
+ */
+function safeIngest(upload: Upload, budget: Budget): IngestedFile {
   try {
-    return ingestFile(upload);
-  } catch {
+    return ingestFile(upload, budget);
+  } catch (error) {
+    if (error instanceof LimitError) throw error;
     return {
       name: upload.name,
       errors: [

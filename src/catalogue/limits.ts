@@ -1,20 +1,38 @@
 /**
  * Limits that keep one request bounded in time and memory. Each is named in the error a user gets when
- * an upload exceeds it, so the names are part of the API.
+ * an upload exceeds it (the problem's `limit` field), so the names are part of the API. The counting
+ * ones are drawn on by every parse of a request together (src/ingest/budget.ts).
  */
 export const LIMITS = {
   /** Largest request body in bytes (413 above it). The Worker's MAX_BODY_BYTES variable overrides it. */
   maxBodyBytes: 5 * 1024 * 1024,
-  /** Files in one request. */
+  /** Files in one request (multipart parts, envelope files). */
   maxFiles: 200,
-  /** YAML documents across all files of one request (413 above it). */
-  maxDocuments: 2000,
+  /**
+   * Documents across one request: YAML documents, List items and documents embedded in others (413 above
+   * it). `kubectl get -o yaml` of the smallest objects (RoleBindings, ~450 bytes each) up to the body
+   * limit is about 12,000 items.
+   */
+  maxDocuments: 20_000,
   /** Collection nesting depth of one YAML/JSON document. */
   maxDepth: 64,
   /** Aliases (`*ref`) in one document. Kubernetes configs almost never use any. */
   maxAliases: 100,
-  /** Nodes of one file once aliases are expanded: stops "billion laughs" bombs. */
-  maxExpandedNodes: 500_000,
+  /**
+   * YAML nodes of one request, each counted once, an alias as the nodes it stands for: stops "billion
+   * laughs" bombs. A 5 MiB `kubectl get pods -o yaml` has about 400,000.
+   */
+  maxExpandedNodes: 1_000_000,
+  /**
+   * Characters of the strings and keys one request materialises, counted as they are made: an alias as
+   * the characters it stands for, a mapping or sequence used as a key as its text, embedded documents
+   * again. A real upload makes at most about twice its size.
+   */
+  maxMaterializedBytes: 16 * 1024 * 1024,
+  /** Answer size: findings (and suppressed findings) of one rule shown in full; the rest are counted. */
+  maxFindingsPerRule: 100,
+  /** Answer size: characters of a finding's message or evidence; a longer one says how much was cut. */
+  maxQuotedChars: 2000,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -8,7 +8,7 @@
 import type { ClusterModel } from '../model/cluster-model';
 import { compareMinor } from '../model/version';
 import { fingerprint } from './fingerprint';
-import { redact } from '../security/redact';
+import { redactQuote } from '../security/redact';
 import type { Finding } from '../schemas/finding';
 import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
 import { ruleLinks } from './describe-rule';
@@ -108,11 +108,12 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     severity,
     category: raw.category ?? rule.category,
     title: rule.title,
-    message: redact(raw.message),
-    subject: redact(raw.subject),
+    // Quotes of the upload: redacted, and cut at LIMITS.maxQuotedChars (saying so) to bound the answer.
+    message: redactQuote(raw.message),
+    subject: redactQuote(raw.subject),
     location: raw.location,
     related: raw.related ?? [],
-    evidence: redact(raw.evidence),
+    evidence: redactQuote(raw.evidence),
     severityReason,
     remediation: rule.remediation,
     links: ruleLinks(rule),

@@ -1,13 +1,18 @@
 /**
- * Reads a request body with a hard size limit, before anything parses it: the Content-Length header
- * is checked first, then the stream is cut off as soon as it passes the limit (a client may lie or
- * send chunked bodies).
+ * Reads a request body with a hard size limit, before anything parses it: the declared Content-Length
+ * is checked first (RFC 9112 §6.3: ignored when Transfer-Encoding is present), then the stream is cut
+ * off as soon as it passes the limit (a client may lie or send chunked bodies). Like Hono's body-limit
+ * middleware, but every body refused is cancelled, so the answer goes out at once instead of after the
+ * client has sent (or stalled on) what we will never read.
  */
 import { ProblemError } from './problem';
 
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.headers.has('transfer-encoding') && Number.isFinite(declared) && declared > maxBytes) {
+    await discardBody(request);
+    throw tooLarge(maxBytes);
+  }
   if (!request.body) return new Uint8Array();
   const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
@@ -17,7 +22,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      await reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -29,6 +34,11 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** Cancels a body we answer without reading (too large, wrong media type, rate limited, wrong method). */
+export async function discardBody(request: Request): Promise<void> {
+  if (request.body && !request.bodyUsed) await request.body.cancel().catch(() => undefined);
 }
 
 function tooLarge(maxBytes: number): ProblemError {

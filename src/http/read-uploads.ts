@@ -4,6 +4,7 @@
  * envelope. Every way it can be wrong is a ProblemError with a status from DESIGN.md.
  */
 import type { z } from '@hono/zod-openapi';
+import { LIMITS } from '../catalogue/limits';
 import { findRuleInfo, ruleIdList, type Upload } from '../lint';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
 import { ProblemError } from './problem';
@@ -71,11 +72,61 @@ export async function readUploads(
   return { uploads: [{ name, content: body }], options };
 }
 
+/**
+ * Parts a multipart body holds, counted on its bytes before FormData builds them: a body of tens of
+ * thousands of tiny parts is refused before it costs anything. Fields besides files (the options) get
+ * a small allowance. Throws the maxFiles problem; a body whose boundary cannot be read is left to FormData to refuse.
+ */
+export function checkPartCount(contentType: string, body: Uint8Array): void {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = new TextEncoder().encode(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  if (delimiter.length <= 2) return;
+  const allowed = LIMITS.maxFiles + OPTION_FIELDS;
+  let parts = 0;
+  for (let at = body.indexOf(45); at >= 0 && at <= body.length - delimiter.length;) {
+    let matches = true;
+    for (let i = 1; i < delimiter.length && matches; i++) matches = body[at + i] === delimiter[i];
+    if (matches) {
+      // The last delimiter (`--boundary--`) closes the body; every other one opens a part.
+      if (++parts > allowed + 1) throw tooManyFiles(`more than ${allowed} parts`);
+      at += delimiter.length;
+    } else at += 1;
+    at = body.indexOf(45, at);
+  }
+}
+
+/** A part's file name (the file's path on the node), as long as the envelope's and `filename` allow. */
+export function partName(name: string): string {
+  if (name.length <= MAX_NAME_LENGTH) return name;
+  throw new ProblemError(
+    400,
+    'invalid-file-name',
+    'File name too long',
+    `A part's file name has ${name.length} characters; at most ${MAX_NAME_LENGTH} are accepted: it is the file's path on the node.`,
+  );
+}
+
+const MAX_NAME_LENGTH = 1024;
+
+/** Fields a multipart upload may carry besides its files: the options and the form's pasted text. */
+const OPTION_FIELDS = 16;
+
+export function tooManyFiles(count: string): ProblemError {
+  return new ProblemError(
+    413,
+    'limit-exceeded',
+    'Request over a limit',
+    `The request has ${count}; at most ${LIMITS.maxFiles} files are accepted (limit maxFiles).`,
+    { limit: 'maxFiles' },
+  );
+}
+
 async function readMultipart(
   contentType: string,
   body: Uint8Array,
   query: Record<string, string>,
 ): Promise<LintRequest> {
+  checkPartCount(contentType, body);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
@@ -88,7 +139,8 @@ async function readMultipart(
     );
   }
   const uploads: Upload[] = [];
-  const fields: Record<string, string> = { ...query };
+  // A Map: the field names are the client's, so they are looked up as data, never as properties.
+  const fields = new Map(Object.entries(query));
   let pasted = 0;
   for (const [field, entry] of form.entries()) {
     const value = entry as unknown as File | string; // workers-types declares string values only
@@ -96,11 +148,11 @@ async function readMultipart(
       const bytes = new Uint8Array(await value.arrayBuffer());
       // An empty file input in a browser form arrives as a nameless, empty part: not an upload.
       if (bytes.byteLength === 0 && !value.name) continue;
-      uploads.push({ name: value.name || field, content: bytes });
+      uploads.push({ name: partName(value.name || field), content: bytes });
     } else if (field === 'content' || field === 'file') {
       if (value.trim() !== '') uploads.push({ name: `pasted-${++pasted}.yaml`, content: value });
     } else {
-      fields[field] = value;
+      fields.set(field, value);
     }
   }
   if (uploads.length === 0) {
@@ -111,7 +163,7 @@ async function readMultipart(
       'The multipart body has no file parts: send each file as a part named "file" (curl -F file=@PATH).',
     );
   }
-  return { uploads, options: parseOptions(fields) };
+  return { uploads, options: parseOptions(Object.fromEntries(fields)) };
 }
 
 /** The JSON envelope `{files, options}`; undefined when the JSON body is a configuration itself. */
@@ -124,6 +176,10 @@ function readEnvelope(body: Uint8Array, query: Record<string, string>): LintRequ
   }
   if (!json || typeof json !== 'object' || !('files' in json) || 'kind' in json || 'apiVersion' in json)
     return undefined;
+  // Counted before the schema walks every entry.
+  if (Array.isArray(json.files) && json.files.length > LIMITS.maxFiles) {
+    throw tooManyFiles(`${json.files.length} files`);
+  }
   const parsed = LintEnvelope.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

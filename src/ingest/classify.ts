@@ -6,6 +6,7 @@ import { componentOfImage, componentOfProgram, type Component } from './componen
 import { kubeconfigRole, type KubeconfigRole } from './kubeconfig-role';
 import type { SourceDocument } from './source-document';
 import { isPlainObject } from './yaml';
+import { own } from '../security/own-property';
 
 export type DocumentType =
   | 'workload'
@@ -94,7 +95,7 @@ export function classify(doc: SourceDocument): Classified {
     return { ...base, type: 'authorization-config', component: 'kube-apiserver' };
   }
   if (KUBEADM_KINDS.has(kind) && apiVersion.startsWith('kubeadm.k8s.io/')) {
-    return { ...base, type: 'kubeadm', note: KUBEADM_NOTES[kind] ?? null };
+    return { ...base, type: 'kubeadm', note: own(KUBEADM_NOTES, kind) ?? null };
   }
   if (kind === 'KubeletInfo' && apiVersion.startsWith('hostdata.kubescape.cloud/')) {
     return {
@@ -118,7 +119,7 @@ export function classify(doc: SourceDocument): Classified {
       note: 'the default/kubernetes Service',
     };
   }
-  const podSpec = WORKLOAD_KINDS[kind];
+  const podSpec = own(WORKLOAD_KINDS, kind);
   if (podSpec) {
     const found = findComponentContainer(doc, podSpec);
     if (found)
@@ -137,7 +138,11 @@ export function classify(doc: SourceDocument): Classified {
       note: 'its *-arg flags and egress-selector-mode',
     };
   }
-  return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
+  return {
+    ...base,
+    type: 'unrecognized',
+    note: own(LATER, kind) ?? 'not a configuration kube-comms-lint reads',
+  };
 }
 
 const DISTRIBUTION_KEYS =

@@ -1,4 +1,6 @@
 /** The programs kube-comms-lint knows, and the names they go by in commands, images and containers. */
+import { own } from '../security/own-property';
+
 export const COMPONENTS = [
   'kube-apiserver',
   'kube-controller-manager',
@@ -28,13 +30,13 @@ const ALIASES: Record<string, Component> = {
 /** The component a program path names: `/usr/local/bin/kube-apiserver` → kube-apiserver. */
 export function componentOfProgram(program: string): Component | undefined {
   const base = program.split('/').pop() ?? '';
-  return ALIASES[base];
+  return own(ALIASES, base);
 }
 
 /** The component an image runs: `registry.k8s.io/kube-apiserver:v1.31.2` → kube-apiserver. */
 export function componentOfImage(image: string): Component | undefined {
   const name = image.split('@')[0]?.split('/').pop()?.split(':')[0] ?? '';
-  return ALIASES[name.replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, '')];
+  return own(ALIASES, name.replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, ''));
 }
 
 /** The Kubernetes minor version an image tag shows: `...:v1.31.2` → 1.31. */

@@ -5,11 +5,12 @@
  * The wrapped text is read like an uploaded file, its positions mapped back into the wrapper.
  */
 import type { InputDocument } from '../schemas/report';
+import type { Budget } from './budget';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
-import { EmbeddedLocator } from './positions';
+import { EmbeddedLocator, type LineIndex } from './positions';
 import { SourceDocument } from './source-document';
-import { isPlainObject, parseYamlStream } from './yaml';
+import { isPlainObject, parseYamlStream, type ParsedStream } from './yaml';
 
 export interface Unwrapped {
   objects: Classified[];
@@ -20,20 +21,26 @@ export interface Unwrapped {
 /** ConfigMap data keys that hold a configuration file. */
 const CONFIG_MAP_KEYS = ['kubelet', 'ClusterConfiguration'];
 
-export function unwrap(envelope: Classified, text: string): Unwrapped {
+/**
+ * The configuration inside a wrapper. Each embedded text is parsed once per request, on the request's
+ * budget: a wrapper used again through an alias is charged again, never parsed again.
+ */
+export function unwrap(envelope: Classified, text: string, lines: LineIndex, budget: Budget): Unwrapped {
   const result: Unwrapped = { objects: [], commandLines: [], documents: [] };
   const doc = envelope.doc;
   if (envelope.type === 'config-map') {
     const data = isPlainObject(doc.value.data) ? doc.value.data : {};
     for (const key of CONFIG_MAP_KEYS) {
-      const value = data[key];
+      const value = Object.hasOwn(data, key) ? data[key] : undefined;
       if (typeof value !== 'string') continue;
       const pointer = `/data/${key}`;
-      const locator = new EmbeddedLocator(value, doc.at(pointer), blockLayout(text, doc.at(pointer).line));
+      const layout = blockLayout(text, lines, doc.at(pointer).line);
+      const locator = new EmbeddedLocator(value, doc.at(pointer), layout);
+      const stream = budget.once(data, key, () => parseYamlStream(value, budget));
       readEmbedded(
         result,
         doc,
-        value,
+        stream,
         locator,
         `${key} from ConfigMap ${doc.value.kind === 'ConfigMap' ? name(doc) : ''}`.trim(),
       );
@@ -44,14 +51,20 @@ export function unwrap(envelope: Classified, text: string): Unwrapped {
     const cmdLine = typeof data.cmdLine === 'string' ? data.cmdLine : '';
     const configFile = isPlainObject(data.configFile) ? data.configFile : {};
     let config: Classified | undefined;
-    if (typeof configFile.content === 'string') {
-      const decoded = decodeBase64(configFile.content);
+    const content = configFile.content;
+    if (typeof content === 'string') {
+      const stream = budget.once(configFile, 'content', () => {
+        const decoded = decodeBase64(content);
+        if (decoded === undefined) return undefined;
+        budget.spendBytes(decoded.length);
+        return parseYamlStream(decoded, budget);
+      });
       const locator = new EmbeddedLocator('', doc.at('/data/configFile/content'), undefined);
-      if (decoded !== undefined) {
+      if (stream) {
         config = readEmbedded(
           result,
           doc,
-          decoded,
+          stream,
           locator,
           'kubelet --config file from Kubescape KubeletInfo (base64)',
           asKubeletConfig,
@@ -80,12 +93,11 @@ function asKubeletConfig(item: Classified): Classified {
 function readEmbedded(
   result: Unwrapped,
   outer: SourceDocument,
-  text: string,
+  stream: ParsedStream,
   locator: EmbeddedLocator,
   note: string,
   refine: (item: Classified) => Classified = (item) => item,
 ): Classified | undefined {
-  const stream = parseYamlStream(text);
   let first: Classified | undefined;
   for (const parsed of stream.documents) {
     if (!isPlainObject(parsed.value)) continue;
@@ -124,12 +136,18 @@ function name(doc: SourceDocument): string {
   return `${namespace}/${typeof metadata.name === 'string' ? metadata.name : ''}`;
 }
 
-/** For `key: |` block scalars the text starts on the next line, at that line's indentation. */
-function blockLayout(text: string, keyLine: number): { lineShift: number; indent: number } | undefined {
-  const all = text.split('\n');
-  const keyText = all[keyLine - 1] ?? '';
+/**
+ * For `key: |` block scalars the text starts on the next line, at that line's indentation. Reads only
+ * those two lines: a file of many ConfigMaps must not be split into lines once per ConfigMap.
+ */
+function blockLayout(
+  text: string,
+  lines: LineIndex,
+  keyLine: number,
+): { lineShift: number; indent: number } | undefined {
+  const keyText = lines.lineText(text, keyLine);
   if (!/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(keyText)) return undefined;
-  const next = all[keyLine] ?? '';
+  const next = lines.lineText(text, keyLine + 1);
   return { lineShift: 1, indent: next.length - next.trimStart().length };
 }
 

@@ -3,6 +3,7 @@
  * reported against its file, line and column. One broken file or document never stops the others.
  */
 import type { InputDocument, InputError } from '../schemas/report';
+import type { Budget } from './budget';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
 import { readCommandLines, type CommandLine } from './command-line';
@@ -27,7 +28,8 @@ export interface IngestedFile {
   documents: InputDocument[];
 }
 
-export function ingestFile(upload: Upload): IngestedFile {
+/** One uploaded file, drawing on the request's `budget` (a LimitError when it runs out). */
+export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   const file: IngestedFile = { name: upload.name, errors: [], objects: [], commandLines: [], documents: [] };
   const decoded =
     typeof upload.content === 'string' ? checkText(upload.content) : decodeUpload(upload.content);
@@ -42,18 +44,20 @@ export function ingestFile(upload: Upload): IngestedFile {
   }
   if (text.includes('\0') || SYSTEMD_SECTION.test(text))
     return withCommandLines(file, text, new LineIndex(text));
-  const stream = parseYamlStream(text);
+  const stream = parseYamlStream(text, budget);
   let scalars = 0;
   for (const parsed of stream.documents) {
     if (!isPlainObject(parsed.value)) {
       if (parsed.value !== null) scalars++;
       continue;
     }
-    for (const [base, value] of listItems(parsed.value)) {
+    const items = listItems(parsed.value);
+    for (const [base, value] of items) {
+      if (base !== '') budget.spendDocument(); // a List's document was counted when it was split off
       const doc = new SourceDocument(upload.name, parsed.index, base, value, parsed.offsets, stream.lines);
       const classified = classify(doc);
       file.objects.push(classified);
-      const inner = unwrap(classified, text);
+      const inner = unwrap(classified, text, stream.lines, budget);
       file.objects.push(...inner.objects);
       file.commandLines.push(...inner.commandLines);
       file.documents.push(
@@ -71,7 +75,9 @@ export function ingestFile(upload: Upload): IngestedFile {
       );
     }
   }
-  if (file.objects.length === 0) {
+  // A text that opens a JSON or flow collection is no command line: not read as one (a 5 MiB `[[[…`
+  // would be split into shell words for nothing).
+  if (file.objects.length === 0 && !/^\s*[[{]/.test(text)) {
     withCommandLines(file, text, stream.lines);
     if (file.commandLines.length > 0) return file; // a command line is not YAML: its "syntax errors" are noise
   }

@@ -21,6 +21,14 @@ export class LineIndex implements Locator {
     }
     return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
+
+  /** The text of 1-based `line` (without its line break); '' past the end. */
+  lineText(text: string, line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const end = this.starts[line];
+    return text.slice(start, end === undefined ? text.length : end - 1);
+  }
 }
 
 /** RFC 6901 JSON pointer of a child. */

@@ -13,7 +13,18 @@ export function splitShellWords(text: string, base = 0): Word[] {
   let current = '';
   let start = -1;
   let quote: '"' | "'" | null = null;
-  const flush = () => {
+  // Characters taken as they are are copied in runs, not one by one: a long word must cost its length,
+  // not a string per character.
+  let run = -1;
+  const take = (i: number) => {
+    if (run < 0) run = i;
+  };
+  const cut = (i: number) => {
+    if (run >= 0) current += text.slice(run, i);
+    run = -1;
+  };
+  const flush = (i: number) => {
+    cut(i);
     if (start >= 0) words.push({ text: current, offset: base + start });
     current = '';
     start = -1;
@@ -21,11 +32,14 @@ export function splitShellWords(text: string, base = 0): Word[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
     if (quote === "'") {
-      if (ch === "'") quote = null;
-      else current += ch;
+      if (ch === "'") {
+        cut(i);
+        quote = null;
+      } else take(i);
       continue;
     }
     if (ch === '\\') {
+      cut(i);
       const next = text[i + 1];
       i++;
       if (next === undefined || next === '\n') continue; // line continuation
@@ -34,22 +48,25 @@ export function splitShellWords(text: string, base = 0): Word[] {
       continue;
     }
     if (quote === '"') {
-      if (ch === '"') quote = null;
-      else current += ch;
+      if (ch === '"') {
+        cut(i);
+        quote = null;
+      } else take(i);
       continue;
     }
     if (ch === '"' || ch === "'") {
+      cut(i);
       if (start < 0) start = i;
       quote = ch;
       continue;
     }
     if (/\s/.test(ch)) {
-      flush();
+      flush(i);
       continue;
     }
     if (start < 0) start = i;
-    current += ch;
+    take(i);
   }
-  flush();
+  flush(text.length);
   return words;
 }

@@ -20,6 +20,8 @@ import {
   parseEvents,
 } from 'js-yaml';
 import { LIMITS } from '../catalogue/limits';
+import { redact } from '../security/redact';
+import { LimitError, type Budget } from './budget';
 import { LineIndex, childPointer } from './positions';
 
 /** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */
@@ -48,8 +50,8 @@ export interface ParsedStream {
   lines: LineIndex;
 }
 
-/** Raised for a limit breach inside one document; carries the offset where it was noticed. */
-class LimitExceeded extends Error {
+/** A problem inside one document (a per-document limit, an unknown alias); carries the offset where it was noticed. */
+class DocumentError extends Error {
   constructor(
     message: string,
     readonly offset: number,
@@ -58,18 +60,24 @@ class LimitExceeded extends Error {
   }
 }
 
-export function parseYamlStream(text: string): ParsedStream {
+/**
+ * Every document of `text`, each drawing on the request's `budget` as it is split and built; a document
+ * that cannot be read is an error of its own. A budget breach (LimitError) ends the whole request.
+ */
+export function parseYamlStream(text: string, budget: Budget): ParsedStream {
   const lines = new LineIndex(text);
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
   for (const chunk of splitDocuments(text)) {
+    budget.spendDocument();
     try {
-      for (const doc of parseChunk(text, chunk.start, chunk.end)) {
+      for (const doc of parseChunk(text, chunk.start, chunk.end, budget)) {
         documents.push({ ...doc, index: documents.length });
       }
     } catch (error) {
+      if (error instanceof LimitError) throw error;
       // JSON that YAML rejects (tab indentation) is still JSON; a limit breach is not retried.
-      const json = isLimit(error) ? undefined : tryJson(text.slice(chunk.start, chunk.end));
+      const json = isLimit(error) ? undefined : tryJson(text.slice(chunk.start, chunk.end), budget);
       if (json !== undefined) {
         documents.push({ index: documents.length, value: json, offsets: new Map([['', chunk.start]]) });
         continue;
@@ -80,48 +88,70 @@ export function parseYamlStream(text: string): ParsedStream {
   return { documents, errors, lines };
 }
 
-/** Chunks of the text between `---` document markers at the start of a line. */
-function splitDocuments(text: string): Array<{ start: number; end: number }> {
-  const chunks: Array<{ start: number; end: number }> = [];
+/** Chunks of the text between `---` document markers at the start of a line, found one at a time. */
+function* splitDocuments(text: string): Generator<{ start: number; end: number }> {
   const marker = /^---(?=[ \t\r\n]|$)/gm;
   let start = 0;
   for (let match = marker.exec(text); match; match = marker.exec(text)) {
-    if (match.index > start && text.slice(start, match.index).trim() !== '') {
-      chunks.push({ start, end: match.index });
-    }
+    if (match.index > start && !isBlank(text, start, match.index)) yield { start, end: match.index };
     start = match.index;
   }
-  chunks.push({ start, end: text.length });
-  return chunks;
+  yield { start, end: text.length };
+}
+
+/** Whether text[start, end) is only whitespace, without copying it. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 10 && code !== 13 && code !== 9) return false;
+  }
+  return true;
 }
 
 function isLimit(error: unknown): boolean {
   return (
-    error instanceof LimitExceeded || (error instanceof YAMLException && error.reason.includes('maxDepth'))
+    error instanceof DocumentError || (error instanceof YAMLException && error.reason.includes('maxDepth'))
   );
 }
 
-function tryJson(text: string): unknown {
+/**
+ * The value of a JSON document YAML rejected, or undefined. Its depth, nodes and strings are measured on
+ * the text first, so JSON.parse never builds what the budget would refuse.
+ */
+function tryJson(text: string, budget: Budget): unknown {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  const shape = measureJson(trimmed);
+  if (shape.depth > LIMITS.maxDepth) return undefined;
+  budget.spendNodes(shape.nodes);
+  budget.spendBytes(shape.stringChars);
   try {
-    const value: unknown = JSON.parse(trimmed);
-    return depthWithin(value, LIMITS.maxDepth) ? value : undefined;
+    return JSON.parse(trimmed) as unknown;
   } catch {
     return undefined;
   }
 }
 
-/** Iterative, so a deep value cannot overflow the stack while it is measured. */
-function depthWithin(root: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [value, depth] = item;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > max) return false;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+/** Nesting depth, an upper bound of the nodes, and the characters inside strings of a JSON text. */
+function measureJson(text: string): { depth: number; nodes: number; stringChars: number } {
+  let depth = 0;
+  let deepest = 0;
+  let nodes = 1;
+  let stringChars = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92)
+        i++; // backslash: the next character is escaped
+      else if (code === 34) inString = false;
+      else stringChars++;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) deepest = Math.max(deepest, ++depth);
+    else if (code === 125 || code === 93) depth--;
+    else if (code === 44 || code === 58) nodes++; // `,` another item, `:` a key's value
   }
-  return true;
+  return { depth: deepest, nodes, stringChars };
 }
 
 function describeError(
@@ -130,30 +160,44 @@ function describeError(
   text: string,
   lines: LineIndex,
 ): ParseError {
-  if (error instanceof LimitExceeded) {
+  if (error instanceof DocumentError) {
     return { message: error.message, ...lines.locate(error.offset) };
   }
   if (error instanceof YAMLException) {
-    // Only the reason: js-yaml's full message quotes the source, which may hold a secret.
     // An error at the very end of a chunk belongs to its last line, not to the next `---`.
     const offset = Math.min(chunk.start + (error.mark?.position ?? 0), Math.max(chunk.start, chunk.end - 1));
     const reason = error.reason.includes('maxDepth')
       ? `nesting deeper than ${LIMITS.maxDepth} levels (limit maxDepth)`
-      : error.reason;
+      : withoutQuotedSource(error.reason);
     return { message: `YAML syntax error: ${reason}`, ...lines.locate(Math.min(offset, text.length)) };
   }
   return { message: 'could not read this document as YAML or JSON', ...lines.locate(chunk.start) };
 }
 
+/** What an anchor names, and what each use of it costs: its nodes and the characters of its strings. */
+interface Anchored {
+  value: unknown;
+  size: number;
+  bytes: number;
+}
+
 type Container =
   | { kind: 'document'; value: unknown }
-  | { kind: 'sequence'; value: unknown[]; pointer: string; anchor: string | undefined; size: number }
+  | {
+      kind: 'sequence';
+      value: unknown[];
+      pointer: string;
+      anchor: string | undefined;
+      size: number;
+      bytes: number;
+    }
   | {
       kind: 'mapping';
       value: Record<string, unknown>;
       pointer: string;
       anchor: string | undefined;
       size: number;
+      bytes: number;
       key: { name: string; offset: number } | undefined;
       merges: unknown[];
     };
@@ -163,15 +207,19 @@ interface ChunkDocument {
   offsets: Map<string, number>;
 }
 
-function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
+/**
+ * The documents of text[start, end), built from js-yaml's events. Each node is charged to the budget
+ * once, when it is made; an alias shares the value it names (never a copy) and is charged its nodes and
+ * characters, so a bomb of aliases costs what it would expand to before anything expands it.
+ */
+function parseChunk(text: string, start: number, end: number, budget: Budget): ChunkDocument[] {
   const source = text.slice(start, end);
   const events = parseEvents(source, { maxDepth: LIMITS.maxDepth });
   const docs: ChunkDocument[] = [];
-  const anchors = new Map<string, { value: unknown; size: number }>();
+  const anchors = new Map<string, Anchored>();
   const stack: Container[] = [];
   let offsets = new Map<string, number>();
   let aliases = 0;
-  let expanded = 0;
   let keyDepth = 0;
 
   const slice = (from: number, to: number) => (from >= 0 ? source.slice(from, to) : undefined);
@@ -187,27 +235,24 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
     return { pointer: childPointer(top.pointer, top.key.name), isKey: false, keyOffset: top.key.offset };
   };
 
-  const place = (value: unknown, size: number, nodeOffset: number, isMergeKey = false) => {
+  /** Puts a finished node into its parent; `size` and `bytes` are what it holds, already charged. */
+  const place = (value: unknown, size: number, bytes: number, nodeOffset: number, isMergeKey = false) => {
     const top = stack[stack.length - 1];
-    expanded += size;
-    if (expanded > LIMITS.maxExpandedNodes) {
-      throw new LimitExceeded(
-        `more than ${LIMITS.maxExpandedNodes} nodes once aliases are expanded (limit maxExpandedNodes)`,
-        nodeOffset,
-      );
-    }
     if (!top) return;
     if (top.kind === 'document') {
       top.value = value;
       return;
     }
     top.size += size;
+    top.bytes += bytes;
     if (top.kind === 'sequence') {
       top.value.push(value);
       return;
     }
     if (!top.key) {
-      top.key = { name: isMergeKey ? '<<' : keyName(value), offset: nodeOffset };
+      const name = isMergeKey ? '<<' : keyName(value, budget);
+      if (typeof value === 'object' && value !== null) top.bytes += name.length;
+      top.key = { name, offset: nodeOffset };
       return;
     }
     if (top.key.name === '<<' && isMergeSource(value)) top.merges.push(value);
@@ -218,24 +263,28 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
+        // The chunk was counted when it was split off; a second document in it (after `...`) counts too.
+        if (docs.length > 0 || stack.length > 0) budget.spendDocument();
         offsets = new Map();
         stack.push({ kind: 'document', value: null });
         break;
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
+        budget.spendNodes(1);
         const slot = nextSlot();
         if (slot.isKey) keyDepth++;
         else if (keyDepth === 0) offsets.set(slot.pointer, slot.keyOffset ?? start + event.start);
         const anchor = slice(event.anchorStart, event.anchorEnd);
         stack.push(
           event.type === EVENT_ID.SEQUENCE
-            ? { kind: 'sequence', value: [], pointer: slot.pointer, anchor, size: 1 }
+            ? { kind: 'sequence', value: [], pointer: slot.pointer, anchor, size: 1, bytes: 0 }
             : {
                 kind: 'mapping',
                 value: {},
                 pointer: slot.pointer,
                 anchor,
                 size: 1,
+                bytes: 0,
                 key: undefined,
                 merges: [],
               },
@@ -243,32 +292,42 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
         break;
       }
       case EVENT_ID.SCALAR: {
+        budget.spendNodes(1);
         const slot = nextSlot();
         const raw = getScalarValue(source, event);
+        budget.spendBytes(raw.length);
         const tag = slice(event.tagStart, event.tagEnd);
         const value = resolveScalar(raw, event.style, tag, event.valueStart + start);
         if (!slot.isKey && keyDepth === 0)
           offsets.set(slot.pointer, slot.keyOffset ?? start + event.valueStart);
         const anchor = slice(event.anchorStart, event.anchorEnd);
-        if (anchor) anchors.set(anchor, { value, size: 1 });
+        if (anchor) anchors.set(anchor, { value, size: 1, bytes: raw.length });
         const isMergeKey = slot.isKey && event.style === SCALAR_STYLE.PLAIN && raw === '<<' && !tag;
-        place(value, 1, start + event.valueStart, isMergeKey);
+        place(value, 1, raw.length, start + event.valueStart, isMergeKey);
         break;
       }
       case EVENT_ID.ALIAS: {
         const name = source.slice(event.anchorStart, event.anchorEnd);
         const target = anchors.get(name);
-        if (!target) throw new LimitExceeded(`unknown alias *${name}`, start + event.anchorStart);
+        // The alias's name is not quoted: it is upload text, and may be a secret.
+        if (!target) {
+          throw new DocumentError(
+            'an alias (*) names no anchor (&) defined before it',
+            start + event.anchorStart,
+          );
+        }
         if (++aliases > LIMITS.maxAliases) {
-          throw new LimitExceeded(
+          throw new DocumentError(
             `more than ${LIMITS.maxAliases} aliases in one document (limit maxAliases)`,
             start + event.anchorStart,
           );
         }
+        budget.spendNodes(target.size);
+        budget.spendBytes(target.bytes);
         const slot = nextSlot();
         if (!slot.isKey && keyDepth === 0)
           offsets.set(slot.pointer, slot.keyOffset ?? start + event.anchorStart);
-        place(target.value, target.size, start + event.anchorStart);
+        place(target.value, target.size, target.bytes, start + event.anchorStart);
         break;
       }
       case EVENT_ID.POP: {
@@ -279,16 +338,28 @@ function parseChunk(text: string, start: number, end: number): ChunkDocument[] {
           break;
         }
         if (done.kind === 'mapping') applyMerges(done.value, done.merges);
-        if (done.anchor) anchors.set(done.anchor, { value: done.value, size: done.size });
+        if (done.anchor) anchors.set(done.anchor, { value: done.value, size: done.size, bytes: done.bytes });
         const parent = stack[stack.length - 1];
         const wasKey = parent?.kind === 'mapping' && !parent.key;
         if (wasKey) keyDepth--;
-        place(done.value, done.size, start);
+        place(done.value, done.size, done.bytes, start);
         break;
       }
     }
   }
   return docs;
+}
+
+/**
+ * js-yaml's reason without the source it quotes: only the reason is used (its full message shows the
+ * source around the error), and the few reasons that quote a token (a tag or tag handle) lose it, since
+ * the token may be a secret. Redacted all the same, like everything derived from an upload.
+ */
+function withoutQuotedSource(reason: string): string {
+  const quoted = reason
+    .replace(/"[^"]*"/g, 'used')
+    .replace(/^(tag name cannot contain such characters):.*$/s, '$1');
+  return redact(quoted);
 }
 
 function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
@@ -302,19 +373,64 @@ function resolveScalar(raw: string, style: number, tag: string | undefined, offs
   const definition = KUBERNETES_YAML_SCHEMA.lookupScalarTag(full);
   if (!definition) return raw; // custom tags (`!Ref`) carry no meaning for Kubernetes: keep the text
   const value = definition.resolve(raw, true, full);
-  if (value === NOT_RESOLVED) throw new LimitExceeded(`value ${tag} cannot be read as that type`, offset);
+  if (value === NOT_RESOLVED) {
+    throw new DocumentError(`value tagged ${definition.tagName} cannot be read as that type`, offset);
+  }
   return value;
 }
 
-function keyName(value: unknown): string {
+/** A mapping key as the text it becomes; a mapping or sequence used as a key becomes its JSON. */
+function keyName(value: unknown, budget: Budget): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return value === null ? 'null' : JSON.stringify(value);
+  return value === null ? 'null' : keyJson(value, budget);
+}
+
+/**
+ * JSON.stringify of a key, charged to the budget piece by piece as it is written: a key made of many
+ * aliases of one long string is refused before its text exists, not after.
+ */
+function keyJson(root: unknown, budget: Budget): string {
+  const parts: string[] = [];
+  /** `prepaid`: characters charged before the piece was made. */
+  const write = (piece: string, prepaid = 0) => {
+    budget.spendBytes(piece.length - prepaid);
+    parts.push(piece);
+  };
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) {
+      write('[');
+      node.forEach((item, i) => {
+        if (i > 0) write(',');
+        visit(item);
+      });
+      write(']');
+    } else if (isPlainObject(node)) {
+      write('{');
+      Object.keys(node).forEach((key, i) => {
+        if (i > 0) write(',');
+        budget.spendBytes(key.length);
+        write(`${JSON.stringify(key)}:`, key.length);
+        visit(node[key]);
+      });
+      write('}');
+    } else if (typeof node === 'string') {
+      budget.spendBytes(node.length); // before the copy is made
+      write(JSON.stringify(node), node.length);
+    } else {
+      write(JSON.stringify(node)); // a number, a boolean or null: never undefined
+    }
+  };
+  visit(root);
+  return parts.join('');
 }
 
 function defineKey(target: Record<string, unknown>, key: string, value: unknown) {
-  // defineProperty so a `__proto__` key is an ordinary key, never the prototype.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty so a `__proto__` key is an ordinary key, never the prototype; every other key of a
+  // plain object is an ordinary key when assigned, and assigning is much cheaper.
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 function isMergeSource(value: unknown): boolean {

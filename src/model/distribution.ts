@@ -15,6 +15,7 @@ import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
 import { parseFlags } from './flags';
 import { nodeKeyOf } from './referenced-file';
+import { own } from '../security/own-property';
 
 export type Distribution = 'k3s' | 'rke2';
 
@@ -135,6 +136,6 @@ function egressMode(
       location = doc.at('/egress-selector-mode');
     }
   }
-  const carries = EGRESS_MODES[mode] ?? { kubelet: false, podsAndServices: false };
+  const carries = own(EGRESS_MODES, mode) ?? { kubelet: false, podsAndServices: false };
   return { distribution, mode, location, ...carries };
 }

@@ -6,9 +6,10 @@ import { RULESET_VERSION } from '../rules/ruleset-version';
 import type { Rule } from '../engine/rule';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
-import type { PathVerdict, Report } from '../schemas/report';
+import type { OmittedFindings, PathVerdict, Report } from '../schemas/report';
 import { pathVerdicts } from './verdicts';
 import { TOOL_VERSION } from '../catalogue/tool';
+import { LIMITS } from '../catalogue/limits';
 
 export interface ReportInput {
   files: readonly IngestedFile[];
@@ -57,8 +58,36 @@ export function buildReport({
     paths: pathVerdicts(model, rules, results).map((path) => withSuppressed(path, suppressed)),
     inputs: files.map((file) => ({ file: file.name, documents: file.documents, errors: file.errors })),
     coverage: { evaluated: results.evaluated, notEvaluated: results.notEvaluated },
-    findings,
-    suppressed,
+    ...capPerRule(findings, suppressed),
+  };
+}
+
+/**
+ * The answer's size cap: at most LIMITS.maxFindingsPerRule findings of one rule are listed (and as many
+ * suppressed ones), the first in report order; the rest are counted in `omitted`, so every format can
+ * say what it leaves out. Counts, verdicts and failOn use every finding.
+ */
+function capPerRule<F extends Finding, S extends Finding>(
+  findings: readonly F[],
+  suppressed: readonly S[],
+): { findings: F[]; suppressed: S[]; omitted: OmittedFindings[] } {
+  const omitted = new Map<string, OmittedFindings>();
+  const keep = <T extends Finding>(list: readonly T[], field: 'findings' | 'suppressed'): T[] => {
+    const listed = new Map<string, number>();
+    return list.filter((finding) => {
+      const count = (listed.get(finding.ruleId) ?? 0) + 1;
+      listed.set(finding.ruleId, count);
+      if (count <= LIMITS.maxFindingsPerRule) return true;
+      const entry = omitted.get(finding.ruleId) ?? { ruleId: finding.ruleId, findings: 0, suppressed: 0 };
+      entry[field]++;
+      omitted.set(finding.ruleId, entry);
+      return false;
+    });
+  };
+  return {
+    findings: keep(findings, 'findings'),
+    suppressed: keep(suppressed, 'suppressed'),
+    omitted: [...omitted.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
   };
 }
 

@@ -14,8 +14,9 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { maxBodyBytes, type AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
-import { readBody } from '../http/read-body';
-import { parseOptions } from '../http/read-uploads';
+import { limitNamed } from '../http/limit-named';
+import { discardBody, readBody } from '../http/read-body';
+import { checkPartCount, parseOptions, partName } from '../http/read-uploads';
 import { LimitError, RULE_CATALOGUE, lint, type Upload } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import { Report, type Report as ReportType } from '../schemas/report';
@@ -24,6 +25,7 @@ import { STYLE } from '../ui/assets/style';
 import { ASSETS, LintForm, renderPage } from '../ui/page';
 import { ErrorSection, ReportSection, type DownloadFormat } from '../ui/report-view';
 import { renderSvg } from '../report/formats/svg';
+import { redactReport } from '../security/redact-report';
 
 /** Nothing loads but this origin's stylesheet and script; no inline code, no frames, no other origins. */
 export const PAGE_CSP = [
@@ -55,11 +57,12 @@ const DOWNLOADS: DownloadFormat[] = [
   { format: 'svg', label: 'Download SVG' },
 ];
 
-const DOWNLOAD_TYPES: Record<string, { mediaType: string; extension: string }> = {
-  json: { mediaType: 'application/json', extension: 'json' },
-  sarif: { mediaType: 'application/sarif+json', extension: 'sarif' },
-  svg: { mediaType: 'image/svg+xml', extension: 'svg' },
-};
+/** A Map: the format is the client's word, so `constructor` or `__proto__` is simply not one of them. */
+const DOWNLOAD_TYPES = new Map([
+  ['json', { mediaType: 'application/json', extension: 'json' }],
+  ['sarif', { mediaType: 'application/sarif+json', extension: 'sarif' }],
+  ['svg', { mediaType: 'image/svg+xml', extension: 'svg' }],
+]);
 
 type FormContext = Context<AppEnv>;
 
@@ -92,6 +95,7 @@ async function readForm(
   const contentType = c.req.header('content-type') ?? '';
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'multipart/form-data') {
+    await discardBody(c.req.raw);
     throw new ProblemError(
       415,
       'unsupported-media-type',
@@ -100,6 +104,7 @@ async function readForm(
     );
   }
   const body = await readBody(c.req.raw, maxBodyBytes(c.env));
+  checkPartCount(contentType, body);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
@@ -118,7 +123,7 @@ async function readForm(
     if (typeof value !== 'string') {
       const bytes = new Uint8Array(await value.arrayBuffer());
       if (bytes.byteLength === 0 && !value.name) continue; // an empty file input
-      uploads.push({ name: value.name || field, content: bytes });
+      uploads.push({ name: partName(value.name || field), content: bytes });
     } else if (field === 'content') {
       if (value.trim() !== '') uploads.push({ name: 'pasted.yaml', content: value });
     } else if ((field === 'network' || field === 'kubernetesVersion') && value.trim() !== '') {
@@ -173,12 +178,13 @@ async function lintForm(c: FormContext): Promise<ReportType> {
     throw error;
   }
   if (report.inputs.every((file) => !file.documents.some((doc) => doc.recognized))) {
+    const files = report.inputs.map(whyUnusable);
     throw new ProblemError(
       400,
       'no-configuration-recognized',
       'No Kubernetes configuration recognized',
       'None of these files holds a configuration kube-comms-lint reads. For each file, the reason:',
-      { files: report.inputs.map(whyUnusable) },
+      { files, ...limitNamed(files) },
     );
   }
   return report;
@@ -188,10 +194,9 @@ async function lintForm(c: FormContext): Promise<ReportType> {
 export function renderDownload(format: string, report: ReportType): string | undefined {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'svg') return renderSvg(report);
-  const formatter = (FORMATTERS as Record<string, (typeof FORMATTERS)[keyof typeof FORMATTERS] | undefined>)[
-    format
-  ];
-  return formatter?.render(report, { rules: RULE_CATALOGUE });
+  // Own properties only: `constructor` or `toString` is no format.
+  if (!Object.hasOwn(FORMATTERS, format)) return undefined;
+  return FORMATTERS[format as keyof typeof FORMATTERS].render(report, { rules: RULE_CATALOGUE });
 }
 
 export function registerForm(app: OpenAPIHono<AppEnv>) {
@@ -244,14 +249,15 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
           'Lint your files first, then use the download buttons under the report.',
         );
       }
-      const output = renderDownload(format, parsed.data);
-      const type = DOWNLOAD_TYPES[format];
+      // The report comes back from the client: redacted again, like anything derived from an upload.
+      const output = renderDownload(format, redactReport(parsed.data));
+      const type = DOWNLOAD_TYPES.get(format);
       if (output === undefined || !type) {
         throw new ProblemError(
           400,
           'invalid-option',
           'Unknown format',
-          `There is no download as ${format}: choose JSON, SARIF or SVG.`,
+          'There is no download in that format: choose JSON, SARIF or SVG.',
         );
       }
       secure(c);

@@ -1,6 +1,7 @@
 /** POST /v1/lint: lint uploaded configuration files and answer with the report, in the format asked for. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { maxBodyBytes, type AppEnv } from '../http/env';
+import { limitNamed } from '../http/limit-named';
 import { chooseFormat } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { readBody } from '../http/read-body';
@@ -116,15 +117,30 @@ export const lintRoute = createRoute({
         ),
       },
     ),
-    413: problemResponse('Body, file count or document count over a limit; `limit` names it', {
-      tooLarge: exampleProblem(
-        'payload-too-large',
-        413,
-        'Request body too large',
-        'The body is larger than 5242880 bytes (limit maxBodyBytes). Lint fewer files per request.',
-        { limit: 'maxBodyBytes' },
-      ),
-    }),
+    413: problemResponse(
+      'Over a limit (body size, files, documents, YAML nodes, characters; see the README); `limit` names it',
+      {
+        tooLarge: exampleProblem(
+          'payload-too-large',
+          413,
+          'Request body too large',
+          'The body is larger than 5242880 bytes (limit maxBodyBytes). Lint fewer files per request.',
+          { limit: 'maxBodyBytes' },
+        ),
+      },
+    ),
+    429: problemResponse(
+      'Rate limited (public deployment): too many lint requests from this client; Retry-After says when to retry',
+      {
+        rateLimited: exampleProblem(
+          'rate-limited',
+          429,
+          'Too many requests',
+          'This client sent more lint requests than this deployment allows per 60 seconds. Retry after 60 seconds, or lint more files per request.',
+          { limit: 'rateLimit' },
+        ),
+      },
+    ),
     415: problemResponse('Unsupported media type', {
       unsupported: exampleProblem(
         'unsupported-media-type',
@@ -172,7 +188,7 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
         'no-configuration-recognized',
         'No Kubernetes configuration recognized',
         "None of the uploaded files holds a configuration kube-comms-lint reads. See `files` for each file's reason.",
-        { files: unusable },
+        { files: unusable, ...limitNamed(unusable) },
       );
     }
     const formatter = FORMATTERS[format];

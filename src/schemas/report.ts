@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { LIMITS } from '../catalogue/limits';
 import { Network, PathId, Severity } from './common';
 import { Finding } from './finding';
 
@@ -76,6 +77,23 @@ export type Suppression = z.infer<typeof Suppression>;
 export const SuppressedFinding = Finding.extend({ suppression: Suppression }).openapi('SuppressedFinding');
 export type SuppressedFinding = z.infer<typeof SuppressedFinding>;
 
+export const OmittedFindings = z
+  .object({
+    ruleId: z.string(),
+    findings: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Findings of the rule not listed in `findings`' }),
+    suppressed: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Suppressed findings of the rule not listed in `suppressed`' }),
+  })
+  .openapi('OmittedFindings');
+export type OmittedFindings = z.infer<typeof OmittedFindings>;
+
 export const Report = z
   .object({
     tool: z.object({ name: z.literal('kube-comms-lint'), version: z.string(), rulesetVersion: z.string() }),
@@ -104,6 +122,9 @@ export const Report = z
     findings: z.array(Finding),
     suppressed: z.array(SuppressedFinding).openapi({
       description: 'Accepted risks: findings suppressed by option or annotation, never silently dropped',
+    }),
+    omitted: z.array(OmittedFindings).openapi({
+      description: `The answer's size cap: \`findings\` and \`suppressed\` list at most ${LIMITS.maxFindingsPerRule} findings of one rule each (the first in report order); the others are counted here, per rule, and still count everywhere else (summary, verdicts, failOn). Empty when nothing was left out.`,
     }),
   })
   .openapi('Report');

@@ -12,6 +12,8 @@ import { SEVERITIES } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas/report';
 import { VERDICT_LOOK, topologySvg } from '../report/formats/svg';
+import { omittedLines } from '../report/formats/common';
+import { LIMITS } from '../catalogue/limits';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
 export interface DownloadFormat {
@@ -312,6 +314,15 @@ export function ReportSection(props: { report: Report; downloads: readonly Downl
       <Section id="findings-title" title={`Findings (${report.findings.length})`}>
         <Findings report={report} />
       </Section>
+      {report.omitted.length > 0 ? (
+        <Section id="omitted-title" title={omittedLines(report, LIMITS.maxFindingsPerRule).heading}>
+          <ul class="plain">
+            {omittedLines(report, LIMITS.maxFindingsPerRule).lines.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {report.suppressed.length > 0 ? (
         <Section id="suppressed-title" title={`Accepted risks (${report.suppressed.length} suppressed)`}>
           {report.suppressed.map((finding) => (

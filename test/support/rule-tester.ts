@@ -5,10 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ingestFile, type Upload } from '../../src/ingest';
+import { Budget } from '../../src/ingest/budget';
 import { buildClusterModel, type ModelOptions } from '../../src/model/cluster-model';
 import { RULE_FAILED, runRules } from '../../src/engine/run-rules';
 import type { Rule } from '../../src/engine/rule';
 import type { Finding } from '../../src/schemas/finding';
+
+/** Reads files as one request does: one budget for all of them. */
+const readAll = () => {
+  const budget = new Budget();
+  return (upload: Parameters<typeof ingestFile>[0]) => ingestFile(upload, budget);
+};
 
 export interface ExpectedFinding {
   file?: string;
@@ -36,7 +43,7 @@ export interface NotEvaluatedCase extends RuleCase {
 }
 
 export function lintWithRule(rule: Rule, files: Upload[], options: Partial<ModelOptions> = {}) {
-  const ingested = files.map(ingestFile);
+  const ingested = files.map(readAll());
   const model = buildClusterModel(ingested, { network: 'untrusted', kubernetesVersion: null, ...options });
   const results = runRules([rule], model);
   // A rule that throws is reported by the engine as not evaluated; in a test it is a failure.

@@ -59,3 +59,21 @@ export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
+
+/** The answer's size cap, said the same way by every format: a heading, then one line per rule. */
+export const OMITTED_HEADING = 'Not listed (this answer lists at most LIMIT findings of one rule)';
+
+export function omittedLines(report: Report, limit: number): { heading: string; lines: string[] } {
+  return {
+    heading: OMITTED_HEADING.replace('LIMIT', String(limit)),
+    lines: report.omitted.map((item) =>
+      [
+        `${item.ruleId}:`,
+        [
+          ...(item.findings > 0 ? [plural(item.findings, 'more finding')] : []),
+          ...(item.suppressed > 0 ? [plural(item.suppressed, 'more suppressed finding')] : []),
+        ].join(' and '),
+      ].join(' '),
+    ),
+  };
+}

@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../../schemas/finding';
 import type { Report } from '../../schemas/report';
-import { failsReport, plural, where, type FormatContext } from './common';
+import { failsReport, plural, where, type FormatContext, OMITTED_HEADING, omittedLines } from './common';
+import { LIMITS } from '../../catalogue/limits';
 
 interface TestSuite {
   name: string;
@@ -46,6 +47,12 @@ export function renderJunit(report: Report, { rules }: FormatContext): string {
                 `Suppressed by ${f.suppression.source} (${f.suppression.reason ?? 'no reason given'}): ${describe(f)}`,
             ),
           ...(evaluated ? gaps.map((item) => `Not evaluated in part: ${item.reason}`) : []),
+          ...omittedLines(
+            { ...report, omitted: report.omitted.filter((item) => item.ruleId === rule.id) },
+            LIMITS.maxFindingsPerRule,
+          ).lines.map(
+            (line) => `${OMITTED_HEADING.replace('LIMIT', String(LIMITS.maxFindingsPerRule))}: ${line}`,
+          ),
         ];
         const testCase: TestCase = {
           name: `${rule.id}: ${rule.title}`,

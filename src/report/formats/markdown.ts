@@ -5,7 +5,8 @@
  */
 import type { Finding } from '../../schemas/finding';
 import type { Report, Verdict } from '../../schemas/report';
-import { headline, plural, printable, where, type FormatContext } from './common';
+import { headline, plural, printable, where, type FormatContext, omittedLines } from './common';
+import { LIMITS } from '../../catalogue/limits';
 
 const VERDICT_MARK: Record<Verdict, string> = {
   secure: '✅',
@@ -46,6 +47,10 @@ export function renderMarkdown(report: Report, _context: FormatContext): string 
       );
     }
     out.push('', '</details>');
+  }
+  if (report.omitted.length > 0) {
+    const omitted = omittedLines(report, LIMITS.maxFindingsPerRule);
+    out.push('', `#### ${omitted.heading}`, '', ...omitted.lines.map((line) => `- ${escape(line)}`));
   }
   out.push(
     '',

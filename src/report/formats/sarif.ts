@@ -9,7 +9,8 @@ import type { Location, Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding } from '../../schemas/report';
 import type { RuleInfo } from '../../schemas/rule';
-import { relativeUri, type FormatContext } from './common';
+import { relativeUri, type FormatContext, OMITTED_HEADING, omittedLines } from './common';
+import { LIMITS } from '../../catalogue/limits';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/';
@@ -62,14 +63,24 @@ export function toSarif(report: Report, { rules }: FormatContext) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.inputs.flatMap((input) =>
-              input.errors.map((error) => ({
-                level: 'error' as const,
-                message: { text: `${input.file}: ${error.message}` },
-                locations: [physical({ file: input.file, line: error.line, column: error.column })],
-                descriptor: { id: 'input-error' },
+            toolExecutionNotifications: [
+              ...report.inputs.flatMap((input) =>
+                input.errors.map((error) => ({
+                  level: 'error' as const,
+                  message: { text: `${input.file}: ${error.message}` },
+                  locations: [physical({ file: input.file, line: error.line, column: error.column })],
+                  descriptor: { id: 'input-error' },
+                })),
+              ),
+              // The answer's size cap: what `results` leaves out, per rule.
+              ...omittedLines(report, LIMITS.maxFindingsPerRule).lines.map((line) => ({
+                level: 'warning' as const,
+                message: {
+                  text: `${OMITTED_HEADING.replace('LIMIT', String(LIMITS.maxFindingsPerRule))}: ${line}`,
+                },
+                descriptor: { id: 'results-omitted' },
               })),
-            ),
+            ],
             properties: { options: report.options },
           },
         ],

@@ -168,7 +168,12 @@ export function topologySvg(report: Report, options: TopologyOptions = {}): stri
   const paths = verdictsOf(report);
   const withLegend = options.legend ?? true;
   const height = PICTURE_HEIGHT + (withLegend ? paths.length * LEGEND_ROW + 16 : 0);
-  const summary = paths.map((p) => `${p.number}. ${p.title}: ${p.verdict}.`).join(' ');
+  // The picture lists no findings; when the report left some out (its size cap), the description says so.
+  const omitted = report.omitted.reduce((n, item) => n + item.findings, 0);
+  const summary = [
+    ...paths.map((p) => `${p.number}. ${p.title}: ${p.verdict}.`),
+    ...(omitted > 0 ? [`${omitted} findings are counted but not listed in the report (its size cap).`] : []),
+  ].join(' ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="kcl-topology-title kcl-topology-desc" font-family="${FONT}">`,
     `<title id="kcl-topology-title">Control plane and node communication paths</title>`,

@@ -6,7 +6,8 @@
 import type { Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding, Verdict } from '../../schemas/report';
-import { headline, plural, printable, where, type FormatContext } from './common';
+import { headline, plural, printable, where, type FormatContext, omittedLines } from './common';
+import { LIMITS } from '../../catalogue/limits';
 
 const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' } as const;
 type Style = keyof typeof SGR;
@@ -59,6 +60,10 @@ export function renderText(report: Report, { color = false }: FormatContext): st
   if (report.suppressed.length > 0) {
     out.push('', `Suppressed (${report.suppressed.length}):`);
     for (const finding of report.suppressed) out.push(`  ${suppressedLine(finding)}`);
+  }
+  if (report.omitted.length > 0) {
+    const omitted = omittedLines(report, LIMITS.maxFindingsPerRule);
+    out.push('', `${omitted.heading}:`, ...omitted.lines.map((line) => `  ${line}`));
   }
   if (report.coverage.notEvaluated.length > 0) {
     out.push('', 'Not evaluated:');

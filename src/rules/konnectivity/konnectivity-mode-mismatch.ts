@@ -5,6 +5,7 @@ import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections } from '../../model/konnectivity-pairing';
 import { KONNECTIVITY_SOCKET, egressSelector, konnectivityServer, upload } from '../support/examples';
+import { own } from '../../security/own-property';
 
 const MODE_OF: Record<string, string> = { GRPC: 'grpc', HTTPConnect: 'http-connect' };
 
@@ -51,7 +52,7 @@ function mismatches(model: ClusterModel): RawFinding[] {
   return proxiedSelections(model).flatMap(({ selector, selection, servers }) =>
     servers.flatMap((server) => {
       const mode = effectiveFlag(server, 'mode', SERVER_DEFAULTS.mode);
-      const wanted = MODE_OF[selection.proxyProtocol ?? ''];
+      const wanted = own(MODE_OF, selection.proxyProtocol ?? '');
       if (!wanted || mode.value === wanted || !Object.values(MODE_OF).includes(mode.value)) return [];
       return [
         {

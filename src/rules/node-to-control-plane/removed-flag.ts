@@ -2,6 +2,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { apiserver, uploadAt } from '../support/examples';
+import { own } from '../../security/own-property';
 
 /** kube-apiserver flags and the Kubernetes version that removed them (k8s-facts §2, §9.6). */
 const REMOVED: Record<string, string> = {
@@ -35,7 +36,7 @@ export default defineRule({
   check: (model) =>
     model.apiServers.flatMap((server) =>
       server.flags.flags.flatMap((flag) => {
-        const removedIn = REMOVED[flag.name];
+        const removedIn = own(REMOVED, flag.name);
         if (!removedIn) return [];
         const version = model.version;
         if (version && compareMinor(version.minor, removedIn) < 0) return [];

@@ -214,9 +214,13 @@ describe('POST /report/download', () => {
   it('answers a missing or invalid report, or an unknown format, with a 400 page', async () => {
     expect((await download({ format: 'json' })).status).toBe(400);
     expect((await download({ report: '{"not":"a report"}', format: 'json' })).status).toBe(400);
-    const unknown = await download({ report: await reportJson(), format: 'pdf' });
-    expect(unknown.status).toBe(400);
-    expect(await unknown.text()).toContain('There is no download as pdf');
+    const report = await reportJson();
+    // Names an object has by inheritance are no formats either (a 500 before: a plain-object lookup).
+    for (const format of ['pdf', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const unknown = await download({ report, format });
+      expect(unknown.status, format).toBe(400);
+      expect(await unknown.text()).toContain('There is no download in that format');
+    }
   });
 });
 

@@ -112,3 +112,29 @@ describe('GET /docs', () => {
     expect(html).toContain('urn:kube-comms-lint:problem:unknown-rule');
   });
 });
+
+describe('405 with Allow', () => {
+  it.each([
+    ['PUT', '/v1/lint', 'OPTIONS, POST'],
+    ['DELETE', '/v1/lint', 'OPTIONS, POST'],
+    ['PATCH', '/v1/rules/kubelet-read-only-port-enabled', 'GET, HEAD, OPTIONS'],
+    ['POST', '/healthz', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/report', 'GET, HEAD, OPTIONS, POST'],
+    ['PUT', '/', 'GET, HEAD, OPTIONS'],
+  ])('%s %s answers 405 naming %s', async (method, path, allow) => {
+    const res = await call(path, { method, body: method === 'DELETE' ? null : 'x' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect((await res.json<Problem>()).type).toBe('urn:kube-comms-lint:problem:method-not-allowed');
+  });
+
+  it('still answers 404 for a path nothing serves, whatever the method', async () => {
+    for (const method of ['GET', 'PUT', 'POST']) {
+      const res = await call('/v1/nothing-here', { method, body: method === 'GET' ? null : 'x' });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('allow')).toBeNull();
+      await res.body?.cancel();
+    }
+  });
+});

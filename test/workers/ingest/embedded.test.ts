@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../src/ingest';
+import { ingestFile as ingestWithBudget, type Upload } from '../../../src/ingest';
+import { Budget } from '../../../src/ingest/budget';
+
+const ingestFile = (upload: Upload) => ingestWithBudget(upload, new Budget());
 import { lint } from '../../../src/lint';
 
 const kubeletInfo = (cmdLine: string, config?: string) =>

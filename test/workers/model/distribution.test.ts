@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/ingest';
+import { Budget } from '../../../src/ingest/budget';
 import { lint } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
+
+/** Reads files as one request does: one budget for all of them. */
+const readAll = () => {
+  const budget = new Budget();
+  return (upload: Parameters<typeof ingestFile>[0]) => ingestFile(upload, budget);
+};
 
 const files = [
   {
@@ -19,7 +26,7 @@ const files = [
   },
 ];
 const model = (uploads: typeof files) =>
-  buildClusterModel(uploads.map(ingestFile), { network: 'untrusted', kubernetesVersion: null });
+  buildClusterModel(uploads.map(readAll()), { network: 'untrusted', kubernetesVersion: null });
 
 describe('k3s and RKE2 config.yaml with drop-ins', () => {
   it('applies config.yaml, then drop-ins by name: a key replaces, key+ appends', () => {

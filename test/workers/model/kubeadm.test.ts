@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/ingest';
+import { Budget } from '../../../src/ingest/budget';
 import { lint } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import { kubeletConfig } from '../../support/fixtures';
 
+/** Reads files as one request does: one budget for all of them. */
+const readAll = () => {
+  const budget = new Budget();
+  return (upload: Parameters<typeof ingestFile>[0]) => ingestFile(upload, budget);
+};
+
 const model = (files: Array<{ name: string; content: string }>) =>
-  buildClusterModel(files.map(ingestFile), { network: 'untrusted', kubernetesVersion: null });
+  buildClusterModel(files.map(readAll()), { network: 'untrusted', kubernetesVersion: null });
 
 const V1BETA3 = `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration

@@ -3,6 +3,7 @@
  * text. They are linted with a fixed set of rules, so rules added to the registry do not change them.
  */
 import { ingestFile, type Upload } from '../../../src/ingest';
+import { Budget } from '../../../src/ingest/budget';
 import type { LintOptions } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import { buildReport } from '../../../src/report/build';
@@ -14,6 +15,12 @@ import { suppressor } from '../../../src/engine/suppressions';
 import type { Rule } from '../../../src/engine/rule';
 import type { Report } from '../../../src/schemas/report';
 import { KUBELET_CONFIG_PATH, apiserverPod, kubeletConfig, manifestPath } from '../../support/fixtures';
+
+/** Reads files as one request does: one budget for all of them. */
+const readAll = () => {
+  const budget = new Budget();
+  return (upload: Parameters<typeof ingestFile>[0]) => ingestFile(upload, budget);
+};
 
 const RULE_IDS = [
   'apiserver-kubelet-certificate-authority-missing',
@@ -30,7 +37,7 @@ function lint(
   uploads: Upload[],
   options: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null },
 ): Report {
-  const files = uploads.map(ingestFile);
+  const files = uploads.map(readAll());
   const model = buildClusterModel(files, options);
   const suppressions = { rules: null, skipRules: options.skipRules ?? [] };
   const results = runRules(SAMPLE_RULES, model, suppressor(suppressions, files));

@@ -1,0 +1,202 @@
+/**
+ * Hostile uploads, one or more per class of attack on a parser's time or memory, each within the body
+ * limit: what `npm run bench:hostile` measures against `wrangler dev`, and what the HTTP tests send
+ * through workerd. Built at call time (nothing large is committed); `size` scales every bomb down for a
+ * quick test.
+ */
+import { kubectlPodList } from './kubectl-list';
+
+/** The default body limit (LIMITS.maxBodyBytes): every bomb stays just under it. */
+export const BODY_LIMIT = 5 * 1024 * 1024;
+
+export type BombClass =
+  | 'aliases'
+  | 'deep nesting'
+  | 'many documents'
+  | 'embedded amplification'
+  | 'huge keys'
+  | 'huge scalars'
+  | 'many parts'
+  | 'declared oversize'
+  | 'real input';
+
+export interface Bomb {
+  class: BombClass;
+  name: string;
+  /** POST to this path. */
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const yamlBomb = (bombClass: BombClass, name: string, body: string): Bomb => ({
+  class: bombClass,
+  name,
+  path: '/v1/lint',
+  headers: { 'Content-Type': 'application/yaml' },
+  body,
+});
+
+/** `n` copies of `unit`, as many as fit in `bytes`. */
+const fill = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
+
+const apiserverFlags = (count: number, width: number) =>
+  Array.from({ length: count }, (_, i) => `    - --feature-${i}=${'x'.repeat(width)}`).join('\n');
+
+/** A ConfigMap (kubeadm's kubelet-config) whose `data.kubelet` is a KubeletConfiguration of about `bytes`. */
+function kubeletConfigMap(bytes: number): string {
+  const lines = fill('      - 10.96.0.10\n', bytes);
+  return [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata: {name: kubelet-config, namespace: kube-system}',
+    'data:',
+    '  kubelet: |',
+    '    apiVersion: kubelet.config.k8s.io/v1beta1',
+    '    kind: KubeletConfiguration',
+    '    readOnlyPort: 10255',
+    '    clusterDNS:',
+    lines.trimEnd(),
+  ].join('\n');
+}
+
+/** Every bomb, at `size` bytes at most (the body limit by default). */
+export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
+  const aliasUses = 100;
+  const big = 'x'.repeat(Math.floor(size * 0.8));
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) {
+    const [prev, name] = ['abcdefghij'[i - 1], 'abcdefghij'[i]];
+    laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  const pod = [
+    'apiVersion: v1',
+    'kind: List',
+    'defs:',
+    '  - &pod',
+    '    apiVersion: v1',
+    '    kind: Pod',
+    '    metadata: {name: kube-apiserver, namespace: kube-system}',
+    '    spec:',
+    '      containers:',
+    '      - command:',
+    '        - kube-apiserver',
+    apiserverFlags(Math.floor(size / 2 / 40), 20).replace(/^ {4}/gm, '        '),
+    'items:',
+    ...Array.from({ length: aliasUses }, () => '- *pod'),
+  ].join('\n');
+  const mergeKeys = Math.floor(size / 2 / 12);
+  const merge = [
+    'base: &b',
+    ...Array.from({ length: mergeKeys }, (_, i) => `  k${i}: 1`),
+    ...Array.from({ length: aliasUses }, (_, i) => `m${i}: {<<: *b}`),
+  ].join('\n');
+  // About 1 MB each, as in issue 12: enough for 100 re-parses to take a minute.
+  const embedded = Math.min(size / 5, 1_000_000);
+  const configMap = kubeletConfigMap(embedded);
+  const kubeletInfo = (copies: number, content: string) =>
+    `{"apiVersion": "hostdata.kubescape.cloud/v1beta0", "kind": "List", "defs": [&info {"apiVersion": "hostdata.kubescape.cloud/v1beta0", "kind": "KubeletInfo", "data": {"cmdLine": "kubelet --config=/var/lib/kubelet/config.yaml", "configFile": {"content": "${content}"}}}], "items": [${Array(copies).fill('*info').join(', ')}]}`;
+  const kubeletConfig = `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDNS:\n${fill('- 10.96.0.10\n', Math.floor(size * 0.7))}`;
+  const parts = Math.floor(size / 120);
+  const boundary = 'kcl-bomb-boundary';
+  const multipart = `${Array.from(
+    { length: parts },
+    (_, i) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f${i}.yaml"\r\n\r\na: 1\r\n`,
+  ).join('')}--${boundary}--\r\n`;
+  const envelopeFiles = Math.floor((size - 20) / 36);
+  return [
+    yamlBomb('aliases', 'billion laughs (9 levels of 9 aliases)', laughs.join('\n')),
+    yamlBomb('aliases', `List of ${aliasUses} aliases of one large pod`, pod),
+    yamlBomb('aliases', `${aliasUses} merges (<<: *b) of a ${mergeKeys}-key mapping`, merge),
+    yamlBomb(
+      'deep nesting',
+      'flow sequences nested to the body limit',
+      `${'['.repeat(size / 2)}${']'.repeat(size / 2)}`,
+    ),
+    yamlBomb(
+      'deep nesting',
+      'JSON with a tab (not YAML) nested to the body limit',
+      `{\n\t"a": ${'['.repeat(size / 2 - 10)}${']'.repeat(size / 2 - 10)}}`,
+    ),
+    yamlBomb('many documents', 'empty documents (---) to the body limit', fill('---\n', size)),
+    yamlBomb('many documents', 'tiny documents to the body limit', fill('a: 1\n---\n', size)),
+    yamlBomb(
+      'embedded amplification',
+      `List of ${aliasUses} aliases of a ConfigMap holding a ${(configMap.length / 1e6).toFixed(1)} MB kubelet config`,
+      `apiVersion: v1\nkind: List\ndefs:\n- &cm\n${configMap.replace(/^/gm, '  ')}\nitems:\n${'- *cm\n'.repeat(aliasUses)}`,
+    ),
+    yamlBomb(
+      'embedded amplification',
+      `List of ${aliasUses} aliases of a KubeletInfo holding a base64 kubelet config`,
+      kubeletInfo(aliasUses, btoa(kubeletConfig.slice(0, embedded))),
+    ),
+    yamlBomb(
+      'huge keys',
+      `a complex key of ${aliasUses} aliases of one ${(big.length / 1e6).toFixed(1)} MB string`,
+      `s: &s ${big}\n? [${Array(aliasUses).fill('*s').join(', ')}]\n: v\n`,
+    ),
+    yamlBomb('huge keys', 'one plain key to the body limit', `${big}: v\n`),
+    yamlBomb(
+      'huge scalars',
+      'one plain scalar to the body limit',
+      `kind: ConfigMap\ndata: ${'y'.repeat(size - 40)}\n`,
+    ),
+    yamlBomb('huge scalars', 'one number-like scalar (digits and colons)', `a: ${fill('1:', size - 10)}x\n`),
+    {
+      class: 'huge scalars',
+      name: 'one command-line flag to the body limit',
+      path: '/v1/lint',
+      headers: { 'Content-Type': 'text/plain' },
+      body: `/usr/bin/kubelet --node-labels=${'z'.repeat(size - 60)}\n`,
+    },
+    {
+      class: 'many parts',
+      name: `multipart with ${parts} file parts`,
+      path: '/v1/lint',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: multipart,
+    },
+    {
+      class: 'many parts',
+      name: `the web form with ${parts} file parts`,
+      path: '/report',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: multipart,
+    },
+    {
+      class: 'many parts',
+      name: `JSON envelope with ${envelopeFiles} files`,
+      path: '/v1/lint',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ files: Array(envelopeFiles).fill({ name: 'a.yaml', content: 'a: 1' }) }),
+    },
+    yamlBomb(
+      'real input',
+      `kubectl get pods -A -o yaml, ${(size / 4 / 1e6).toFixed(1)} MB`,
+      kubectlPodList(size / 4),
+    ),
+    yamlBomb(
+      'real input',
+      `kubectl get pods -A -o yaml, ${(size / 1e6).toFixed(1)} MB`,
+      kubectlPodList(size - 8192),
+    ),
+    {
+      ...yamlBomb(
+        'real input',
+        `kubectl get pods -A -o json, ${(size / 1e6).toFixed(1)} MB`,
+        kubectlPodList(size - 65536, 'json'),
+      ),
+      headers: { 'Content-Type': 'application/json' },
+    },
+    yamlBomb(
+      'real input',
+      `2,000 API server pods (answer size)`,
+      Array.from(
+        { length: 2000 },
+        (_, i) =>
+          `apiVersion: v1\nkind: Pod\nmetadata: {name: kube-apiserver-${i}, namespace: kube-system}\nspec:\n  containers:\n  - command: [kube-apiserver, --anonymous-auth=true, --authorization-mode=AlwaysAllow]\n    image: registry.k8s.io/kube-apiserver:v1.31.2\n    name: kube-apiserver\n`,
+      ).join('---\n'),
+    ),
+  ];
+}
