@@ -4,6 +4,7 @@
  */
 import type { ArgWord } from '../ingest/command-line';
 import type { Location } from '../schemas/common';
+import { parseGoBool } from './go-values';
 
 export interface Flag {
   name: string;
@@ -72,12 +73,6 @@ export class FlagSet {
   concat(other: FlagSet): FlagSet {
     return new FlagSet([...this.flags, ...other.flags], other.insertAt);
   }
-}
-
-export function parseGoBool(value: string): boolean | undefined {
-  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
-  return undefined;
 }
 
 export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagSet {

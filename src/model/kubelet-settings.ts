@@ -5,7 +5,7 @@
  * KubeletConfiguration v1beta1 defaults. Sources: kubernetes/kubernetes
  * pkg/kubelet/apis/config/v1beta1/defaults.go and cmd/kubelet/app/options/options.go applyLegacyDefaults.
  */
-import { parseGoBool } from './flags';
+import { parseGoBool } from './go-values';
 
 export type SettingKind = 'bool' | 'int' | 'string' | 'list' | 'duration' | 'map';
 type ValueOf<K extends SettingKind> = K extends 'bool'

@@ -1,4 +1,4 @@
-import { parseGoBool } from '../../model/flags';
+import { parseGoBool } from '../../model/go-values';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { badFlags } from '../support/flag-findings';
