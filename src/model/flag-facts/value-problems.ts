@@ -80,6 +80,13 @@ export function valueKindOf(flag: string, type: string | undefined): ValueKind |
   return type !== undefined && PLAIN_KINDS.has(type) ? (type as ValueKind) : undefined;
 }
 
+/** The programs whose --feature-gates take a component prefix from 1.31. */
+const PREFIXED_GATES = new Set<FlagComponent>([
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+]);
+
 const INT_BITS: Record<string, [number, boolean]> = {
   int: [64, false],
   int64: [64, false],
@@ -277,7 +284,20 @@ function gateProblems(
   const mapStyle = kind === 'mapStringBool' || component === 'kubelet';
   const [readFrom, readTo] = VALUES.gateLocksRead;
   const sourceRead = minor >= readFrom && minor <= readTo;
-  return value.split(',').flatMap((pair): ValueProblem[] => {
+  // From 1.31 these three read `component:Gate=bool` pairs (component-base compatibility registry); the
+  // component is `kube`, or empty for kube.
+  const prefixed = minor >= 31 && PREFIXED_GATES.has(component) && kind === 'featureGates';
+  const prefixes = new Set<string>();
+  const found = value.split(',').flatMap((item): ValueProblem[] => {
+    let pair = item;
+    if (prefixed && item !== '') {
+      const colon = item.indexOf(':');
+      const owner = colon < 0 ? '' : item.slice(0, colon).trim();
+      pair = colon < 0 ? item.trim() : item.slice(colon + 1).trim();
+      prefixes.add(owner);
+      if (owner !== '' && owner !== 'kube')
+        return problem(`component not registered: ${owner}`, { item: owner });
+    }
     if (pair === '') return [];
     const equals = pair.indexOf('=');
     const name = (equals < 0 ? pair : pair.slice(0, equals)).trim();
@@ -323,4 +343,11 @@ function gateProblems(
     }
     return [];
   });
+  if (prefixes.has('') && prefixes.has('kube'))
+    found.push(
+      ...problem(
+        'set kube feature gates with default empty prefix or kube: prefix consistently, do not mix use',
+      ),
+    );
+  return found;
 }

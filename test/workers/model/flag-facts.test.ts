@@ -223,6 +223,21 @@ describe('valueProblems', () => {
     );
   });
 
+  it('reads the component prefix of kube-apiserver, kube-controller-manager and kube-scheduler gates from 1.31', () => {
+    expect(messages('featureGates', 'kube:NodeSwap=true', 'kube-apiserver', '1.31')).toEqual([]);
+    expect(messages('featureGates', 'kube:NodeSwap=true', 'kube-apiserver', '1.30')).toEqual([
+      'unrecognized feature gate: kube:NodeSwap',
+    ]);
+    expect(messages('featureGates', 'wardle:NodeSwap=true', 'kube-scheduler', '1.32')).toEqual([
+      'component not registered: wardle',
+    ]);
+    expect(
+      messages('featureGates', 'kube:NodeSwap=true,NodeSwap=true', 'kube-controller-manager', '1.32'),
+    ).toEqual([
+      'set kube feature gates with default empty prefix or kube: prefix consistently, do not mix use',
+    ]);
+  });
+
   it('is not certain of a gate no table knows where the gates were not read from the source', () => {
     expect(valueProblems('featureGates', 'NoSuchGate=true', 'kubelet', '1.22')[0]?.certain).toBe(false);
     expect(valueProblems('featureGates', 'NoSuchGate=true', 'kubelet', '1.31')[0]?.certain).toBe(true);
