@@ -16,6 +16,10 @@ import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
 import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
+import { KUBELET_FLAGS } from './kubelet-settings';
+import { CONTROLLER_MANAGER } from './settings/kube-controller-manager';
+import { SCHEDULER } from './settings/kube-scheduler';
+import { KONNECTIVITY_SERVER } from './settings/konnectivity';
 import { detectVersion, type KubernetesVersion } from './version';
 
 export interface ModelOptions {
@@ -80,16 +84,16 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
 
   assignKubeconfigRoles(kubeconfigs, [
     ...kubelets.flatMap((k) => [
-      { flag: k.flags.get('kubeconfig')?.value, role: 'kubelet' as const },
-      { flag: k.flags.get('bootstrap-kubeconfig')?.value, role: 'kubelet-bootstrap' as const },
+      { flag: KUBELET_FLAGS.kubeconfig.written(k)?.value, role: 'kubelet' as const },
+      { flag: KUBELET_FLAGS.bootstrapKubeconfig.written(k)?.value, role: 'kubelet-bootstrap' as const },
     ]),
     ...controllerManagers.map((c) => ({
-      flag: c.flags.get('kubeconfig')?.value,
+      flag: CONTROLLER_MANAGER.kubeconfig.written(c)?.value,
       role: 'controller-manager' as const,
     })),
-    ...schedulers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'scheduler' as const })),
+    ...schedulers.map((c) => ({ flag: SCHEDULER.kubeconfig.written(c)?.value, role: 'scheduler' as const })),
     ...konnectivityServers.map((c) => ({
-      flag: c.flags.get('kubeconfig')?.value,
+      flag: KONNECTIVITY_SERVER.kubeconfig.written(c)?.value,
       role: 'konnectivity-server' as const,
     })),
   ]);

@@ -9,6 +9,7 @@ import type { Rule } from '../engine/rule';
 import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
 import { PATHS } from '../catalogue/paths';
+import { APISERVER } from '../model/settings/kube-apiserver';
 
 export function pathVerdicts(
   model: ClusterModel,
@@ -87,7 +88,7 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
           }
         : undefined;
     case 'ssh-tunnels':
-      return model.apiServers.some((s) => s.flags.has('ssh-user') || s.flags.has('ssh-keyfile'))
+      return model.apiServers.some((s) => APISERVER.ssh.user.given(s) || APISERVER.ssh.keyfile.given(s))
         ? undefined
         : { verdict: 'not-configured', reason: 'no --ssh-user or --ssh-keyfile: SSH tunnels are not in use' };
     case 'konnectivity':

@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { apiserver, uploadAt } from '../support/examples';
 
@@ -24,8 +25,8 @@ export default defineRule({
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {
-      const flag = server.flags.get('kubelet-https');
-      if (!flag || server.flags.bool('kubelet-https') !== false) return [];
+      const { flag, value } = APISERVER.kubeletClient.https.of(server);
+      if (!flag || value) return [];
       return [
         {
           subject: server.name,

@@ -1,5 +1,6 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
+import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityServer, upload } from '../support/examples';
 
@@ -30,8 +31,8 @@ export default defineRule({
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {
-  const cert = server.flags.get('cluster-cert');
-  const key = server.flags.get('cluster-key');
+  const cert = KONNECTIVITY_SERVER.clusterCert.of(server).flag;
+  const key = KONNECTIVITY_SERVER.clusterKey.of(server).flag;
   if (cert?.value && key?.value) return [];
   const set = cert?.value ? cert : key?.value ? key : undefined;
   if (set) {
@@ -50,7 +51,7 @@ function judge(server: ControlPlaneComponent): RawFinding[] {
     {
       subject: server.name,
       message: `${server.name} sets neither --cluster-cert nor --cluster-key: its agents cannot verify the server they tunnel the API server's traffic through.`,
-      location: { ...server.flags.insertAt, default: true },
+      location: KONNECTIVITY_SERVER.clusterCert.defaultLocation(server),
       evidence: '--cluster-cert and --cluster-key not set',
     },
   ];

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { badFlags } from '../support/flag-findings';
+import { badSettings } from '../support/flag-findings';
 import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
@@ -22,9 +23,9 @@ export default defineRule({
     good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),
   },
   check: (model) =>
-    badFlags(
+    badSettings(
       model.apiServers,
-      'basic-auth-file',
+      APISERVER.authentication.basicAuthFile,
       (value) => value !== '',
       (server, flag) =>
         `${server.name} sets --basic-auth-file=${flag.value}, so it accepts static user names and passwords${model.version ? '' : ' (before Kubernetes 1.19; the version is unknown)'}.`,

@@ -1,6 +1,7 @@
 import type { Flag } from '../../model/flags';
 import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
 import { apiserver, uploadAt } from '../support/examples';
@@ -26,8 +27,8 @@ export default defineRule({
     model.apiServers.flatMap((server): RawFinding[] => {
       const version = model.version?.minor;
       if (version && compareMinor(version, '1.24') >= 0) return []; // removed: removed-flag says so
-      const port = server.flags.get('insecure-port') ?? server.flags.get('port');
-      const bind = server.flags.get('insecure-bind-address') ?? server.flags.get('address');
+      const port = APISERVER.insecurePort.written(server) ?? APISERVER.port.written(server);
+      const bind = APISERVER.insecureBindAddress.written(server) ?? APISERVER.address.written(server);
       if (port?.value === '0') return [];
       if (version && compareMinor(version, '1.20') >= 0) {
         if (!port) return []; // inert since 1.20: nothing is served

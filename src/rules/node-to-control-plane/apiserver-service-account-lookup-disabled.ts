@@ -1,7 +1,7 @@
-import { parseGoBool } from '../../model/go-values';
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { badFlags } from '../support/flag-findings';
+import { badSettings } from '../support/flag-findings';
 import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
@@ -21,11 +21,11 @@ export default defineRule({
     good: upload(apiserver(['--service-account-lookup=true'])),
   },
   check: (model) =>
-    badFlags(
+    badSettings(
       model.apiServers,
-      'service-account-lookup',
-      (value) => parseGoBool(value) === false,
-      (server, flag) =>
+      (server) => APISERVER.serviceAccounts.lookup.of(server, model.version?.minor ?? null),
+      (lookup) => !lookup,
+      (server, { flag }) =>
         `${server.name} sets --service-account-lookup=${flag.value}, so tokens of deleted service accounts are still accepted.`,
     ),
 });

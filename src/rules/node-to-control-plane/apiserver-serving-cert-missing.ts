@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { missingFlags } from '../support/flag-findings';
+import { missingSettings } from '../support/flag-findings';
 import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
@@ -27,9 +28,9 @@ export default defineRule({
     ),
   },
   check: (model) =>
-    missingFlags(
+    missingSettings(
       model.apiServers,
-      ['tls-cert-file', 'tls-private-key-file'],
+      [APISERVER.secureServing.tlsCertFile, APISERVER.secureServing.tlsPrivateKeyFile],
       (server, missing) =>
         `${server.name} does not set ${missing.map((m) => `--${m}`).join(' or ')}, so it serves a self-signed certificate from --cert-dir that nodes cannot verify with the cluster CA.`,
     ),

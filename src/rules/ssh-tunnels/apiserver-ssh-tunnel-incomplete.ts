@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { SSH_FLAGS, sshFlags } from '../support/ssh-flags';
+import { SSH_SETTINGS, sshFlags } from '../support/ssh-flags';
 import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
@@ -28,8 +28,8 @@ export default defineRule({
     model.apiServers.flatMap((server) => {
       const flags = sshFlags(server);
       const set = flags[0];
-      if (!set || flags.length === SSH_FLAGS.length) return [];
-      const missing = SSH_FLAGS.find((name) => name !== set.name);
+      if (!set || flags.length === SSH_SETTINGS.length) return [];
+      const missing = SSH_SETTINGS.find((setting) => setting.flag !== set.name)?.flag;
       return [
         {
           subject: server.name,
