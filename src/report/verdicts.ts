@@ -5,7 +5,7 @@
  */
 import type { ClusterModel } from '../model/cluster-model';
 import type { RuleResults } from '../engine/run-rules';
-import type { Rule } from '../engine/rule';
+import { rulePaths, type Rule } from '../engine/rule';
 import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
 import { PATHS } from '../catalogue/paths';
@@ -26,7 +26,7 @@ export function pathVerdicts(
     if (count > 0)
       return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
     if (gap) return { id, verdict: gap.verdict, findings: 0, reason: gap.reason };
-    const pathRules = rules.filter((rule) => rule.path === id).map((rule) => rule.id);
+    const pathRules = rules.filter((rule) => rulePaths(rule).includes(id)).map((rule) => rule.id);
     const evaluated = pathRules.filter((rule) => results.evaluated.includes(rule));
     const skipped = results.notEvaluated.filter((n) => pathRules.includes(n.ruleId));
     if (evaluated.length === 0) {
