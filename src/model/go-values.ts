@@ -46,15 +46,27 @@ export function parseGoInt(text: string, bits = 64, unsigned = false): { value: 
 export const isGoFloat = (text: string): boolean =>
   /^[+-]?((\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)([eE][+-]?\d+)?|inf|infinity|nan)$/i.test(text);
 
-/** time.ParseDuration: `0` alone, or numbers each with a unit (`300ms`, `1h30m`, `.5s`, `-5s`). */
-const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+const DURATION_UNITS = new Set(['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h']);
 
-/** The error time.ParseDuration prints, or undefined when it reads the text. */
+/**
+ * The error time.ParseDuration prints, or undefined when it reads the text: `0` alone, or numbers each
+ * with a unit (`300ms`, `1h30m`, `.5s`, `-5s`), read the way Go reads it (time/format.go ParseDuration).
+ */
 export function goDurationProblem(text: string): string | undefined {
-  if (GO_DURATION.test(text)) return undefined;
-  return /^[-+]?\d+(\.\d+)?$/.test(text)
-    ? `time: missing unit in duration "${text}"`
-    : `time: invalid duration "${text}"`;
+  const invalid = `time: invalid duration "${text}"`;
+  let rest = text.replace(/^[-+]/, '');
+  if (rest === '0') return undefined;
+  if (rest === '') return invalid;
+  while (rest !== '') {
+    const number = /^(\d+(\.\d*)?|\.\d+)/.exec(rest)?.[0];
+    if (number === undefined) return invalid;
+    rest = rest.slice(number.length);
+    const unit = /^[^\d.]*/.exec(rest)?.[0] ?? '';
+    if (unit === '') return `time: missing unit in duration "${text}"`;
+    if (!DURATION_UNITS.has(unit)) return `time: unknown unit "${unit}" in duration "${text}"`;
+    rest = rest.slice(unit.length);
+  }
+  return undefined;
 }
 
 function isIPv4(text: string, leadingZeros: boolean): boolean {

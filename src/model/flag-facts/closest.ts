@@ -38,21 +38,24 @@ function distance(want: string, candidate: string): number {
   return slip ? Math.min(0.5, editDistance(a, b)) : editDistance(a, b);
 }
 
-/** The nearest of `names` within `limit` edits; ties go to the longer common prefix. */
+/**
+ * The nearest of `names` within `limit` edits; ties go to the longer common prefix, and a tie that
+ * remains (VersionTLS12 or VersionTLS13 for VersionTLS14?) proposes nothing.
+ */
 function nearest(want: string, names: Iterable<string>, limit: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tied = false;
   for (const name of names) {
     const d = distance(want, name);
-    if (
-      d < bestDistance ||
-      (d === bestDistance && best !== undefined && commonPrefix(name, want) > commonPrefix(best, want))
-    ) {
+    const longer = best === undefined ? 1 : commonPrefix(name, want) - commonPrefix(best, want);
+    if (d < bestDistance || (d === bestDistance && longer > 0)) {
       best = name;
       bestDistance = d;
-    }
+      tied = false;
+    } else if (d === bestDistance && longer === 0) tied = true;
   }
-  return best !== undefined && bestDistance <= limit ? best : undefined;
+  return best !== undefined && !tied && bestDistance <= limit ? best : undefined;
 }
 
 /** Edits allowed for a name of this length: short names need a closer match. */

@@ -80,6 +80,11 @@ function kubeMinor(table: KubeTable, version: string | null): { minor: number; o
   return { minor };
 }
 
+/** Which table judges a Kubernetes version, when it is not one the tables describe. */
+export function outsideTables(version: string | null): OutsideTables | undefined {
+  return kubeMinor(KUBE_TABLES['kube-apiserver'], version).outside;
+}
+
 export function flagStatus(component: FlagComponent, name: string, version: string | null): FlagStatus {
   return isKonnectivity(component)
     ? konnectivityStatus(component, name, version)
@@ -102,8 +107,8 @@ function kubeStatus(component: KubeComponent, name: string, version: string | nu
   const table = KUBE_TABLES[component];
   const flag = `--${canonicalFlag(component, name)}`;
   const row = table.flags.get(flag.slice(2));
-  if (!row) return { state: 'unknown', flag };
   const { minor, outside } = kubeMinor(table, version);
+  if (!row) return { state: 'unknown', flag, ...(outside ? { outside } : {}) };
   const base: FlagStatus = {
     state: 'unknown',
     flag,
@@ -174,8 +179,8 @@ function konnectivityStatus(
   const table = KONNECTIVITY_TABLES[component];
   const flag = `--${canonicalFlag(component, name)}`;
   const row = table.flags.get(flag.slice(2));
-  if (!row) return { state: 'unknown', flag };
   const { tags, outside } = konnectivityTags(table, version);
+  if (!row) return { state: 'unknown', flag, ...(outside ? { outside } : {}) };
   const base: FlagStatus = {
     state: 'unknown',
     flag,

@@ -39,6 +39,8 @@ export interface ValueProblem {
   closest?: string;
   /** For a name the cluster's version does not know: when it came or went (`removed in 1.35`). */
   elsewhere?: string;
+  /** A name the tables do not know in this version (rather than a value that does not parse). */
+  unknownName?: true;
   /**
    * False when the tables only suggest the failure (a feature gate no table knows, for a version whose
    * gates were not read from the source; a GA gate set to false where its lock was not read).
@@ -121,6 +123,7 @@ function unknownNames(
     const when = known === undefined ? undefined : elsewhere(known, minor);
     return problem(message(item), {
       item,
+      unknownName: true,
       ...(closest ? { closest } : {}),
       ...(when ? { elsewhere: when } : {}),
     });
@@ -158,11 +161,11 @@ export function valueProblems(
       return error ? problem(error) : [];
     }
     case 'ip': {
-      // The kubelet and kube-proxy parse with k8s.io/utils/net ParseIPSloppy (pkg/util/flag IPVar).
-      const sloppy = component === 'kubelet' || component === 'kube-proxy';
-      return value === '' || isGoIP(value.trim(), sloppy)
-        ? []
-        : problem(`"${value}" is not a valid IP address`);
+      // The kubelet and kube-proxy parse with k8s.io/utils/net ParseIPSloppy (pkg/util/flag/flags.go IPVar);
+      // the others with pflag's IPVar (net.ParseIP of the trimmed text, ip.go).
+      if (component === 'kubelet' || component === 'kube-proxy')
+        return value === '' || isGoIP(value, true) ? [] : problem(`"${value}" is not a valid IP address`);
+      return value === '' || isGoIP(value.trim()) ? [] : problem(`failed to parse IP: "${value}"`);
     }
     case 'ipport':
       return ipPortProblems(value);
@@ -325,6 +328,7 @@ function gateProblems(
       const when = gate ? elsewhere(gate.known, minor) : undefined;
       return problem(`unrecognized feature gate: ${name}`, {
         item: name,
+        unknownName: true,
         certain: gate !== undefined || sourceRead,
         ...(closest ? { closest } : {}),
         ...(when ? { elsewhere: when } : {}),

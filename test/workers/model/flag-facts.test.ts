@@ -119,18 +119,23 @@ describe('valueProblems', () => {
     expect(messages('duration', '5', 'kubelet', '1.30')).toEqual(['time: missing unit in duration "5"']);
     expect(messages('duration', '0', 'kubelet', '1.30')).toEqual([]);
     expect(messages('duration', '1h30m', 'kubelet', '1.30')).toEqual([]);
+    expect(messages('duration', '5m0', 'kubelet', '1.30')).toEqual(['time: missing unit in duration "5m0"']);
+    expect(messages('duration', '.5s', 'kubelet', '1.30')).toEqual([]);
     expect(messages('duration', '5 minutes', 'kubelet', '1.30')).toEqual([
-      'time: invalid duration "5 minutes"',
+      'time: unknown unit " minutes" in duration "5 minutes"',
     ]);
   });
 
   it('parses addresses and port ranges', () => {
     expect(messages('ip', '10.0.0.256', 'kube-apiserver', '1.30')).toEqual([
-      '"10.0.0.256" is not a valid IP address',
+      'failed to parse IP: "10.0.0.256"',
     ]);
     expect(messages('ip', '::1', 'kube-apiserver', '1.30')).toEqual([]);
     expect(messages('ip', '010.0.0.1', 'kube-apiserver', '1.30')).toHaveLength(1);
     expect(messages('ip', '010.0.0.1', 'kubelet', '1.30')).toEqual([]);
+    expect(messages('ip', '10.0.0.256', 'kubelet', '1.30')).toEqual([
+      '"10.0.0.256" is not a valid IP address',
+    ]);
     expect(messages('ipport', '0.0.0.0:10256', 'kube-proxy', '1.30')).toEqual([]);
     expect(messages('ipport', 'localhost:10256', 'kube-proxy', '1.30')).toEqual([
       '"localhost" is not a valid IP address',
