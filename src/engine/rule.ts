@@ -17,7 +17,9 @@ export type Requirement =
   | 'egress-selector'
   | 'rbac'
   | 'controller-manager-or-scheduler'
-  | 'kubernetes-service';
+  | 'kubernetes-service'
+  /** Any program the rules judge: a control-plane component, kube-proxy, a kubelet, Konnectivity. */
+  | 'component';
 
 export interface RawFinding {
   /** The component or object: "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)". */

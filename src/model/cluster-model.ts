@@ -36,6 +36,7 @@ export interface ClusterModel {
   schedulers: ControlPlaneComponent[];
   konnectivityServers: ControlPlaneComponent[];
   konnectivityAgents: ControlPlaneComponent[];
+  proxies: ControlPlaneComponent[];
   kubelets: Kubelet[];
   kubeconfigs: Kubeconfig[];
   egressSelectors: EgressSelector[];
@@ -106,6 +107,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     schedulers,
     konnectivityServers,
     konnectivityAgents: byComponent('konnectivity-agent'),
+    proxies: byComponent('kube-proxy'),
     kubelets,
     kubeconfigs,
     egressSelectors,
