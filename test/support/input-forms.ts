@@ -1,6 +1,6 @@
 /**
  * One flag written in every form a component's flags come in: static pod command and args, kubeadm
- * extraArgs (v1beta3 map, v1beta4 list), k3s/RKE2 *-arg, systemd units, kubelet flags files, /proc
+ * extraArgs (v1beta3 map, v1beta4 list), k3s and RKE2 *-arg, systemd units, kubelet flags files, /proc
  * command lines and `ps` lines. A startup-failure rule must catch the same flag in each, on its line.
  */
 import { staticPod } from './fixtures';
@@ -89,7 +89,10 @@ function k3s(program: Program, flag: string): InputForm[] {
   if (!key) return [];
   const body = flag.replace(/^--/, '');
   const content = ['write-kubeconfig-mode: "0644"', `${key}:`, `  - "${body}"`, ''].join('\n');
-  return [form('k3s config *-arg', '/etc/rancher/k3s/config.yaml', content, body)];
+  return [
+    form('k3s config *-arg', '/etc/rancher/k3s/config.yaml', content, body),
+    form('RKE2 config *-arg', '/etc/rancher/rke2/config.yaml', content, body),
+  ];
 }
 
 function kubeletFiles(flag: string): InputForm[] {
