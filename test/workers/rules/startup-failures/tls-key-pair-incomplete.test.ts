@@ -8,6 +8,8 @@ import {
   staticPod,
 } from '../../../support/fixtures';
 import { inputForms, pathOf } from '../../../support/input-forms';
+import { WEBSITE_SERVER } from '../../../support/konnectivity-corpus';
+import { SERVER_PATH, edit } from '../../../support/konnectivity-setup';
 import { ruleTester, type InvalidCase } from '../../../support/rule-tester';
 
 const file = manifestPath('kube-apiserver');
@@ -151,6 +153,18 @@ ruleTester(rule, {
           path: 'konnectivity',
           messageIncludes:
             'cannot have cluster key empty when cluster cert is set to "/etc/kubernetes/pki/apiserver.crt"',
+        },
+      ],
+    },
+    {
+      name: 'the setup-konnectivity task without --cluster-key',
+      files: [{ name: SERVER_PATH, content: edit(WEBSITE_SERVER, /"--cluster-key=[^"]*",/, '') }],
+      findings: [
+        {
+          file: SERVER_PATH,
+          line: 20,
+          path: 'konnectivity',
+          messageIncludes: 'cannot have cluster key empty',
         },
       ],
     },
