@@ -7,7 +7,13 @@ import type { Classified } from '../ingest/classify';
 import type { SourceDocument } from '../ingest/source-document';
 import type { Network } from '../schemas/common';
 import { linkApiServer, type ApiServer } from './apiserver';
-import { componentFromCommandLine, componentFromWorkload, type ControlPlaneComponent } from './control-plane';
+import type { CommandLine } from '../ingest/command-line';
+import {
+  componentFromCommandLine,
+  componentFromWorkload,
+  kubeletCommandFromWorkload,
+  type ControlPlaneComponent,
+} from './control-plane';
 import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
@@ -57,7 +63,10 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const components = [
     ...kubeadm.components,
     ...distribution.components,
-    ...objects.map(componentFromWorkload).filter((c): c is ControlPlaneComponent => c !== undefined),
+    ...objects
+      .filter((item) => item.component !== 'kubelet')
+      .map(componentFromWorkload)
+      .filter((c): c is ControlPlaneComponent => c !== undefined),
     ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
   ];
   const byComponent = (name: ControlPlaneComponent['component']) =>
@@ -72,6 +81,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,
       ...commandLines.filter((c) => c.component === 'kubelet'),
+      ...objects.map(kubeletCommandFromWorkload).filter((c): c is CommandLine => c !== undefined),
     ],
     kubeconfigs,
   );
