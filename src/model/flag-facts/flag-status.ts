@@ -238,3 +238,21 @@ export function componentsDefining(name: string, version: string | null): FlagCo
     return state === 'accepted' || state === 'deprecated';
   });
 }
+
+/**
+ * The minor that removed a flag, as the tables confirm it (a release note or the source), or the one
+ * whose change makes it inert: what a rule's `appliesTo` reads, so versions come from the tables.
+ * Throws for a flag the tables do not confirm, so a wrong name fails at load, not silently.
+ */
+export function flagRemovedIn(component: KubeComponent, name: string): string {
+  const row = KUBE_TABLES[component].flags.get(canonicalFlag(component, name));
+  if (!row?.removedFrom) throw new Error(`flag facts: no confirmed removal of ${component} --${name}`);
+  return minorText(row.removedFrom);
+}
+
+/** The minor from which a flag does nothing (kube-apiserver --insecure-port: 1.20), from the tables. */
+export function flagInertSince(component: KubeComponent, name: string): string {
+  const inert = KUBE_TABLES[component].flags.get(canonicalFlag(component, name))?.extra.inert;
+  if (!inert) throw new Error(`flag facts: ${component} --${name} is not inert in any version`);
+  return minorText(inert);
+}

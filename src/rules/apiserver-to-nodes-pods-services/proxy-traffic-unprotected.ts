@@ -1,4 +1,5 @@
 import type { ApiServer } from '../../model/apiserver';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { compareMinor } from '../../model/version';
 import type { ClusterModel } from '../../model/cluster-model';
 import { LINKS } from '../../catalogue/links';
@@ -93,7 +94,8 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
     ];
   }
   // The deprecated SSH tunnel carries the traffic only while the flags exist (removed in 1.22).
-  const sshFlagsExist = !model.version || compareMinor(model.version.minor, '1.22') < 0;
+  const sshFlagsExist =
+    !model.version || compareMinor(model.version.minor, flagRemovedIn('kube-apiserver', 'ssh-user')) < 0;
   if (sshFlagsExist && APISERVER.ssh.user.isSet(server) && APISERVER.ssh.keyfile.isSet(server)) return [];
   return [
     {

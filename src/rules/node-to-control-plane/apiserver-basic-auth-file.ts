@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { badSettings } from '../support/flag-findings';
@@ -17,7 +18,7 @@ export default defineRule({
   links: [LINKS.authentication, LINKS.kubeApiserverFlags],
   references: ['CKV_K8S_69'],
   requires: ['apiserver'],
-  appliesTo: { before: '1.19' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'basic-auth-file') },
   examples: {
     bad: uploadAt('1.18', apiserver(['--basic-auth-file=/etc/kubernetes/passwords.csv'], '1.18.20')),
     good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),

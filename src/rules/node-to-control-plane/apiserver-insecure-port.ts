@@ -1,4 +1,5 @@
 import type { Flag } from '../../model/flags';
+import { flagInertSince, flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
@@ -27,11 +28,11 @@ export default defineRule({
   check: (model) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const version = componentMinor(server, model);
-      if (version && compareMinor(version, '1.24') >= 0) return []; // removed: removed-flag says so
+      if (version && compareMinor(version, flagRemovedIn('kube-apiserver', 'insecure-port')) >= 0) return []; // removed-flag's
       const port = APISERVER.insecurePort.written(server) ?? APISERVER.port.written(server);
       const bind = APISERVER.insecureBindAddress.written(server) ?? APISERVER.address.written(server);
       if (port?.value === '0') return [];
-      if (version && compareMinor(version, '1.20') >= 0) {
+      if (version && compareMinor(version, flagInertSince('kube-apiserver', 'insecure-port')) >= 0) {
         if (!port) return []; // inert since 1.20: nothing is served
         return [
           {
@@ -46,7 +47,7 @@ export default defineRule({
       // Before 1.20 an unset --insecure-port is 8080 (the default): judged as if set. With the version
       // unknown, or flags a distribution does not show (k3s), only a written flag tells.
       if (!port && !bind && (!version || server.partial)) return [];
-      const where = bind?.value || '127.0.0.1';
+      const where = bind?.value ?? '127.0.0.1';
       const set = [port, bind].filter((f): f is Flag => f !== undefined);
       const location = (port ?? bind)?.location ?? APISERVER.insecurePort.defaultLocation(server);
       const how = port

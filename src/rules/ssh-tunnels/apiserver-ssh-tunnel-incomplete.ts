@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { defineRule } from '../../engine/rule';
 import { SSH_SETTINGS, sshFlags } from '../support/ssh-flags';
 import { apiserver, uploadAt } from '../support/examples';
@@ -16,7 +17,7 @@ export default defineRule({
   links: [LINKS.konnectivityService],
   references: [],
   requires: ['apiserver'],
-  appliesTo: { before: '1.22' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'ssh-user') },
   examples: {
     bad: uploadAt('1.21', apiserver(['--ssh-user=tunnel'], '1.21.14')),
     good: uploadAt(

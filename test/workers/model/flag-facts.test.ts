@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closestFlag, closestName } from '../../../src/model/flag-facts/closest';
-import { componentsDefining, flagStatus } from '../../../src/model/flag-facts/flag-status';
+import {
+  componentsDefining,
+  flagInertSince,
+  flagRemovedIn,
+  flagStatus,
+} from '../../../src/model/flag-facts/flag-status';
 import { valueKindOf, valueProblems } from '../../../src/model/flag-facts/value-problems';
 
 describe('flagStatus', () => {
@@ -70,6 +75,22 @@ describe('flagStatus', () => {
       expect(flagStatus('kube-apiserver', name, '1.30').state).toBe('unknown');
     expect(valueProblems('featureGates', 'constructor=true', 'kube-apiserver', '1.30')).toHaveLength(1);
     expect(valueProblems('cipherSuites', '__proto__', 'kube-apiserver', '1.30')).toHaveLength(1);
+  });
+});
+
+describe('flagRemovedIn and flagInertSince, which rules read their appliesTo from', () => {
+  it('give the confirmed removal and the inert minor', () => {
+    expect(flagRemovedIn('kube-apiserver', 'basic-auth-file')).toBe('1.19');
+    expect(flagRemovedIn('kube-apiserver', '--kubelet-https')).toBe('1.22');
+    expect(flagRemovedIn('kube-apiserver', 'ssh_user')).toBe('1.22');
+    expect(flagRemovedIn('kube-apiserver', 'insecure-port')).toBe('1.24');
+    expect(flagInertSince('kube-apiserver', 'insecure-port')).toBe('1.20');
+  });
+
+  it('throw for a flag whose removal the tables do not confirm, so a rule cannot load with a wrong name', () => {
+    expect(() => flagRemovedIn('kube-apiserver', 'service-account-lookup')).toThrow(/no confirmed removal/);
+    expect(() => flagRemovedIn('kube-apiserver', 'no-such-flag')).toThrow(/no confirmed removal/);
+    expect(() => flagInertSince('kube-apiserver', 'secure-port')).toThrow(/not inert/);
   });
 });
 
