@@ -60,7 +60,8 @@ const NAMED_VALUES = new Map<string, ValueKind>([
   ['feature-gates', 'featureGates'],
 ]);
 
-const PLAIN_KINDS = new Set<string>([
+/** Kinds pflag itself parses ("invalid argument … for … flag"); the others the component checks. */
+export const PLAIN_KINDS: ReadonlySet<string> = new Set<string>([
   'bool',
   'int',
   'int32',

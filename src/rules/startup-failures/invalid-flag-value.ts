@@ -2,9 +2,9 @@ import { childPointer } from '../../ingest/positions';
 import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
 import { flagStatus, outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
 import {
+  PLAIN_KINDS,
   valueKindOf,
   valueProblems,
-  type ValueKind,
   type ValueProblem,
 } from '../../model/flag-facts/value-problems';
 import type { Flag } from '../../model/flags';
@@ -21,22 +21,6 @@ import {
   type Program,
 } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
-
-/** Kinds checked by pflag itself ("invalid argument … for … flag"); the others by the component. */
-const PARSED: ReadonlySet<ValueKind> = new Set([
-  'bool',
-  'int',
-  'int32',
-  'int64',
-  'uint',
-  'uint32',
-  'float',
-  'duration',
-  'ip',
-  'ipport',
-  'portRange',
-  'mapStringBool',
-]);
 
 export default defineRule({
   id: 'invalid-flag-value',
@@ -72,7 +56,7 @@ function flagProblems(program: Program, flag: Flag): RawFinding[] {
   const kind = valueKindOf(flag.name, status.type);
   if (!kind) return [];
   return valueProblems(kind, flag.value, program.program, program.version, flag.name).map((problem) => {
-    const said = PARSED.has(kind)
+    const said = PLAIN_KINDS.has(kind)
       ? `invalid argument "${flag.value}" for "--${flag.name}" flag: ${problem.message}`
       : problem.message;
     return finding(program, problem, {
