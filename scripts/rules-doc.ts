@@ -1,6 +1,6 @@
 /** Renders docs/rules.md from the rule registry: one section per rule, grouped by path. */
 import { PATHS } from '../src/catalogue/paths';
-import type { RuleExample } from '../src/engine/rule';
+import type { Rule, RuleExample } from '../src/engine/rule';
 import { RULESET_VERSION } from '../src/lint';
 import { RULES } from '../src/rules';
 import { describeRule } from '../src/engine/describe-rule';
@@ -16,39 +16,57 @@ export function renderRulesDoc(): string {
   for (const path of PATHS) {
     const rules = RULES.filter((rule) => rule.path === path.id);
     out.push(`## ${path.title} (\`${path.id}\`)`, '', `${path.description} See ${path.link}.`, '');
+    const shared = RULES.filter((rule) => rule.paths?.includes(path.id)).map((rule) => `\`${rule.id}\``);
+    if (shared.length > 0) out.push(`Rules of several paths judge it too: ${shared.join(', ')} (below).`, '');
     if (rules.length === 0) {
-      out.push('No rule judges this path yet.', '');
+      out.push('No rule of this path alone judges it yet.', '');
       continue;
     }
-    out.push('| id | severity | trusted | category |', '|---|---|---|---|');
-    for (const rule of rules) {
-      const info = describeRule(rule);
-      out.push(
-        `| [\`${info.id}\`](#${info.id}) | ${info.severity} | ${info.trustedSeverity} | ${info.category} |`,
-      );
-    }
-    out.push('');
-    for (const rule of rules) {
-      const info = describeRule(rule);
-      out.push(
-        `### ${info.id}`,
-        '',
-        `**${info.title}.** ${info.description}`,
-        '',
-        `- Severity: ${info.severity} (trusted network: ${info.trustedSeverity}); category: ${info.category}`,
-        `- Needs: ${info.requires.join(', ')}`,
-        ...(info.references.length > 0 ? [`- References: ${info.references.join(', ')}`] : []),
-        '',
-        `**Fix:** ${info.remediation}`,
-        '',
-        ...renderExample('Triggers it', rule.examples.bad),
-        ...renderExample('Passes (the fix)', rule.examples.good),
-        ...info.links.map((link) => `- <${link}>`),
-        '',
-      );
-    }
+    out.push(...renderRules(rules));
+  }
+  const several = RULES.filter((rule) => rule.paths !== undefined);
+  if (several.length > 0) {
+    out.push(
+      '## Rules of several paths',
+      '',
+      'These judge every component; each finding names the path of the component it concerns.',
+      '',
+      ...renderRules(several),
+    );
   }
   return out.join('\n');
+}
+
+function renderRules(rules: readonly Rule[]): string[] {
+  const out = ['| id | severity | trusted | category |', '|---|---|---|---|'];
+  for (const rule of rules) {
+    const info = describeRule(rule);
+    out.push(
+      `| [\`${info.id}\`](#${info.id}) | ${info.severity} | ${info.trustedSeverity} | ${info.category} |`,
+    );
+  }
+  out.push('');
+  for (const rule of rules) {
+    const info = describeRule(rule);
+    out.push(
+      `### ${info.id}`,
+      '',
+      `**${info.title}.** ${info.description}`,
+      '',
+      `- Severity: ${info.severity} (trusted network: ${info.trustedSeverity}); category: ${info.category}`,
+      ...(info.paths.length > 1 ? [`- Paths: ${info.paths.join(', ')}`] : []),
+      `- Needs: ${info.requires.join(', ')}`,
+      ...(info.references.length > 0 ? [`- References: ${info.references.join(', ')}`] : []),
+      '',
+      `**Fix:** ${info.remediation}`,
+      '',
+      ...renderExample('Triggers it', rule.examples.bad),
+      ...renderExample('Passes (the fix)', rule.examples.good),
+      ...info.links.map((link) => `- <${link}>`),
+      '',
+    );
+  }
+  return out;
 }
 
 /** An example upload: each file under its name on the node, ready to copy and lint. */

@@ -41,4 +41,8 @@ export const LINKS = {
   kubeSchedulerFlags: `${DOCS}/reference/command-line-tools-reference/kube-scheduler/`,
   controllingAccess: `${DOCS}/concepts/security/controlling-access/`,
   authenticationConfiguration: `${DOCS}/reference/config-api/apiserver-config.v1/#apiserver-config-k8s-io-v1-AuthenticationConfiguration`,
+  kubeProxyFlags: `${DOCS}/reference/command-line-tools-reference/kube-proxy/`,
+  featureGates: `${DOCS}/reference/command-line-tools-reference/feature-gates/`,
+  kubeletConfigFile: `${DOCS}/tasks/administer-cluster/kubelet-config-file/`,
+  deprecationPolicy: `${DOCS}/reference/using-api/deprecation-policy/`,
 } as const;

@@ -52,6 +52,19 @@ export const REQUIREMENTS: Record<
     missing:
       'neither a kube-controller-manager nor a kube-scheduler configuration was uploaded (e.g. /etc/kubernetes/manifests/kube-scheduler.yaml)',
   },
+  component: {
+    present: (m) =>
+      m.apiServers.length +
+        m.controllerManagers.length +
+        m.schedulers.length +
+        m.proxies.length +
+        m.kubelets.length +
+        m.konnectivityServers.length +
+        m.konnectivityAgents.length >
+      0,
+    missing:
+      'no component configuration was uploaded (a static pod manifest, a command line, a kubelet config file, a distribution config)',
+  },
   'kubernetes-service': {
     present: (m) => m.kubernetesService.length > 0,
     missing:

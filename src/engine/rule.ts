@@ -17,7 +17,9 @@ export type Requirement =
   | 'egress-selector'
   | 'rbac'
   | 'controller-manager-or-scheduler'
-  | 'kubernetes-service';
+  | 'kubernetes-service'
+  /** Any program the rules judge: a control-plane component, kube-proxy, a kubelet, Konnectivity. */
+  | 'component';
 
 export interface RawFinding {
   /** The component or object: "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)". */
@@ -32,6 +34,8 @@ export interface RawFinding {
   severity?: { value: Severity; reason: string };
   /** Only when this finding's category differs from the rule's. */
   category?: Category;
+  /** The path this finding breaks: required from a rule of several paths (one of its `paths`), absent otherwise. */
+  path?: PathId;
 }
 
 export interface RuleContext {
@@ -39,10 +43,9 @@ export interface RuleContext {
   notEvaluated(reason: string): void;
 }
 
-export interface Rule {
+interface RuleDefinition {
   /** kebab-case, reads as the problem; the file name. A public API: never renamed. */
   id: string;
-  path: PathId;
   severity: Severity;
   /** Severity when the network between control plane and nodes is trusted; defaults to `severity`. */
   trustedSeverity?: Severity;
@@ -65,6 +68,15 @@ export interface Rule {
   appliesTo?: { from?: string; before?: string };
   check(model: ClusterModel, context: RuleContext): RawFinding[];
 }
+
+/**
+ * A rule judges one communication path (`path`), or several (`paths`: a rule about any component, such
+ * as a startup failure, whose every finding names the path of the component it breaks).
+ */
+export type Rule = RuleDefinition & ({ path: PathId; paths?: never } | { paths: PathId[]; path?: never });
+
+/** The paths a rule judges. */
+export const rulePaths = (rule: Rule): readonly PathId[] => rule.paths ?? [rule.path];
 
 /** A whole upload, as a user would send it: files named by their path on the node, and the options. */
 export interface RuleExample {

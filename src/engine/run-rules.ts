@@ -15,7 +15,8 @@ import { ruleLinks } from './describe-rule';
 import { unknownDefaultReason } from './partial-components';
 import { REQUIREMENTS } from './requirements';
 import { suppressNothing, type Suppressor } from './suppressions';
-import type { RawFinding, Rule } from './rule';
+import { rulePaths, type RawFinding, type Rule } from './rule';
+import type { PathId } from '../schemas/common';
 
 export interface RuleResults {
   findings: Finding[];
@@ -54,6 +55,7 @@ export function runRules(
         if (unknown) reasons.push(unknown);
         return !unknown;
       });
+      for (const finding of raw) findingPath(rule, finding);
     } catch {
       results.notEvaluated.push({ ruleId: rule.id, reason: RULE_FAILED });
       continue;
@@ -92,7 +94,20 @@ function versionOutOfRange(rule: Rule, model: ClusterModel): string | undefined 
   return undefined;
 }
 
+/** The path a finding counts for: the rule's only path, or one of its `paths` the finding names. */
+function findingPath(rule: Rule, raw: RawFinding): PathId {
+  if (rule.path !== undefined) {
+    if (raw.path !== undefined && raw.path !== rule.path)
+      throw new Error(`${rule.id}: a finding names ${raw.path}, the rule judges ${rule.path}`);
+    return rule.path;
+  }
+  if (raw.path === undefined || !rulePaths(rule).includes(raw.path))
+    throw new Error(`${rule.id}: a finding names no path of the rule (${String(raw.path)})`);
+  return raw.path;
+}
+
 function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
+  const path = findingPath(rule, raw);
   let severity = rule.severity;
   let severityReason: string | null = null;
   if (raw.severity) {
@@ -104,7 +119,7 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
   }
   return {
     ruleId: rule.id,
-    path: rule.path,
+    path,
     severity,
     category: raw.category ?? rule.category,
     title: rule.title,
@@ -116,7 +131,7 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     evidence: redactQuote(raw.evidence),
     severityReason,
     remediation: rule.remediation,
-    links: ruleLinks(rule),
+    links: ruleLinks(rule, path),
     references: rule.references,
     fingerprint: fingerprint(rule.id, raw.location.file, raw.location.pointer, raw.subject),
   };

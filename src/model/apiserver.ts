@@ -10,6 +10,8 @@ import type { ControlPlaneComponent } from './control-plane';
 import type { EgressSelector } from './egress-selector';
 import type { Flag } from './flags';
 import { findReferencedFile } from './referenced-file';
+import { APISERVER } from './settings/kube-apiserver';
+import type { Setting } from './settings/setting';
 
 /** A file named by a flag: not named, named but not uploaded, or found. */
 export type Referenced<T> =
@@ -54,9 +56,17 @@ export function linkApiServer(
   authorizationConfigs: readonly SourceDocument[],
   authenticationConfigs: readonly SourceDocument[] = [],
 ): ApiServer {
-  const egressSelector = referenced(base, 'egress-selector-config-file', egressSelectors);
-  const authorizationConfig = referenced(base, 'authorization-config', authorizationConfigs);
-  const authenticationConfig = referenced(base, 'authentication-config', authenticationConfigs);
+  const egressSelector = referenced(base, APISERVER.egressSelectorConfigFile, egressSelectors);
+  const authorizationConfig = referenced(
+    base,
+    APISERVER.authorization.authorizationConfig,
+    authorizationConfigs,
+  );
+  const authenticationConfig = referenced(
+    base,
+    APISERVER.authentication.authenticationConfig,
+    authenticationConfigs,
+  );
   return {
     ...base,
     component: 'kube-apiserver',
@@ -64,28 +74,27 @@ export function linkApiServer(
     authorizationConfig,
     authorization: effectiveAuthorization(base, authorizationConfig),
     authenticationConfig,
-    anonymous: effectiveAnonymousAuth(base.flags, authenticationConfig),
+    anonymous: effectiveAnonymousAuth(base, authenticationConfig),
     securePort: securePort(base),
   };
 }
 
 function securePort(component: ControlPlaneComponent): SecurePort {
-  const flag = component.flags.get('secure-port');
-  if (flag && /^\d+$/.test(flag.value))
-    return { value: Number(flag.value), location: flag.location, describe: `--secure-port=${flag.value}` };
+  const port = APISERVER.secureServing.securePort.of(component);
+  if (port.source === 'flag' && port.value >= 0) return port;
   return {
     value: 6443,
-    location: { ...component.flags.insertAt, default: true },
+    location: port.location,
     describe: '--secure-port is not set, so the default 6443 applies',
   };
 }
 
 function referenced<T extends { file: string }>(
   component: ControlPlaneComponent,
-  flagName: string,
+  setting: Setting<string>,
   candidates: readonly T[],
 ): Referenced<T> {
-  const flag = component.flags.get(flagName);
+  const flag = setting.of(component).flag;
   if (!flag) return { state: 'none' };
   const value = findReferencedFile(flag.value, candidates);
   return value ? { state: 'uploaded', flag, value } : { state: 'missing', flag };
@@ -121,22 +130,22 @@ function effectiveAuthorization(
       location: doc.at('/authorizers'),
     };
   }
-  const modes = component.flags.list('authorization-mode');
-  if (modes.length > 0) {
+  const modes = APISERVER.authorization.authorizationMode.of(component);
+  if (modes.items.length > 0) {
     return {
       known: true,
-      authorizers: modes.map((flag) => ({ type: flag.value, location: flag.location })),
-      describe: `--authorization-mode=${modes.map((m) => m.value).join(',')}`,
+      authorizers: modes.items.map((flag) => ({ type: flag.value, location: flag.location })),
+      describe: modes.describe,
       isDefault: false,
-      location: component.flags.get('authorization-mode')?.location ?? component.flags.insertAt,
+      location: modes.location,
     };
   }
   return {
     known: true,
-    authorizers: [{ type: 'AlwaysAllow', location: { ...component.flags.insertAt, default: true } }],
+    authorizers: [{ type: 'AlwaysAllow', location: modes.location }],
     describe:
       'neither --authorization-mode nor --authorization-config is set, so the default AlwaysAllow applies',
     isDefault: true,
-    location: { ...component.flags.insertAt, default: true },
+    location: modes.location,
   };
 }

@@ -8,7 +8,8 @@ import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { Referenced } from './apiserver';
-import type { FlagSet } from './flags';
+import { APISERVER } from './settings/kube-apiserver';
+import type { Configured } from './settings/setting';
 
 export type AnonymousAuth =
   | {
@@ -33,17 +34,19 @@ function conditionPaths(section: Record<string, unknown>): string[] | null {
   return section.conditions.flatMap((c) => (isPlainObject(c) && typeof c.path === 'string' ? [c.path] : []));
 }
 
-export function effectiveAnonymousAuth(flags: FlagSet, config: Referenced<SourceDocument>): AnonymousAuth {
-  const flag = flags.get('anonymous-auth');
-  const value = flags.bool('anonymous-auth');
-  if (flag && value !== undefined) {
+export function effectiveAnonymousAuth(
+  component: Configured,
+  config: Referenced<SourceDocument>,
+): AnonymousAuth {
+  const setting = APISERVER.authentication.anonymousAuth.of(component);
+  if (setting.source === 'flag') {
     return {
       known: true,
-      enabled: value,
+      enabled: setting.value,
       paths: null,
       source: 'flag',
-      location: flag.location,
-      describe: `--anonymous-auth=${flag.value}`,
+      location: setting.location,
+      describe: setting.describe,
     };
   }
   if (config.state === 'missing') {
@@ -71,7 +74,7 @@ export function effectiveAnonymousAuth(flags: FlagSet, config: Referenced<Source
     enabled: true,
     paths: null,
     source: 'default',
-    location: { ...flags.insertAt, default: true },
+    location: setting.location,
     describe:
       '--anonymous-auth is not set (nor an anonymous section in an authentication configuration), so the default true applies',
   };

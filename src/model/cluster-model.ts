@@ -7,7 +7,13 @@ import type { Classified } from '../ingest/classify';
 import type { SourceDocument } from '../ingest/source-document';
 import type { Network } from '../schemas/common';
 import { linkApiServer, type ApiServer } from './apiserver';
-import { componentFromCommandLine, componentFromWorkload, type ControlPlaneComponent } from './control-plane';
+import type { CommandLine } from '../ingest/command-line';
+import {
+  componentFromCommandLine,
+  componentFromWorkload,
+  kubeletCommandFromWorkload,
+  type ControlPlaneComponent,
+} from './control-plane';
 import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
@@ -16,6 +22,10 @@ import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
 import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
+import { KUBELET_FLAGS } from './kubelet-settings';
+import { CONTROLLER_MANAGER } from './settings/kube-controller-manager';
+import { SCHEDULER } from './settings/kube-scheduler';
+import { KONNECTIVITY_SERVER } from './settings/konnectivity';
 import { detectVersion, type KubernetesVersion } from './version';
 
 export interface ModelOptions {
@@ -32,6 +42,7 @@ export interface ClusterModel {
   schedulers: ControlPlaneComponent[];
   konnectivityServers: ControlPlaneComponent[];
   konnectivityAgents: ControlPlaneComponent[];
+  proxies: ControlPlaneComponent[];
   kubelets: Kubelet[];
   kubeconfigs: Kubeconfig[];
   egressSelectors: EgressSelector[];
@@ -52,7 +63,10 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const components = [
     ...kubeadm.components,
     ...distribution.components,
-    ...objects.map(componentFromWorkload).filter((c): c is ControlPlaneComponent => c !== undefined),
+    ...objects
+      .filter((item) => item.component !== 'kubelet')
+      .map(componentFromWorkload)
+      .filter((c): c is ControlPlaneComponent => c !== undefined),
     ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
   ];
   const byComponent = (name: ControlPlaneComponent['component']) =>
@@ -67,6 +81,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,
       ...commandLines.filter((c) => c.component === 'kubelet'),
+      ...objects.map(kubeletCommandFromWorkload).filter((c): c is CommandLine => c !== undefined),
     ],
     kubeconfigs,
   );
@@ -80,16 +95,16 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
 
   assignKubeconfigRoles(kubeconfigs, [
     ...kubelets.flatMap((k) => [
-      { flag: k.flags.get('kubeconfig')?.value, role: 'kubelet' as const },
-      { flag: k.flags.get('bootstrap-kubeconfig')?.value, role: 'kubelet-bootstrap' as const },
+      { flag: KUBELET_FLAGS.kubeconfig.written(k)?.value, role: 'kubelet' as const },
+      { flag: KUBELET_FLAGS.bootstrapKubeconfig.written(k)?.value, role: 'kubelet-bootstrap' as const },
     ]),
     ...controllerManagers.map((c) => ({
-      flag: c.flags.get('kubeconfig')?.value,
+      flag: CONTROLLER_MANAGER.kubeconfig.written(c)?.value,
       role: 'controller-manager' as const,
     })),
-    ...schedulers.map((c) => ({ flag: c.flags.get('kubeconfig')?.value, role: 'scheduler' as const })),
+    ...schedulers.map((c) => ({ flag: SCHEDULER.kubeconfig.written(c)?.value, role: 'scheduler' as const })),
     ...konnectivityServers.map((c) => ({
-      flag: c.flags.get('kubeconfig')?.value,
+      flag: KONNECTIVITY_SERVER.kubeconfig.written(c)?.value,
       role: 'konnectivity-server' as const,
     })),
   ]);
@@ -102,6 +117,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     schedulers,
     konnectivityServers,
     konnectivityAgents: byComponent('konnectivity-agent'),
+    proxies: byComponent('kube-proxy'),
     kubelets,
     kubeconfigs,
     egressSelectors,

@@ -9,6 +9,7 @@ import { childPointer } from '../ingest/positions';
 import { splitShellWords } from '../ingest/shell-words';
 import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
+import type { Location } from '../schemas/common';
 import type { DistributionTunnel } from './distribution';
 import { FlagSet, parseFlags } from './flags';
 import { nodeKeyOf } from './referenced-file';
@@ -37,7 +38,16 @@ export interface ControlPlaneComponent {
 
 const SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 
-export function componentFromWorkload(item: Classified): ControlPlaneComponent | undefined {
+/** A workload container's program words (after the program name), and where a new flag would go. */
+export interface ContainerWords {
+  doc: SourceDocument;
+  containerPointer: string;
+  words: ArgWord[];
+  insertAt: Location;
+  image: string | undefined;
+}
+
+export function containerWords(item: Classified): ContainerWords | undefined {
   if (
     item.type !== 'workload' ||
     !item.component ||
@@ -81,6 +91,13 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
   const listKey = Array.isArray(container.args) && !Array.isArray(container.command) ? 'args' : 'command';
   const insertAt = doc.at(`${containerPointer}/${listKey}`, true);
   const image = typeof container.image === 'string' ? container.image : undefined;
+  return { doc, containerPointer, words, insertAt, image };
+}
+
+export function componentFromWorkload(item: Classified): ControlPlaneComponent | undefined {
+  const found = item.component ? containerWords(item) : undefined;
+  if (!found || !item.component) return undefined;
+  const { doc, containerPointer, words, insertAt, image } = found;
   const imageVersion = image ? versionOfImage(image) : undefined;
   return {
     component: item.component,
@@ -102,5 +119,24 @@ export function componentFromCommandLine(command: CommandLine): ControlPlaneComp
     flags: parseFlags(command.args, command.insertAt),
     nodeKey: nodeKeyOf(command.file),
     name: `${command.component} (${command.file}:${command.line})`,
+  };
+}
+
+/**
+ * A Pod (or other workload) whose container runs the kubelet, as the whole command line it is: the
+ * kubelet is modelled from it like from a /proc command line (its --config, its flags).
+ */
+export function kubeletCommandFromWorkload(item: Classified): CommandLine | undefined {
+  if (item.component !== 'kubelet') return undefined;
+  const found = containerWords(item);
+  if (!found) return undefined;
+  return {
+    file: found.doc.file,
+    kind: 'CommandLine',
+    component: 'kubelet',
+    args: found.words,
+    complete: true,
+    insertAt: found.insertAt,
+    line: found.doc.at(found.containerPointer).line,
   };
 }

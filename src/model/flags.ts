@@ -4,11 +4,14 @@
  */
 import type { ArgWord } from '../ingest/command-line';
 import type { Location } from '../schemas/common';
+import { parseGoBool } from './go-values';
 
 export interface Flag {
   name: string;
   value: string;
   location: Location;
+  /** Written with one dash (`-v=2`): pflag reads that as shorthand letters, so only `-v`, `-h` work. */
+  shorthand?: true;
 }
 
 /** Flags that take no separate value word: `--anonymous-auth --foo` means anonymous-auth=true. */
@@ -74,12 +77,6 @@ export class FlagSet {
   }
 }
 
-export function parseGoBool(value: string): boolean | undefined {
-  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
-  return undefined;
-}
-
 export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagSet {
   const flags: Flag[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -89,16 +86,17 @@ export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagS
     if (!match) continue; // a positional argument
     const name = match[1] ?? '';
     if (word.text === '--') break;
+    const shorthand = word.text.startsWith('--') ? {} : { shorthand: true as const };
     if (match[2] !== undefined) {
-      flags.push({ name, value: match[2], location: word.location });
+      flags.push({ name, value: match[2], location: word.location, ...shorthand });
       continue;
     }
     const next = words[i + 1];
     if (!BOOLEAN_FLAGS.has(name) && next && !next.text.startsWith('-')) {
-      flags.push({ name, value: next.text, location: word.location });
+      flags.push({ name, value: next.text, location: word.location, ...shorthand });
       i++;
     } else {
-      flags.push({ name, value: 'true', location: word.location });
+      flags.push({ name, value: 'true', location: word.location, ...shorthand });
     }
   }
   return new FlagSet(flags, insertAt);

@@ -8,6 +8,7 @@ import type { ClusterModel } from './cluster-model';
 import type { ControlPlaneComponent } from './control-plane';
 import { transportOf, type EgressSelection, type EgressSelector } from './egress-selector';
 import { serversFor } from './konnectivity';
+import { KONNECTIVITY_SERVER } from './settings/konnectivity';
 
 export interface ProxiedSelection {
   selector: EgressSelector;
@@ -29,7 +30,7 @@ export function proxiedSelections(model: ClusterModel): ProxiedSelection[] {
       const transport = transportOf(selection);
       if (!transport) return [];
       const matching = servers.filter((server) => {
-        const uds = server.flags.get('uds-name')?.value ?? '';
+        const uds = KONNECTIVITY_SERVER.udsName.of(server).value;
         return transport === 'uds' ? uds === selection.udsName : uds === '';
       });
       return [{ selector, selection, transport, servers: matching.length > 0 ? matching : servers }];

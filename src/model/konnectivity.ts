@@ -2,7 +2,7 @@
  * The Konnectivity topology as the rules need it: which pod mounts which host directory, where a path
  * inside a container lives on the host, which projected service-account token an agent reads, and the
  * flags of konnectivity-server and konnectivity-agent with their binary defaults
- * (kubernetes-sigs/apiserver-network-proxy cmd/{server,agent}/app/options/options.go).
+ * (src/model/settings/konnectivity.ts).
  * Everything is read from the component's manifest (`doc` + `container`); a component that came as a
  * command line runs on the host, so its paths are host paths.
  */
@@ -12,38 +12,19 @@ import type { Location } from '../schemas/common';
 import type { ApiServer } from './apiserver';
 import type { ClusterModel } from './cluster-model';
 import type { ControlPlaneComponent } from './control-plane';
-import type { Flag } from './flags';
+import type { Setting, SettingValue } from './settings/setting';
 
-/** Binary defaults of proxy-server and proxy-agent. */
-export const SERVER_DEFAULTS = {
-  mode: 'grpc',
-  'server-port': '8090',
-  'agent-port': '8091',
-  'admin-bind-address': '127.0.0.1',
-} as const;
-export const AGENT_DEFAULTS = {
-  'proxy-server-port': '8091',
-  'admin-bind-address': '127.0.0.1',
-} as const;
-
-/** A flag's value as the program sees it: the last occurrence, or the binary default marked as such. */
-export interface Effective {
-  value: string;
-  flag: Flag | undefined;
-  location: Location;
+/** A setting's value as the program sees it: the last occurrence, or the binary default marked as such. */
+export interface Effective<T> extends SettingValue<T> {
   /** `--mode=grpc`, or `--mode not set (default grpc)`. */
   describe: string;
 }
 
-export function effectiveFlag(component: ControlPlaneComponent, name: string, fallback: string): Effective {
-  const flag = component.flags.get(name);
-  if (flag) return { value: flag.value, flag, location: flag.location, describe: `--${name}=${flag.value}` };
-  return {
-    value: fallback,
-    flag: undefined,
-    location: { ...component.flags.insertAt, default: true },
-    describe: `--${name} not set (default ${fallback === '' ? 'empty' : fallback})`,
-  };
+export function effective<T>(component: ControlPlaneComponent, setting: Setting<T>): Effective<T> {
+  const value = setting.of(component);
+  if (value.source === 'flag') return value;
+  const shown = String(value.value);
+  return { ...value, describe: `--${setting.flag} not set (default ${shown === '' ? 'empty' : shown})` };
 }
 
 export interface Mount {

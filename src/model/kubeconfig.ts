@@ -3,7 +3,7 @@ import type { Classified } from '../ingest/classify';
 import type { KubeconfigRole } from '../ingest/kubeconfig-role';
 import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
-import { parseGoBool } from './flags';
+import { parseGoBool } from './go-values';
 import type { Kubelet } from './kubelet';
 import { findReferencedFile, nodeKeyOf } from './referenced-file';
 

@@ -5,7 +5,9 @@
  * KubeletConfiguration v1beta1 defaults. Sources: kubernetes/kubernetes
  * pkg/kubelet/apis/config/v1beta1/defaults.go and cmd/kubelet/app/options/options.go applyLegacyDefaults.
  */
-import { parseGoBool } from './flags';
+import { parseGoBool } from './go-values';
+import { parseFeatureGates } from './settings/feature-gates';
+import { textSetting } from './settings/setting';
 
 export type SettingKind = 'bool' | 'int' | 'string' | 'list' | 'duration' | 'map';
 type ValueOf<K extends SettingKind> = K extends 'bool'
@@ -70,15 +72,18 @@ export type KubeletSettingName = keyof typeof KUBELET_SETTINGS;
 export type KubeletSettingValue<N extends KubeletSettingName> =
   (typeof KUBELET_SETTINGS)[N] extends SettingDefinition<infer K> ? ValueOf<K> : never;
 
+/** Kubelet settings that exist as flags only, without a KubeletConfiguration field. */
+export const KUBELET_FLAGS = {
+  kubeconfig: textSetting('kubeconfig'),
+  /** Used only while the --kubeconfig file does not exist yet (TLS bootstrapping). */
+  bootstrapKubeconfig: textSetting('bootstrap-kubeconfig'),
+} as const;
+
 /** Reads a flag's text as the setting's type; undefined when the kubelet itself would reject it. */
 export function fromFlag(kind: SettingKind, text: string): unknown {
   switch (kind) {
     case 'bool':
-      return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(text)
-        ? true
-        : ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(text)
-          ? false
-          : undefined;
+      return parseGoBool(text);
     case 'int':
       return /^-?\d+$/.test(text) ? Number(text) : undefined;
     case 'list':
@@ -87,14 +92,7 @@ export function fromFlag(kind: SettingKind, text: string): unknown {
         .map((item) => item.trim())
         .filter(Boolean);
     case 'map':
-      // --feature-gates=A=true,B=false: each value read as Go's strconv.ParseBool reads it.
-      return Object.fromEntries(
-        text.split(',').flatMap((pair) => {
-          const [key, value, ...rest] = pair.split('=').map((part) => part.trim());
-          const enabled = value === undefined ? undefined : parseGoBool(value);
-          return key && enabled !== undefined && rest.length === 0 ? [[key, enabled]] : [];
-        }),
-      );
+      return parseFeatureGates(text);
     default:
       return text;
   }

@@ -84,7 +84,10 @@ export class Kubelet {
       const at = doc === config.doc ? pointer : fieldPointer(definition.field);
       const raw = doc.get(at);
       const value = raw === undefined ? undefined : fromConfig(definition.kind, raw);
-      if (value !== undefined && !(definition.kind === 'duration' && isZeroDuration(value as string))) {
+      // The kubelet defaults a zero duration of its file (4h for streamingConnectionIdleTimeout); a
+      // /configz dump shows the effective values after that, so a zero there is zero.
+      const defaulted = definition.kind === 'duration' && isZeroDuration(value as string) && !config.live;
+      if (value !== undefined && !defaulted) {
         return {
           value: value as KubeletSettingValue<N>,
           source: 'config',

@@ -5,10 +5,11 @@
  */
 import type { ClusterModel } from '../model/cluster-model';
 import type { RuleResults } from '../engine/run-rules';
-import type { Rule } from '../engine/rule';
+import { rulePaths, type Rule } from '../engine/rule';
 import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
 import { PATHS } from '../catalogue/paths';
+import { APISERVER } from '../model/settings/kube-apiserver';
 
 export function pathVerdicts(
   model: ClusterModel,
@@ -25,7 +26,7 @@ export function pathVerdicts(
     if (count > 0)
       return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
     if (gap) return { id, verdict: gap.verdict, findings: 0, reason: gap.reason };
-    const pathRules = rules.filter((rule) => rule.path === id).map((rule) => rule.id);
+    const pathRules = rules.filter((rule) => rulePaths(rule).includes(id)).map((rule) => rule.id);
     const evaluated = pathRules.filter((rule) => results.evaluated.includes(rule));
     const skipped = results.notEvaluated.filter((n) => pathRules.includes(n.ruleId));
     if (evaluated.length === 0) {
@@ -87,7 +88,7 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
           }
         : undefined;
     case 'ssh-tunnels':
-      return model.apiServers.some((s) => s.flags.has('ssh-user') || s.flags.has('ssh-keyfile'))
+      return model.apiServers.some((s) => APISERVER.ssh.user.given(s) || APISERVER.ssh.keyfile.given(s))
         ? undefined
         : { verdict: 'not-configured', reason: 'no --ssh-user or --ssh-keyfile: SSH tunnels are not in use' };
     case 'konnectivity':

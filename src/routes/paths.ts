@@ -27,7 +27,7 @@ export function registerPaths(app: OpenAPIHono<AppEnv>) {
       {
         paths: PATHS.map((path) => ({
           ...path,
-          rules: RULE_CATALOGUE.filter((rule) => rule.path === path.id).map((rule) => rule.id),
+          rules: RULE_CATALOGUE.filter((rule) => rule.paths.includes(path.id)).map((rule) => rule.id),
         })),
       },
       200,

@@ -9,6 +9,7 @@ import { apiserverToNodesPodsServicesRules } from './apiserver-to-nodes-pods-ser
 import { konnectivityRules } from './konnectivity';
 import { nodeToControlPlaneRules } from './node-to-control-plane';
 import { sshTunnelsRules } from './ssh-tunnels';
+import { startupFailureRules } from './startup-failures';
 
 export const RULES: readonly Rule[] = [
   ...nodeToControlPlaneRules,
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...apiserverToNodesPodsServicesRules,
   ...sshTunnelsRules,
   ...konnectivityRules,
+  ...startupFailureRules,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

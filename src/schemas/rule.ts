@@ -4,7 +4,13 @@ import { Category, PathId, Severity } from './common';
 export const RuleInfo = z
   .object({
     id: z.string().openapi({ example: 'kubelet-anonymous-auth-enabled' }),
-    path: PathId,
+    path: PathId.openapi({
+      description: 'The path the rule judges; for a rule of several paths, the first of `paths`',
+    }),
+    paths: z.array(PathId).openapi({
+      description:
+        'Every path the rule judges; a rule of several (a startup failure of any component) names the path in each finding',
+    }),
     severity: Severity,
     trustedSeverity: Severity.openapi({ description: 'Severity when the request says network=trusted' }),
     category: Category,

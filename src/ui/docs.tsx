@@ -141,7 +141,7 @@ export function DocsPage(props: { document: ApiDocument; rules: readonly RuleInf
                   <code>{rule.id}</code>
                 </a>
               </td>
-              <td>{rule.path}</td>
+              <td>{rule.paths.join(', ')}</td>
               <td>{rule.severity}</td>
               <td>{rule.title}</td>
             </tr>

@@ -16,7 +16,8 @@ describe('the konnectivity path verdict, end to end with lint()', () => {
     const { path, findings } = await konnectivity(docsSetup());
     expect(findings).toEqual([]);
     expect(path).toMatchObject({ verdict: 'secure', findings: 0 });
-    expect(path?.reason).toContain('12 of 12 rules evaluated');
+    // The 12 Konnectivity rules and the 5 startup-failure rules, which judge its server and agents too.
+    expect(path?.reason).toContain('17 of 17 rules evaluated');
   });
 
   it('is insecure when the server speaks http-connect to a GRPC egress selection', async () => {

@@ -25,6 +25,10 @@ describe('the kubeadm control-plane example, linted whole', () => {
   it('reports exactly the API server to kubelet problems a kubeadm cluster has', () => {
     expect(ours.map((f) => f.ruleId).sort()).toEqual([
       'apiserver-kubelet-certificate-authority-missing',
+      // kubeadm 1.31 still writes --pod-infra-container-image (deprecated since 1.24, removed in 1.35)
+      // and --container-runtime-endpoint (a config-file field since 1.27) into kubeadm-flags.env.
+      'deprecated-flag',
+      'deprecated-flag',
       'kubelet-serving-cert-self-signed',
       'proxy-traffic-unprotected',
     ]);
@@ -48,6 +52,7 @@ describe('the kubeadm control-plane example, linted whole', () => {
     const where = Object.fromEntries(ours.map((f) => [f.ruleId, f.location.file]));
     expect(where).toEqual({
       'apiserver-kubelet-certificate-authority-missing': '/etc/kubernetes/manifests/kube-apiserver.yaml',
+      'deprecated-flag': '/var/lib/kubelet/kubeadm-flags.env',
       'kubelet-serving-cert-self-signed': '/var/lib/kubelet/config.yaml',
       'proxy-traffic-unprotected': '/etc/kubernetes/manifests/kube-apiserver.yaml',
     });

@@ -42,7 +42,15 @@ const SENSOR_FAILED =
 const CONTROLLER_MANAGER_GATE =
   'the gate on kube-controller-manager only matters while a kubelet bootstraps its serving certificate (serverTLSBootstrap); with no kubelet uploaded we cannot tell, so we say what to upload instead of guessing';
 
+const NODES_ARE_CLUSTER_SCOPED =
+  'nodes are cluster-scoped: "A Role always sets permissions within a particular namespace", and a RoleBinding grants a ClusterRole\'s permissions within its namespace only (RBAC docs), so nodes/proxy reaches no one here (a ClusterRole bound so is reported as info)';
+
 const DISAGREEMENTS: Record<string, { ours: Verdict; why: string }> = {
+  'rule-can-access-proxy-subresource/role-rolebinding': { ours: 'pass', why: NODES_ARE_CLUSTER_SCOPED },
+  'rule-can-access-proxy-subresource/clusterrole-rolebinding': {
+    ours: 'pass',
+    why: NODES_ARE_CLUSTER_SCOPED,
+  },
   'anonymous-requests-to-kubelet-updated/no-cli-params': {
     ours: 'fail',
     why: 'the command line has no --config, so the kubelet never reads the attached file and the flag default --anonymous-auth=true applies (k8s-facts §3.1); Kubescape reads the file anyway',

@@ -11,11 +11,14 @@ import { RULE_FAILED } from '../../src/engine/run-rules';
 import { RULESET_VERSION, lint } from '../../src/lint';
 import { RULES } from '../../src/rules';
 import { rulesetDigest } from '../../scripts/ruleset-digest';
+import { PATH_IDS } from '../../src/schemas/common';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const rulesDir = join(repo, 'src/rules');
 /** Folders that hold shared code or the registry, not rules. */
 const NOT_RULES = new Set(['support']);
+/** Folders of rule families that judge several paths (a startup failure of any component). */
+const SEVERAL_PATHS = new Set(['startup-failures']);
 
 const ruleFiles = readdirSync(rulesDir)
   .filter((name) => statSync(join(rulesDir, name)).isDirectory() && !NOT_RULES.has(name))
@@ -31,10 +34,26 @@ describe('the rule registry', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it('registers every rule file, under the file name as id, in the folder of its path', () => {
-    expect(RULES.map((rule) => `${rule.path}/${rule.id}`).sort()).toEqual(
+  it('registers every rule file, under the file name as id, in the folder of its path or of its family', () => {
+    const folderOf = (rule: (typeof RULES)[number]) =>
+      rule.path ?? ruleFiles.find((file) => file.id === rule.id && SEVERAL_PATHS.has(file.folder))?.folder;
+    expect(RULES.map((rule) => `${folderOf(rule)}/${rule.id}`).sort()).toEqual(
       ruleFiles.map((r) => `${r.folder}/${r.id}`).sort(),
     );
+  });
+
+  it('keeps rules of one path in its folder and rules of several paths in a family folder', () => {
+    for (const rule of RULES) {
+      const folder = ruleFiles.find((file) => file.id === rule.id)?.folder ?? '';
+      if (rule.paths === undefined) {
+        expect(SEVERAL_PATHS.has(folder), `${rule.id} judges one path`).toBe(false);
+        expect((PATH_IDS as readonly string[]).includes(folder), `${folder}/ is a path`).toBe(true);
+      } else {
+        expect(SEVERAL_PATHS.has(folder), `${folder}/${rule.id} judges several paths`).toBe(true);
+        expect(rule.paths.length, rule.id).toBeGreaterThan(1);
+        expect(new Set(rule.paths).size, rule.id).toBe(rule.paths.length);
+      }
+    }
   });
 
   it.each(ruleFiles)('$folder/$id exports the rule with its own id', async ({ id, file }) => {
@@ -57,10 +76,13 @@ describe('the rule registry', () => {
         failOn: null,
       });
 
-    it('bad: the rule fires', async () => {
+    it('bad: the rule fires, on one of its paths', async () => {
       const report = await run(rule.examples.bad);
       expect(report.coverage.notEvaluated.filter((n) => n.reason === RULE_FAILED)).toEqual([]);
       expect(report.findings.map((f) => f.ruleId)).toContain(id);
+      const paths: readonly string[] = rule.paths ?? [rule.path];
+      for (const finding of report.findings.filter((f) => f.ruleId === id))
+        expect(paths).toContain(finding.path);
     });
 
     it('good: the rule is evaluated and quiet', async () => {

@@ -24,6 +24,8 @@ export interface ExpectedFinding {
   category?: Finding['category'];
   messageIncludes?: string | string[];
   locationDefault?: boolean;
+  /** The path the finding counts for (a rule of several paths names one per finding). */
+  path?: Finding['path'];
 }
 
 export interface RuleCase {
@@ -78,6 +80,7 @@ export function ruleTester(
           expect(finding.severity).toBe(want.severity ?? rule.severity);
           expect(finding.category).toBe(want.category ?? rule.category);
           if (want.locationDefault !== undefined) expect(finding.location.default).toBe(want.locationDefault);
+          if (want.path !== undefined) expect(finding.path).toBe(want.path);
           for (const text of [want.messageIncludes ?? []].flat()) expect(finding.message).toContain(text);
           expect(finding.remediation).toMatch(/\.$/);
           expect(finding.links[0]).toMatch(

@@ -32,9 +32,9 @@ export function renderJunit(report: Report, { rules }: FormatContext): string {
     name: path.id,
     properties: { verdict: path.verdict, reason: path.reason },
     cases: rules
-      .filter((rule) => rule.path === path.id && known.has(rule.id))
+      .filter((rule) => rule.paths.includes(path.id) && known.has(rule.id))
       .map((rule): TestCase => {
-        const findings = report.findings.filter((finding) => finding.ruleId === rule.id);
+        const findings = report.findings.filter((f) => f.ruleId === rule.id && f.path === path.id);
         const failing = findings.filter(fails);
         const evaluated = report.coverage.evaluated.includes(rule.id) || findings.length > 0;
         const gaps = report.coverage.notEvaluated.filter((item) => item.ruleId === rule.id);

@@ -109,7 +109,7 @@ function descriptor(rule: RuleInfo) {
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVELS[rule.severity] },
     properties: {
-      tags: [rule.category, rule.path],
+      tags: [rule.category, ...rule.paths],
       precision: 'high',
       ...(securitySeverity ? { 'security-severity': securitySeverity } : {}),
       severity: rule.severity,

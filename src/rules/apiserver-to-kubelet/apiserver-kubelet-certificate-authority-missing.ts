@@ -1,7 +1,8 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { apiserver, upload } from '../support/examples';
-import { unsetFlags } from '../support/unset-flags';
+import { unsetSettings } from '../support/unset-flags';
 
 export default defineRule({
   id: 'apiserver-kubelet-certificate-authority-missing',
@@ -23,15 +24,16 @@ export default defineRule({
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
-      if (unsetFlags(server, ['kubelet-certificate-authority'], context)?.length !== 1) return [];
-      const flag = server.flags.get('kubelet-certificate-authority');
+      const setting = APISERVER.kubeletClient.certificateAuthority;
+      if (unsetSettings(server, [setting], context)?.length !== 1) return [];
+      const { flag, location } = setting.of(server);
       return [
         {
           subject: server.name,
           message: flag
             ? `${server.name} sets --kubelet-certificate-authority to an empty value, so it does not verify the certificates kubelets serve.`
             : `${server.name} does not set --kubelet-certificate-authority, so it does not verify the certificates kubelets serve.`,
-          location: flag?.location ?? { ...server.flags.insertAt, default: true },
+          location,
           evidence: flag ? '--kubelet-certificate-authority=' : '--kubelet-certificate-authority not set',
         },
       ];

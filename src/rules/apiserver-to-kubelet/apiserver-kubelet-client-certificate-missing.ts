@@ -1,9 +1,10 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { unsetFlags } from '../support/unset-flags';
+import { unsetSettings } from '../support/unset-flags';
 import { apiserver, upload } from '../support/examples';
 
-const PAIR = ['kubelet-client-certificate', 'kubelet-client-key'];
+const PAIR = [APISERVER.kubeletClient.clientCertificate, APISERVER.kubeletClient.clientKey];
 
 export default defineRule({
   id: 'apiserver-kubelet-client-certificate-missing',
@@ -29,17 +30,18 @@ export default defineRule({
   },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
-      const unset = unsetFlags(server, PAIR, context);
-      if (!unset || unset.length === 0) return [];
-      const set = PAIR.filter((name) => !unset.includes(name));
-      const shown = set.map((name) => `--${name}=${server.flags.get(name)?.value}`);
+      const unset = unsetSettings(server, PAIR, context);
+      const first = unset?.[0];
+      if (!unset || !first) return [];
+      const set = PAIR.filter((setting) => !unset.includes(setting)).map((setting) => setting.of(server));
+      const shown = set.map((value) => value.describe);
       return [
         {
           subject: server.name,
-          message: `${server.name} does not set ${unset.map((n) => `--${n}`).join(' or ')}${set.length > 0 ? ` (only ${shown.join(', ')})` : ''}, so it calls kubelets without a client certificate.`,
-          location: { ...server.flags.insertAt, default: true },
-          related: set.flatMap((name) => server.flags.get(name)?.location ?? []),
-          evidence: [...shown, ...unset.map((name) => `--${name} not set`)].join('; '),
+          message: `${server.name} does not set ${unset.map((s) => `--${s.flag}`).join(' or ')}${set.length > 0 ? ` (only ${shown.join(', ')})` : ''}, so it calls kubelets without a client certificate.`,
+          location: first.defaultLocation(server),
+          related: set.map((value) => value.location),
+          evidence: [...shown, ...unset.map((s) => `--${s.flag} not set`)].join('; '),
         },
       ];
     }),

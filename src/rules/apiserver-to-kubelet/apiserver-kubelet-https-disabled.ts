@@ -1,4 +1,6 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { apiserver, uploadAt } from '../support/examples';
 
@@ -14,7 +16,7 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags],
   references: ['KCV-0004', 'CKV_K8S_71'],
   requires: ['apiserver'],
-  appliesTo: { before: '1.22' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'kubelet-https') },
   examples: {
     bad: uploadAt('1.21', apiserver(['--kubelet-https=false'], '1.21.14')),
     good: uploadAt(
@@ -24,8 +26,8 @@ export default defineRule({
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {
-      const flag = server.flags.get('kubelet-https');
-      if (!flag || server.flags.bool('kubelet-https') !== false) return [];
+      const { flag, value } = APISERVER.kubeletClient.https.of(server);
+      if (!flag || value) return [];
       return [
         {
           subject: server.name,

@@ -1,4 +1,4 @@
-import { fromFlag } from '../../model/kubelet-settings';
+import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
 import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule, type RawFinding } from '../../engine/rule';
@@ -52,9 +52,9 @@ export default defineRule({
       bootstrapping.length === 0
         ? []
         : model.controllerManagers.flatMap((manager) => {
-            const flag = manager.flags.get('feature-gates');
-            const gates = flag ? (fromFlag('map', flag.value) as Record<string, boolean>) : {};
-            if (!flag || gates[GATE] !== false) return [];
+            const gates = CONTROLLER_MANAGER.featureGates.of(manager);
+            const flag = gates.flag;
+            if (!flag || gates.value[GATE] !== false) return [];
             return [
               {
                 subject: manager.name,

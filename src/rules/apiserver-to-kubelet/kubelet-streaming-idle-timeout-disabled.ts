@@ -11,7 +11,7 @@ export default defineRule({
   category: 'security',
   title: 'Streaming connections to the kubelet never time out',
   description:
-    'With a streaming connection idle timeout of 0, exec, attach and port-forward streams stay open for ever, even when idle, so a forgotten session or a leaked connection keeps its access. Only the --streaming-connection-idle-timeout=0 flag does that: a zero in the config file (kubeadm writes 0s) is defaulted to 4h.',
+    'With a streaming connection idle timeout of 0, exec, attach and port-forward streams stay open for ever, even when idle, so a forgotten session or a leaked connection keeps its access. Only the --streaming-connection-idle-timeout=0 flag does that: a zero in the config file (kubeadm writes 0s) is defaulted to 4h. A /configz dump shows the effective values, after that defaulting: 0s there is really 0.',
   remediation:
     'Remove --streaming-connection-idle-timeout=0 from the kubelet command line, or set it to a duration such as 5m.',
   links: [LINKS.kubeletConfiguration],

@@ -1,7 +1,9 @@
 import type { ApiServer } from '../../model/apiserver';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { compareMinor } from '../../model/version';
 import type { ClusterModel } from '../../model/cluster-model';
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
 import {
   EGRESS_SELECTOR_FILE,
@@ -92,14 +94,14 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
     ];
   }
   // The deprecated SSH tunnel carries the traffic only while the flags exist (removed in 1.22).
-  const sshFlagsExist = !model.version || compareMinor(model.version.minor, '1.22') < 0;
-  if (sshFlagsExist && server.flags.get('ssh-user')?.value && server.flags.get('ssh-keyfile')?.value)
-    return [];
+  const sshFlagsExist =
+    !model.version || compareMinor(model.version.minor, flagRemovedIn('kube-apiserver', 'ssh-user')) < 0;
+  if (sshFlagsExist && APISERVER.ssh.user.isSet(server) && APISERVER.ssh.keyfile.isSet(server)) return [];
   return [
     {
       subject: server.name,
       message: `${server.name} sends proxy traffic to nodes, pods and services as plain HTTP: it sets no --egress-selector-config-file (Konnectivity) and no SSH tunnel.`,
-      location: { ...server.flags.insertAt, default: true },
+      location: APISERVER.egressSelectorConfigFile.defaultLocation(server),
       evidence: '--egress-selector-config-file not set',
     },
   ];

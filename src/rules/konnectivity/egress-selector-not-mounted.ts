@@ -45,7 +45,9 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
   const pod = podOf(server);
   if (!pod) return []; // a process on the host reads host paths directly
   const findings: RawFinding[] = [];
-  const mountsAt = pod.doc.at(`${pod.container}/volumeMounts`, true);
+  // The fix is a volume of the kube-apiserver pod: its volumeMounts, or where they would go.
+  const mountsPointer = `${pod.container}/volumeMounts`;
+  const mountsAt = pod.doc.at(mountsPointer, pod.doc.get(mountsPointer) === undefined);
   const file = egress.flag.value;
   if (!mountFor(pod, file)) {
     findings.push({
@@ -70,8 +72,11 @@ function judge(server: ApiServer, model: ClusterModel, context: RuleContext): Ra
     findings.push({
       subject: server.name,
       message: `${server.name} dials the ${selection.name} egress selection's socket ${socket} (${egress.value.file}), but ${problem}: the API server cannot reach the Konnectivity server.`,
-      location: egress.value.doc.at(`${selection.pointer}/connection/transport/uds/udsName`),
-      related: [mountsAt, egress.flag.location],
+      location: mountsAt,
+      related: [
+        egress.value.doc.at(`${selection.pointer}/connection/transport/uds/udsName`),
+        egress.flag.location,
+      ],
       evidence: `udsName: ${socket}; kube-apiserver mounts: ${pod.mounts.map((m) => m.mountPath).join(', ') || '(none)'}`,
     });
   }

@@ -1,6 +1,7 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { isLoopback } from '../../model/addresses';
 import { LINKS } from '../../catalogue/links';
+import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityServer, upload } from '../support/examples';
 
@@ -24,18 +25,17 @@ export default defineRule({
 });
 
 function judge(component: ControlPlaneComponent): RawFinding[] {
-  const flag = component.flags.get('admin-bind-address');
+  const settings = component.component === 'konnectivity-server' ? KONNECTIVITY_SERVER : KONNECTIVITY_AGENT;
+  const flag = settings.adminBindAddress.of(component).flag;
   // Empty means the default, localhost.
   if (!flag || flag.value === '' || isLoopback(flag.value)) return [];
   const port =
-    component.component === 'konnectivity-server'
-      ? (component.flags.get('admin-port')?.value ?? '8095')
-      : (component.flags.get('admin-server-port')?.value ?? '8094');
-  const profiling = component.flags.bool('enable-profiling') === true;
+    'adminPort' in settings ? settings.adminPort.of(component) : settings.adminServerPort.of(component);
+  const profiling = settings.enableProfiling.of(component).value;
   return [
     {
       subject: component.name,
-      message: `${component.name} sets --admin-bind-address=${flag.value}: its admin endpoint on port ${port} is reachable from the network${profiling ? ', with pprof profiling enabled (--enable-profiling)' : ''}.`,
+      message: `${component.name} sets --admin-bind-address=${flag.value}: its admin endpoint on port ${port.flag?.value ?? port.value} is reachable from the network${profiling ? ', with pprof profiling enabled (--enable-profiling)' : ''}.`,
       location: flag.location,
       evidence: `--admin-bind-address=${flag.value}`,
     },

@@ -1,12 +1,13 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
+import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityServer, upload } from '../support/examples';
 
-export const TOKEN_AUTH_FLAGS = [
-  'agent-namespace',
-  'agent-service-account',
-  'authentication-audience',
+export const TOKEN_AUTH_SETTINGS = [
+  KONNECTIVITY_SERVER.agentNamespace,
+  KONNECTIVITY_SERVER.agentServiceAccount,
+  KONNECTIVITY_SERVER.authenticationAudience,
 ] as const;
 
 export default defineRule({
@@ -46,19 +47,21 @@ export default defineRule({
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {
-  const set = TOKEN_AUTH_FLAGS.flatMap((name) => {
-    const flag = server.flags.get(name);
+  const set = TOKEN_AUTH_SETTINGS.flatMap((setting) => {
+    const flag = setting.of(server).flag;
     return flag?.value ? [flag] : [];
   });
-  const clusterCa = server.flags.get('cluster-ca-cert');
+  const clusterCa = KONNECTIVITY_SERVER.clusterCaCert.of(server).flag;
   if (set.length > 0) {
     const findings: RawFinding[] = [];
-    const missing = TOKEN_AUTH_FLAGS.filter((name) => !set.some((flag) => flag.name === name));
+    const missing = TOKEN_AUTH_SETTINGS.map((setting) => setting.flag).filter(
+      (name) => !set.some((flag) => flag.name === name),
+    );
     if (missing.length > 0) {
       findings.push({
         subject: server.name,
         message: `${server.name} sets ${set.map((f) => `--${f.name}=${f.value}`).join(', ')} but not ${missing.map((m) => `--${m}`).join(', ')}: token authentication of agents needs all three, and the server exits at startup ("--${missing[0]} cannot be empty when agent authentication is enabled").`,
-        location: { ...server.flags.insertAt, default: true },
+        location: KONNECTIVITY_SERVER.agentNamespace.defaultLocation(server),
         related: set.map((f) => f.location),
         evidence: `missing ${missing.map((m) => `--${m}`).join(', ')}`,
         category: 'breakage',
@@ -81,7 +84,7 @@ function judge(server: ControlPlaneComponent): RawFinding[] {
     {
       subject: server.name,
       message: `${server.name} authenticates its agents neither by service-account token (--agent-namespace, --agent-service-account, --authentication-audience) nor by client certificate (--cluster-ca-cert): any client that reaches the agent port can register as an agent and receive the API server's traffic.`,
-      location: { ...server.flags.insertAt, default: true },
+      location: KONNECTIVITY_SERVER.clusterCaCert.defaultLocation(server),
       evidence:
         'no --agent-namespace/--agent-service-account/--authentication-audience, no --cluster-ca-cert',
     },

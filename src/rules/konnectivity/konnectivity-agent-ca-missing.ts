@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { KONNECTIVITY_AGENT } from '../../model/settings/konnectivity';
 import { defineRule } from '../../engine/rule';
 import { konnectivityAgent, upload } from '../support/examples';
 
@@ -27,11 +28,11 @@ export default defineRule({
   },
   check: (model) =>
     model.konnectivityAgents
-      .filter((agent) => !agent.flags.get('ca-cert')?.value)
+      .filter((agent) => !KONNECTIVITY_AGENT.caCert.isSet(agent))
       .map((agent) => ({
         subject: agent.name,
-        message: `${agent.name} sets no --ca-cert: it cannot verify the konnectivity-server at ${agent.flags.get('proxy-server-host')?.value ?? '127.0.0.1 (default)'} before sending it its token and tunnelling the API server's traffic.`,
-        location: { ...agent.flags.insertAt, default: true },
+        message: `${agent.name} sets no --ca-cert: it cannot verify the konnectivity-server at ${KONNECTIVITY_AGENT.proxyServerHost.of(agent).flag?.value ?? '127.0.0.1 (default)'} before sending it its token and tunnelling the API server's traffic.`,
+        location: KONNECTIVITY_AGENT.caCert.defaultLocation(agent),
         evidence: '--ca-cert not set',
       })),
 });

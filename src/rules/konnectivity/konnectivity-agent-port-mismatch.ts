@@ -1,5 +1,6 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { AGENT_DEFAULTS, SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
+import { effective } from '../../model/konnectivity';
+import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityAgent, konnectivityServer, upload } from '../support/examples';
@@ -31,12 +32,12 @@ export default defineRule({
 });
 
 function judge(agent: ControlPlaneComponent, servers: readonly ControlPlaneComponent[]): RawFinding[] {
-  const port = effectiveFlag(agent, 'proxy-server-port', AGENT_DEFAULTS['proxy-server-port']);
+  const port = effective(agent, KONNECTIVITY_AGENT.proxyServerPort);
   const serverPorts = servers.map((server) => ({
     server,
-    port: effectiveFlag(server, 'agent-port', SERVER_DEFAULTS['agent-port']),
+    port: effective(server, KONNECTIVITY_SERVER.agentPort),
   }));
-  if (serverPorts.some((s) => Number(s.port.value) === Number(port.value))) return [];
+  if (serverPorts.some((s) => s.port.value === port.value)) return [];
   return [
     {
       subject: agent.name,

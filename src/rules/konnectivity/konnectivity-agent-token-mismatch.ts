@@ -1,5 +1,6 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import type { Flag } from '../../model/flags';
+import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { mountFor, podOf, projectedTokens, type PodView } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
@@ -46,7 +47,7 @@ export default defineRule({
   },
   check: (model, context) => {
     const servers = model.konnectivityServers.flatMap((server) => {
-      const audience = server.flags.get('authentication-audience');
+      const audience = KONNECTIVITY_SERVER.authenticationAudience.of(server).flag;
       return audience?.value ? [{ server, audience }] : [];
     });
     return model.konnectivityAgents.flatMap((agent) =>
@@ -61,8 +62,8 @@ function judge(
   audience: Flag,
   context: RuleContext,
 ): RawFinding[] {
-  const namespace = server.flags.get('agent-namespace');
-  const account = server.flags.get('agent-service-account');
+  const namespace = KONNECTIVITY_SERVER.agentNamespace.of(server).flag;
+  const account = KONNECTIVITY_SERVER.agentServiceAccount.of(server).flag;
   const pod = podOf(agent);
   if (!pod) {
     context.notEvaluated(
@@ -102,13 +103,13 @@ function tokenAudience(
   subject: string,
   context: RuleContext,
 ): RawFinding[] {
-  const pathFlag = agent.flags.get('service-account-token-path');
+  const pathFlag = KONNECTIVITY_AGENT.serviceAccountTokenPath.of(agent).flag;
   if (!pathFlag?.value) {
     return [
       {
         subject: `${subject} (token)`,
         message: `${agent.name} sets no --service-account-token-path, so it sends no token, but ${server.name} authenticates agents by token (--authentication-audience=${audience.value}): every agent is rejected.`,
-        location: { ...agent.flags.insertAt, default: true },
+        location: KONNECTIVITY_AGENT.serviceAccountTokenPath.defaultLocation(agent),
         related: [audience.location],
         evidence: '--service-account-token-path not set',
       },

@@ -1,6 +1,7 @@
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { SERVER_DEFAULTS, effectiveFlag } from '../../model/konnectivity';
+import { effective } from '../../model/konnectivity';
+import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections } from '../../model/konnectivity-pairing';
@@ -36,7 +37,7 @@ export default defineRule({
 });
 
 function invalidMode(server: ControlPlaneComponent): RawFinding[] {
-  const mode = effectiveFlag(server, 'mode', SERVER_DEFAULTS.mode);
+  const mode = effective(server, KONNECTIVITY_SERVER.mode);
   if (mode.value === 'grpc' || mode.value === 'http-connect') return [];
   return [
     {
@@ -51,7 +52,7 @@ function invalidMode(server: ControlPlaneComponent): RawFinding[] {
 function mismatches(model: ClusterModel): RawFinding[] {
   return proxiedSelections(model).flatMap(({ selector, selection, servers }) =>
     servers.flatMap((server) => {
-      const mode = effectiveFlag(server, 'mode', SERVER_DEFAULTS.mode);
+      const mode = effective(server, KONNECTIVITY_SERVER.mode);
       const wanted = own(MODE_OF, selection.proxyProtocol ?? '');
       if (!wanted || mode.value === wanted || !Object.values(MODE_OF).includes(mode.value)) return [];
       return [

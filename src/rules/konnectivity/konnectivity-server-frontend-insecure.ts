@@ -1,10 +1,15 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { SERVER_DEFAULTS, effectiveFlag, proxyVersion } from '../../model/konnectivity';
+import { effective, proxyVersion } from '../../model/konnectivity';
+import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityServer, upload } from '../support/examples';
 
-const TLS_FLAGS = ['server-cert', 'server-key', 'server-ca-cert'] as const;
+const TLS_SETTINGS = [
+  KONNECTIVITY_SERVER.serverCert,
+  KONNECTIVITY_SERVER.serverKey,
+  KONNECTIVITY_SERVER.serverCaCert,
+] as const;
 
 export default defineRule({
   id: 'konnectivity-server-frontend-insecure',
@@ -35,10 +40,10 @@ export default defineRule({
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {
-  if (server.flags.get('uds-name')?.value) return [];
-  const missing = TLS_FLAGS.filter((name) => !server.flags.get(name)?.value);
+  if (KONNECTIVITY_SERVER.udsName.isSet(server)) return [];
+  const missing = TLS_SETTINGS.filter((setting) => !setting.isSet(server)).map((setting) => setting.flag);
   if (missing.length === 0) return [];
-  const port = effectiveFlag(server, 'server-port', SERVER_DEFAULTS['server-port']);
+  const port = effective(server, KONNECTIVITY_SERVER.serverPort);
   const version = proxyVersion(server);
   const caRequired = version !== undefined && (version[0] > 0 || version[1] >= 35);
   const unpaired = missing.includes('server-cert') !== missing.includes('server-key');
@@ -64,7 +69,7 @@ function judge(server: ControlPlaneComponent): RawFinding[] {
     {
       subject: server.name,
       message: `${server.name} listens for the API server on TCP (no --uds-name, ${port.describe}) without ${missing.map((m) => `--${m}`).join(', ')}: ${reasons.join('; ')}.`,
-      location: { ...server.flags.insertAt, default: true },
+      location: KONNECTIVITY_SERVER.serverCert.defaultLocation(server),
       related: port.flag ? [port.flag.location] : [],
       evidence: `--uds-name not set; missing ${missing.map((m) => `--${m}`).join(', ')}`,
       ...(breaks ? { category: 'breakage' as const } : {}),

@@ -1,14 +1,7 @@
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import {
-  SERVER_DEFAULTS,
-  apiServersUsing,
-  dirname,
-  effectiveFlag,
-  hostPathOf,
-  mountFor,
-  podOf,
-} from '../../model/konnectivity';
+import { apiServersUsing, dirname, effective, hostPathOf, mountFor, podOf } from '../../model/konnectivity';
+import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections, type ProxiedSelection } from '../../model/konnectivity-pairing';
@@ -46,11 +39,11 @@ export default defineRule({
 });
 
 function startupErrors(server: ControlPlaneComponent): RawFinding[] {
-  const uds = server.flags.get('uds-name');
+  const uds = KONNECTIVITY_SERVER.udsName.of(server).flag;
   if (!uds?.value) return [];
   const findings: RawFinding[] = [];
-  const port = effectiveFlag(server, 'server-port', SERVER_DEFAULTS['server-port']);
-  if (port.value !== '0') {
+  const port = effective(server, KONNECTIVITY_SERVER.serverPort);
+  if (port.value !== 0) {
     findings.push({
       subject: server.name,
       message: `${server.name} sets --uds-name=${uds.value} with ${port.describe}: the server exits at startup ("server port should be set to 0 not ${port.value} for UDS"). Add --server-port=0.`,
@@ -59,8 +52,13 @@ function startupErrors(server: ControlPlaneComponent): RawFinding[] {
       evidence: `--uds-name=${uds.value}; ${port.describe}`,
     });
   }
-  for (const name of ['server-cert', 'server-key', 'server-ca-cert']) {
-    const flag = server.flags.get(name);
+  for (const setting of [
+    KONNECTIVITY_SERVER.serverCert,
+    KONNECTIVITY_SERVER.serverKey,
+    KONNECTIVITY_SERVER.serverCaCert,
+  ]) {
+    const flag = setting.of(server).flag;
+    const name = setting.flag;
     if (!flag?.value) continue;
     findings.push({
       subject: `${server.name} --${name}`,
@@ -80,15 +78,15 @@ function socketMismatches(
   const socket = selection.udsName ?? '';
   const udsAt = selector.doc.at(`${selection.pointer}/connection/transport/uds/udsName`);
   return servers.flatMap((server): RawFinding[] => {
-    const uds = server.flags.get('uds-name');
+    const uds = KONNECTIVITY_SERVER.udsName.of(server).flag;
     const subject = `${server.name} for the ${selection.name} egress selection`;
     if (uds?.value !== socket) {
-      const port = effectiveFlag(server, 'server-port', SERVER_DEFAULTS['server-port']);
+      const port = effective(server, KONNECTIVITY_SERVER.serverPort);
       return [
         {
           subject,
           message: `The ${selection.name} egress selection in ${selector.file} dials the socket ${socket}, but ${server.name} ${uds?.value ? `listens on --uds-name=${uds.value}` : `sets no --uds-name and listens on TCP (${port.describe})`}: the API server cannot reach it.`,
-          location: uds?.location ?? { ...server.flags.insertAt, default: true },
+          location: uds?.location ?? KONNECTIVITY_SERVER.udsName.defaultLocation(server),
           related: [udsAt],
           evidence: `udsName: ${socket}; ${uds ? `--uds-name=${uds.value}` : '--uds-name not set'}`,
         },

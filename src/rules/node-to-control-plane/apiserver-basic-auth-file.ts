@@ -1,6 +1,8 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { badFlags } from '../support/flag-findings';
+import { badSettings } from '../support/flag-findings';
 import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
@@ -16,15 +18,15 @@ export default defineRule({
   links: [LINKS.authentication, LINKS.kubeApiserverFlags],
   references: ['CKV_K8S_69'],
   requires: ['apiserver'],
-  appliesTo: { before: '1.19' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'basic-auth-file') },
   examples: {
     bad: uploadAt('1.18', apiserver(['--basic-auth-file=/etc/kubernetes/passwords.csv'], '1.18.20')),
     good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),
   },
   check: (model) =>
-    badFlags(
+    badSettings(
       model.apiServers,
-      'basic-auth-file',
+      APISERVER.authentication.basicAuthFile,
       (value) => value !== '',
       (server, flag) =>
         `${server.name} sets --basic-auth-file=${flag.value}, so it accepts static user names and passwords${model.version ? '' : ' (before Kubernetes 1.19; the version is unknown)'}.`,

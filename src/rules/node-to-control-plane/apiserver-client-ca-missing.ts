@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { missingFlags } from '../support/flag-findings';
+import { missingSettings } from '../support/flag-findings';
 import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
@@ -31,9 +32,9 @@ export default defineRule({
     ),
   },
   check: (model) =>
-    missingFlags(
+    missingSettings(
       model.apiServers,
-      ['client-ca-file'],
+      [APISERVER.authentication.clientCAFile],
       (server) =>
         `${server.name} does not set --client-ca-file, so kubelets and other clients cannot authenticate with client certificates.`,
     ),

@@ -1,5 +1,6 @@
 import { anonymousSection } from '../../model/authentication';
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, authorizationConfig, upload } from '../support/examples';
 
@@ -32,10 +33,10 @@ export default defineRule({
   check: (model, context) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const findings: RawFinding[] = [];
-      const authzConfig = server.flags.get('authorization-config');
-      const legacy = server.flags.flags.filter(
-        (f) => f.name === 'authorization-mode' || f.name.startsWith('authorization-webhook-'),
-      );
+      const { authorizationConfig, authorizationMode, webhookFlags } = APISERVER.authorization;
+      const authzConfig = authorizationConfig.written(server);
+      const excluded = new Set([authorizationMode, ...webhookFlags].map((setting) => setting.flag));
+      const legacy = server.flags.flags.filter((f) => excluded.has(f.name));
       if (authzConfig && legacy[0]) {
         const names = [...new Set(legacy.map((f) => `--${f.name}`))].join(', ');
         findings.push({
@@ -46,7 +47,7 @@ export default defineRule({
           evidence: `--authorization-config=${authzConfig.value} ${legacy.map((f) => `--${f.name}=${f.value}`).join(' ')}`,
         });
       }
-      const anonymousFlag = server.flags.get('anonymous-auth');
+      const anonymousFlag = APISERVER.authentication.anonymousAuth.written(server);
       const authn = server.authenticationConfig;
       if (anonymousFlag && authn.state === 'missing') {
         context.notEvaluated(

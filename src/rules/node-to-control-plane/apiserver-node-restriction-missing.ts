@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { apiserver, upload } from '../support/examples';
 
@@ -21,12 +22,14 @@ export default defineRule({
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {
-      const flags = server.flags;
-      const disabled = flags.list('disable-admission-plugins').find((f) => f.value === 'NodeRestriction');
+      const { enableAdmissionPlugins, disableAdmissionPlugins, admissionControl } = APISERVER.admission;
+      const disabling = disableAdmissionPlugins.of(server);
+      const enabling = enableAdmissionPlugins.of(server);
+      const disabled = disabling.items.find((f) => f.value === 'NodeRestriction');
       // --admission-control is the pre-1.10 spelling of the enabled list.
-      const enabled = [...flags.list('enable-admission-plugins'), ...flags.list('admission-control')];
+      const enabled = [...enabling.items, ...admissionControl.of(server).items];
       if (!disabled && enabled.some((f) => f.value === 'NodeRestriction')) return [];
-      const flag = disabled ? flags.get('disable-admission-plugins') : flags.get('enable-admission-plugins');
+      const flag = disabled ? disabling.flag : enabling.flag;
       const evidence = flag ? `--${flag.name}=${flag.value}` : '--enable-admission-plugins is not set';
       return [
         {
@@ -34,7 +37,7 @@ export default defineRule({
           message: disabled
             ? `${server.name} disables NodeRestriction (${evidence}).`
             : `${server.name} does not enable the NodeRestriction admission plugin (${evidence}; it is not on by default).`,
-          location: flag?.location ?? { ...flags.insertAt, default: true },
+          location: flag?.location ?? enabling.location,
           evidence,
         },
       ];

@@ -1,5 +1,6 @@
 import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { apiserver, upload } from '../support/examples';
 
@@ -28,16 +29,17 @@ export default defineRule({
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {
-      const set = (name: string) => Boolean(server.flags.get(name)?.value);
-      const external = set('service-account-signing-endpoint');
+      const { issuer, signingKeyFile, keyFile, signingEndpoint } = APISERVER.serviceAccounts;
+      const external = signingEndpoint.isSet(server);
       const required = !model.version || compareMinor(model.version.minor, '1.20') >= 0;
       const missing = [
-        ...(required && !set('service-account-issuer') ? ['--service-account-issuer'] : []),
-        ...(required && !external && !set('service-account-signing-key-file')
+        ...(required && !issuer.isSet(server) ? ['--service-account-issuer'] : []),
+        ...(required && !external && !signingKeyFile.isSet(server)
           ? ['--service-account-signing-key-file']
           : []),
       ];
-      const unverifiable = !external && !set('service-account-key-file') && !set('tls-private-key-file');
+      const unverifiable =
+        !external && !keyFile.isSet(server) && !APISERVER.secureServing.tlsPrivateKeyFile.isSet(server);
       if (missing.length === 0 && !unverifiable) return [];
       const problems = [
         ...(missing.length > 0
@@ -53,7 +55,7 @@ export default defineRule({
         {
           subject: server.name,
           message: `${server.name}: ${problems.join('; ')}.`,
-          location: { ...server.flags.insertAt, default: true },
+          location: issuer.defaultLocation(server),
           evidence: [...missing, ...(unverifiable ? ['--service-account-key-file'] : [])]
             .map((flag) => `${flag} is not set`)
             .join('; '),

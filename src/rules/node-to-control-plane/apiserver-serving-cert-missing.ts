@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { missingFlags } from '../support/flag-findings';
+import { missingSettings } from '../support/flag-findings';
 import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
@@ -10,7 +11,7 @@ export default defineRule({
   category: 'security',
   title: 'The API server serves a self-signed certificate',
   description:
-    'Without both --tls-cert-file and --tls-private-key-file, kube-apiserver generates a self-signed certificate in --cert-dir. Nodes and pods verify the API server with the cluster CA, so they either fail or are configured to skip verification, which lets anyone on the path impersonate the control plane.',
+    "Without --tls-cert-file and --tls-private-key-file, kube-apiserver generates a self-signed certificate in --cert-dir. Nodes and pods verify the API server with the cluster CA, so they either fail or are configured to skip verification, which lets anyone on the path impersonate the control plane. Given only one of the two, it does not start at all: that is tls-key-pair-incomplete's finding.",
   remediation:
     'Set --tls-cert-file and --tls-private-key-file on kube-apiserver to a serving certificate signed by the cluster CA.',
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletTlsBootstrapping],
@@ -27,10 +28,15 @@ export default defineRule({
     ),
   },
   check: (model) =>
-    missingFlags(
-      model.apiServers,
-      ['tls-cert-file', 'tls-private-key-file'],
-      (server, missing) =>
-        `${server.name} does not set ${missing.map((m) => `--${m}`).join(' or ')}, so it serves a self-signed certificate from --cert-dir that nodes cannot verify with the cluster CA.`,
+    missingSettings(
+      // Half a pair does not start at all ("missing filename for serving cert"): tls-key-pair-incomplete.
+      model.apiServers.filter(
+        (server) =>
+          !APISERVER.secureServing.tlsCertFile.isSet(server) &&
+          !APISERVER.secureServing.tlsPrivateKeyFile.isSet(server),
+      ),
+      [APISERVER.secureServing.tlsCertFile, APISERVER.secureServing.tlsPrivateKeyFile],
+      (server) =>
+        `${server.name} sets neither --tls-cert-file nor --tls-private-key-file, so it serves a self-signed certificate from --cert-dir that nodes cannot verify with the cluster CA.`,
     ),
 });

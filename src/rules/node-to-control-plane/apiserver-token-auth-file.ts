@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { badFlags } from '../support/flag-findings';
+import { badSettings } from '../support/flag-findings';
 import { apiserver, upload } from '../support/examples';
 
 export default defineRule({
@@ -21,9 +22,9 @@ export default defineRule({
     good: upload(apiserver(['--enable-bootstrap-token-auth=true'])),
   },
   check: (model) =>
-    badFlags(
+    badSettings(
       model.apiServers,
-      'token-auth-file',
+      APISERVER.authentication.tokenAuthFile,
       (value) => value !== '',
       (server, flag) =>
         `${server.name} accepts the static bearer tokens listed in ${flag.value} (--token-auth-file), which never expire.`,

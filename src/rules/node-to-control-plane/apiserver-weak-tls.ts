@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
 import { defineRule } from '../../engine/rule';
 import { apiserver, upload } from '../support/examples';
@@ -24,10 +25,10 @@ export default defineRule({
   },
   check: (model) =>
     model.apiServers.flatMap((server) => {
-      const minVersion = server.flags.get('tls-min-version');
-      const suites = server.flags
-        .list('tls-cipher-suites')
-        .filter((s) => INSECURE_CIPHER_SUITES.has(s.value));
+      const minVersion = APISERVER.secureServing.tlsMinVersion.written(server);
+      const suites = APISERVER.secureServing.tlsCipherSuites
+        .of(server)
+        .items.filter((s) => INSECURE_CIPHER_SUITES.has(s.value));
       return [
         ...(minVersion && OLD_TLS_VERSIONS.has(minVersion.value)
           ? [

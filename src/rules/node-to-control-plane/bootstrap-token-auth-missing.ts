@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { CLUSTER, apiserver, kubeconfig, upload } from '../support/examples';
 
@@ -35,15 +36,16 @@ export default defineRule({
     );
     if (bootstraps.length === 0) return [];
     return model.apiServers.flatMap((server) => {
-      if (server.flags.bool('enable-bootstrap-token-auth') === true) return [];
-      const tokenFile = server.flags.get('token-auth-file');
+      const enabled = APISERVER.authentication.enableBootstrapTokenAuth.of(server);
+      if (enabled.value) return [];
+      const tokenFile = APISERVER.authentication.tokenAuthFile.of(server).flag;
       if (tokenFile?.value) {
         context.notEvaluated(
           `${server.name}: bootstrap tokens may be listed in --token-auth-file=${tokenFile.value}, whose content is not read`,
         );
         return [];
       }
-      const flag = server.flags.get('enable-bootstrap-token-auth');
+      const flag = enabled.flag;
       // Said without "=": the redactor would take "...token-auth=false" for a secret.
       const evidence = flag
         ? `--enable-bootstrap-token-auth is ${flag.value}`
@@ -52,7 +54,7 @@ export default defineRule({
         {
           subject: server.name,
           message: `${server.name} does not accept bootstrap tokens (${evidence}), but ${bootstraps.map((k) => k.name).join(', ')} authenticates with one: TLS bootstrapping fails.`,
-          location: flag?.location ?? { ...server.flags.insertAt, default: true },
+          location: enabled.location,
           related: bootstraps.map((k) => k.doc.at(`${k.currentUser?.pointer ?? ''}/token`)),
           evidence,
         },

@@ -1,4 +1,6 @@
 import { LINKS } from '../../catalogue/links';
+import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
+import { SCHEDULER } from '../../model/settings/kube-scheduler';
 import { defineRule } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
 import { staticPod, upload } from '../support/examples';
@@ -20,16 +22,19 @@ export default defineRule({
     good: upload(staticPod('kube-scheduler', ['--bind-address=127.0.0.1'])),
   },
   check: (model) =>
-    [...model.controllerManagers, ...model.schedulers].flatMap((component) => {
-      if (component.flags.get('secure-port')?.value === '0') return []; // serves nothing
-      const flag = component.flags.get('bind-address');
-      if (flag && isLoopback(flag.value)) return [];
-      const evidence = flag ? `--bind-address=${flag.value}` : '--bind-address is not set (default 0.0.0.0)';
+    [
+      ...model.controllerManagers.map((component) => ({ component, settings: CONTROLLER_MANAGER })),
+      ...model.schedulers.map((component) => ({ component, settings: SCHEDULER })),
+    ].flatMap(({ component, settings }) => {
+      if (settings.securePort.of(component).value === 0) return []; // serves nothing
+      const bind = settings.bindAddress.of(component);
+      if (bind.flag && isLoopback(bind.value)) return [];
+      const evidence = bind.describe;
       return [
         {
           subject: component.name,
           message: `${component.name} listens on all or non-loopback interfaces (${evidence}).`,
-          location: flag?.location ?? { ...component.flags.insertAt, default: true },
+          location: bind.location,
           evidence,
         },
       ];

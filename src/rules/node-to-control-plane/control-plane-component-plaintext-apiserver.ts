@@ -1,6 +1,10 @@
+import type { ControlPlaneComponent } from '../../model/control-plane';
+import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
+import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
+import { SCHEDULER } from '../../model/settings/kube-scheduler';
 import { defineRule } from '../../engine/rule';
-import { badFlags } from '../support/flag-findings';
+import { badSettings } from '../support/flag-findings';
 import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
@@ -20,12 +24,12 @@ export default defineRule({
     bad: upload(staticPod('kube-scheduler', ['--master=http://127.0.0.1:8080'])),
     good: upload(staticPod('kube-scheduler', ['--kubeconfig=/etc/kubernetes/scheduler.conf'])),
   },
-  check: (model) =>
-    badFlags(
-      [...model.controllerManagers, ...model.schedulers],
-      'master',
-      (value) => /^http:\/\//i.test(value),
-      (component, flag) =>
-        `${component.name} reaches the API server over plain HTTP: --master=${flag.value}.`,
-    ),
+  check: (model) => [
+    ...badSettings(model.controllerManagers, CONTROLLER_MANAGER.master, isPlainHttp, plainHttp),
+    ...badSettings(model.schedulers, SCHEDULER.master, isPlainHttp, plainHttp),
+  ],
 });
+
+const isPlainHttp = (url: string) => /^http:\/\//i.test(url);
+const plainHttp = (component: ControlPlaneComponent, { flag }: { flag: Flag }) =>
+  `${component.name} reaches the API server over plain HTTP: --master=${flag.value}.`;

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
 import { defineRule } from '../../engine/rule';
-import { missingFlags } from '../support/flag-findings';
+import { missingSettings } from '../support/flag-findings';
 import { staticPod, upload } from '../support/examples';
 
 export default defineRule({
@@ -26,9 +27,9 @@ export default defineRule({
     ),
   },
   check: (model) =>
-    missingFlags(
+    missingSettings(
       model.controllerManagers,
-      ['root-ca-file'],
+      [CONTROLLER_MANAGER.rootCAFile],
       (component) =>
         `${component.name} does not set --root-ca-file, so pods are not given the cluster CA to verify the API server.`,
     ),

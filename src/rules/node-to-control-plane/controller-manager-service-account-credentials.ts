@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
 import { defineRule } from '../../engine/rule';
 import { staticPod, upload } from '../support/examples';
 
@@ -20,16 +21,14 @@ export default defineRule({
   },
   check: (model) =>
     model.controllerManagers.flatMap((component) => {
-      if (component.flags.bool('use-service-account-credentials') === true) return [];
-      const flag = component.flags.get('use-service-account-credentials');
-      const evidence = flag
-        ? `--use-service-account-credentials=${flag.value}`
-        : '--use-service-account-credentials is not set (default false)';
+      const setting = CONTROLLER_MANAGER.useServiceAccountCredentials.of(component);
+      if (setting.value) return [];
+      const evidence = setting.describe;
       return [
         {
           subject: component.name,
           message: `${component.name} runs every controller with the controller manager's own credentials (${evidence}).`,
-          location: flag?.location ?? { ...component.flags.insertAt, default: true },
+          location: setting.location,
           evidence,
         },
       ];

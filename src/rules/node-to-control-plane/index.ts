@@ -27,7 +27,6 @@ import kubeletClientCertRotationDisabled from './kubelet-client-cert-rotation-di
 import kubeletClientCredentials from './kubelet-client-credentials';
 import kubernetesServiceEndpointInsecure from './kubernetes-service-endpoint-insecure';
 import rbacAnonymousBinding from './rbac-anonymous-binding';
-import removedFlag from './removed-flag';
 
 export const nodeToControlPlaneRules: Rule[] = [
   apiserverInsecurePort,
@@ -57,5 +56,4 @@ export const nodeToControlPlaneRules: Rule[] = [
   controlPlaneComponentExposed,
   controlPlaneComponentPlaintextApiserver,
   kubernetesServiceEndpointInsecure,
-  removedFlag,
 ];

@@ -1,5 +1,6 @@
 import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { LINKS } from '../../catalogue/links';
+import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { defineRule } from '../../engine/rule';
 import { kubeletConf, kubeletConfig, upload } from '../support/examples';
 
@@ -30,10 +31,11 @@ export default defineRule({
       if (setting.value) return [];
       const kubeconfig = kubeletKubeconfig(kubelet, model.kubeconfigs, 'kubelet');
       const usesCert = kubeconfig?.currentUser?.auth.includes('client-certificate');
-      if (kubeconfig && !usesCert && !kubelet.flags.has('bootstrap-kubeconfig')) return [];
+      const bootstraps = KUBELET_FLAGS.bootstrapKubeconfig.given(kubelet);
+      if (kubeconfig && !usesCert && !bootstraps) return [];
       const how = kubeconfig
         ? `its kubeconfig ${kubeconfig.file} uses a client certificate`
-        : kubelet.flags.has('bootstrap-kubeconfig')
+        : bootstraps
           ? 'it bootstraps a client certificate'
           : 'its kubeconfig was not uploaded, so a client certificate is assumed';
       return [

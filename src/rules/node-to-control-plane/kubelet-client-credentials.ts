@@ -1,6 +1,7 @@
 import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { nodeKeyOf } from '../../model/referenced-file';
 import { LINKS } from '../../catalogue/links';
+import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { defineRule } from '../../engine/rule';
 import { kubeletConf, upload } from '../support/examples';
 
@@ -37,7 +38,7 @@ export default defineRule({
       const bootstraps =
         model.kubelets.some(
           (k) =>
-            k.flags.has('bootstrap-kubeconfig') &&
+            KUBELET_FLAGS.bootstrapKubeconfig.given(k) &&
             kubeletKubeconfig(k, model.kubeconfigs, 'kubelet') === kubeconfig,
         ) ||
         model.kubeconfigs.some(

@@ -1,4 +1,5 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { defineRule } from '../../engine/rule';
 import { sshFlags } from '../support/ssh-flags';
 import {
@@ -23,7 +24,7 @@ export default defineRule({
   links: [LINKS.konnectivityService, LINKS.setupKonnectivity],
   references: [],
   requires: ['apiserver'],
-  appliesTo: { before: '1.22' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'ssh-user') },
   examples: {
     bad: uploadAt(
       '1.21',

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
+import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { defineRule } from '../../engine/rule';
-import { SSH_FLAGS, sshFlags } from '../support/ssh-flags';
+import { SSH_SETTINGS, sshFlags } from '../support/ssh-flags';
 import { apiserver, uploadAt } from '../support/examples';
 
 export default defineRule({
@@ -16,7 +17,7 @@ export default defineRule({
   links: [LINKS.konnectivityService],
   references: [],
   requires: ['apiserver'],
-  appliesTo: { before: '1.22' },
+  appliesTo: { before: flagRemovedIn('kube-apiserver', 'ssh-user') },
   examples: {
     bad: uploadAt('1.21', apiserver(['--ssh-user=tunnel'], '1.21.14')),
     good: uploadAt(
@@ -28,8 +29,8 @@ export default defineRule({
     model.apiServers.flatMap((server) => {
       const flags = sshFlags(server);
       const set = flags[0];
-      if (!set || flags.length === SSH_FLAGS.length) return [];
-      const missing = SSH_FLAGS.find((name) => name !== set.name);
+      if (!set || flags.length === SSH_SETTINGS.length) return [];
+      const missing = SSH_SETTINGS.find((setting) => setting.flag !== set.name)?.flag;
       return [
         {
           subject: server.name,

@@ -1,48 +1,54 @@
 /**
- * The shapes most control-plane flag rules share: a flag that must be set, and a flag whose value is
- * bad. Each returns one finding per component, pointing at the flag or, for a missing flag, at the
- * place it would go (marked as a default).
+ * The shapes most control-plane setting rules share: a setting that must be set, and a setting whose
+ * value is bad. Each returns one finding per component, pointing at the flag or, for a missing one, at
+ * the place it would go (marked as a default).
  */
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import type { Flag } from '../../model/flags';
+import type { Setting, SettingValue } from '../../model/settings/setting';
 import type { RawFinding } from '../../engine/rule';
 
-/** Components that lack any of `names` (an empty value counts as missing). */
-export function missingFlags(
+/** Components that lack any of `settings` (an empty value counts as missing). */
+export function missingSettings(
   components: readonly ControlPlaneComponent[],
-  names: readonly string[],
+  settings: ReadonlyArray<Setting<string>>,
   message: (component: ControlPlaneComponent, missing: string[]) => string,
 ): RawFinding[] {
   return components.flatMap((component) => {
-    const missing = names.filter((name) => !component.flags.get(name)?.value);
-    if (missing.length === 0) return [];
+    const missing = settings.filter((setting) => !setting.isSet(component));
+    const first = missing[0];
+    if (!first) return [];
     return [
       {
         subject: component.name,
-        message: message(component, missing),
-        location: { ...component.flags.insertAt, default: true },
-        evidence: missing.map((name) => `--${name} is not set`).join('; '),
+        message: message(
+          component,
+          missing.map((setting) => setting.flag),
+        ),
+        location: first.defaultLocation(component),
+        evidence: missing.map((setting) => `--${setting.flag} is not set`).join('; '),
       },
     ];
   });
 }
 
-/** Components whose flag `name` is set to a value `isBad` rejects. */
-export function badFlags(
+/** Components whose flag for a setting (as `read` reads it) is set to a value `isBad` rejects. */
+export function badSettings<T>(
   components: readonly ControlPlaneComponent[],
-  name: string,
-  isBad: (value: string) => boolean,
-  message: (component: ControlPlaneComponent, flag: Flag) => string,
+  read: Setting<T> | ((component: ControlPlaneComponent) => SettingValue<T>),
+  isBad: (value: T) => boolean,
+  message: (component: ControlPlaneComponent, value: SettingValue<T> & { flag: Flag }) => string,
 ): RawFinding[] {
   return components.flatMap((component) => {
-    const flag = component.flags.get(name);
-    if (!flag || !isBad(flag.value)) return [];
+    const value = typeof read === 'function' ? read(component) : read.of(component);
+    const flag = value.flag;
+    if (!flag || !isBad(value.value)) return [];
     return [
       {
         subject: component.name,
-        message: message(component, flag),
+        message: message(component, { ...value, flag }),
         location: flag.location,
-        evidence: `--${name}=${flag.value}`,
+        evidence: `--${flag.name}=${flag.value}`,
       },
     ];
   });

@@ -1,17 +1,18 @@
 /**
- * API server flags that must be set, judged only where the upload shows every flag: a k3s/RKE2
+ * API server settings that must be set, judged only where the upload shows every flag: a k3s/RKE2
  * config.yaml shows the flags the user adds, not the ones the distribution passes itself.
  */
 import type { ApiServer } from '../../model/apiserver';
+import type { Setting } from '../../model/settings/setting';
 import type { RuleContext } from '../../engine/rule';
 
-/** The flags of `names` the API server lacks (an empty value counts), or undefined when that cannot be told. */
-export function unsetFlags(
+/** The settings of `settings` the API server lacks (an empty value counts), or undefined when that cannot be told. */
+export function unsetSettings(
   server: ApiServer,
-  names: readonly string[],
+  settings: ReadonlyArray<Setting<string>>,
   context: RuleContext,
-): string[] | undefined {
-  const unset = names.filter((name) => !server.flags.get(name)?.value);
+): Array<Setting<string>> | undefined {
+  const unset = settings.filter((setting) => !setting.isSet(server));
   if (unset.length > 0 && server.partial) {
     context.notEvaluated(`${server.name}: ${server.partial}`);
     return undefined;

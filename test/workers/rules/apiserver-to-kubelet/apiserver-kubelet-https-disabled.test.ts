@@ -23,6 +23,18 @@ ruleTester(rule, {
       findings: [{ messageIncludes: 'plain HTTP' }],
     },
   ],
+  notEvaluated: [
+    {
+      name: 'on 1.22, the version that removed --kubelet-https (from the flag facts)',
+      files: [
+        {
+          name: file,
+          content: apiserverPod(['--kubelet-https=false'], 'registry.k8s.io/kube-apiserver:v1.22.0'),
+        },
+      ],
+      reasonIncludes: 'applies before Kubernetes 1.22; the cluster runs 1.22',
+    },
+  ],
 });
 
 describe('apiserver-kubelet-https-disabled from 1.22', () => {

@@ -7,6 +7,12 @@ const cmdline = '/proc/kubelet-cmdline.txt';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a /configz dump with the 4h default',
+      files: [
+        { name: 'configz.json', content: '{"kubeletconfig":{"streamingConnectionIdleTimeout":"4h0m0s"}}' },
+      ],
+    },
+    {
       name: 'kubeadm writes 0s in the config file: defaulted to 4h',
       files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig('streamingConnectionIdleTimeout: 0s\n') }],
     },
@@ -37,6 +43,17 @@ ruleTester(rule, {
         { name: KUBELET_CONFIG_PATH, content: kubeletConfig('streamingConnectionIdleTimeout: 4h\n') },
       ],
       findings: [{ file: cmdline, line: 1, messageIncludes: '--streaming-connection-idle-timeout=0' }],
+    },
+    {
+      name: 'a /configz dump shows the effective value: 0s there is 0, not the file default',
+      files: [{ name: 'configz.json', content: '{"kubeletconfig":{"streamingConnectionIdleTimeout":"0s"}}' }],
+      findings: [
+        {
+          file: 'configz.json',
+          line: 1,
+          messageIncludes: 'streamingConnectionIdleTimeout: 0s (from /configz)',
+        },
+      ],
     },
     {
       name: 'the flag set to 0h0m0s, without a config file',

@@ -21,6 +21,13 @@ ruleTester(rule, {
       files: one(rbacRole('not-a-wildcard', ['nodes/*'], ['get'])),
     },
     {
+      name: 'a namespaced Role cannot grant cluster-scoped nodes/proxy ("A Role always sets permissions within a particular namespace")',
+      files: both(
+        rbacRole('ns-proxy', ['nodes/proxy', '*/proxy'], ['get'], { namespace: 'tools' }),
+        rbacBinding('ns-proxy', { kind: 'Role', name: 'ns-proxy' }, ['User alice'], 'tools'),
+      ),
+    },
+    {
       name: 'nodes/proxy in another API group',
       files: one(rbacRole('other-group', ['nodes/proxy'], ['get'], { apiGroups: ['example.com'] })),
     },
@@ -70,9 +77,27 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a namespaced Role, named with its namespace',
-      files: one(rbacRole('ns-proxy', ['nodes/proxy'], ['get'], { namespace: 'tools' })),
-      findings: [{ messageIncludes: 'Role ns-proxy in namespace tools grants nodes/proxy' }],
+      name: 'a ClusterRole bound only by a RoleBinding: nodes are cluster-scoped, no one holds it (info)',
+      files: both(
+        rbacRole('node-debugger', ['nodes/proxy'], ['get']),
+        rbacBinding('debuggers', { kind: 'ClusterRole', name: 'node-debugger' }, ['User alice'], 'tools'),
+      ),
+      findings: [
+        {
+          severity: 'info',
+          messageIncludes:
+            'only RoleBinding tools/debuggers bind it, and a RoleBinding cannot grant cluster-scoped nodes/proxy',
+        },
+      ],
+    },
+    {
+      name: 'the same ClusterRole also bound by a ClusterRoleBinding: high, naming only that binding',
+      files: both(
+        rbacRole('node-debugger', ['nodes/proxy'], ['get']),
+        rbacBinding('debuggers', { kind: 'ClusterRole', name: 'node-debugger' }, ['User alice'], 'tools'),
+        rbacBinding('sre', { kind: 'ClusterRole', name: 'node-debugger' }, ['Group sre']),
+      ),
+      findings: [{ severity: 'high', messageIncludes: 'bound by ClusterRoleBinding sre to Group sre.' }],
     },
     {
       name: 'the built-in system:kubelet-api-admin is info, with who holds it',

@@ -52,8 +52,8 @@ ruleTester(rule, {
       findings: [
         { file: APISERVER_PATH, line: 12, messageIncludes: ['no volume of the pod mounts', EGRESS_PATH] },
         {
-          file: EGRESS_PATH,
-          line: 24,
+          file: APISERVER_PATH,
+          locationDefault: false,
           messageIncludes: ['socket directory /etc/kubernetes/konnectivity-server'],
         },
       ],
@@ -73,7 +73,7 @@ ruleTester(rule, {
         },
         { name: EGRESS_PATH, content: WEBSITE_EGRESS },
       ],
-      findings: [{ file: EGRESS_PATH, messageIncludes: ['emptyDir volume uds'] }],
+      findings: [{ file: APISERVER_PATH, locationDefault: false, messageIncludes: ['emptyDir volume uds'] }],
     },
     {
       name: 'the egress file not uploaded: the file mount is still checked',

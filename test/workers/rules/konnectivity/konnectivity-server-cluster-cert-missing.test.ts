@@ -7,6 +7,10 @@ ruleTester(rule, {
   valid: [
     { name: 'the setup-konnectivity task', files: [{ name: SERVER_PATH, content: WEBSITE_SERVER }] },
     { name: 'the kind example', files: [{ name: 'konnectivity-server.yaml', content: KIND_SERVER }] },
+    {
+      name: 'a cert without its key does not start: tls-key-pair-incomplete says so',
+      files: [{ name: SERVER_PATH, content: edit(WEBSITE_SERVER, /"--cluster-key=[^"]*",/, '') }],
+    },
   ],
   invalid: [
     {
@@ -25,11 +29,6 @@ ruleTester(rule, {
           messageIncludes: 'neither --cluster-cert nor --cluster-key',
         },
       ],
-    },
-    {
-      name: 'a cert without its key does not start',
-      files: [{ name: SERVER_PATH, content: edit(WEBSITE_SERVER, /"--cluster-key=[^"]*",/, '') }],
-      findings: [{ line: 20, category: 'breakage', messageIncludes: 'cannot have cluster key empty' }],
     },
   ],
 });

@@ -27,6 +27,13 @@ ruleTester(rule, {
       findings: [{ messageIncludes: 'the version is unknown' }],
     },
   ],
+  notEvaluated: [
+    {
+      name: 'on 1.22, the version that removed the flags (from the flag facts)',
+      files: [{ name: file, content: apiserverPod(SSH, 'registry.k8s.io/kube-apiserver:v1.22.0') }],
+      reasonIncludes: 'applies before Kubernetes 1.22; the cluster runs 1.22',
+    },
+  ],
 });
 
 describe('apiserver-ssh-tunnel-deprecated from 1.22', () => {

@@ -25,4 +25,16 @@ ruleTester(rule, {
       findings: [{ line: 11, messageIncludes: 'but not --ssh-user' }],
     },
   ],
+  notEvaluated: [
+    {
+      name: 'on 1.22, the version that removed the flags (from the flag facts)',
+      files: [
+        {
+          name: file,
+          content: apiserverPod(['--ssh-user=tunnel'], 'registry.k8s.io/kube-apiserver:v1.22.0'),
+        },
+      ],
+      reasonIncludes: 'applies before Kubernetes 1.22; the cluster runs 1.22',
+    },
+  ],
 });

@@ -1,0 +1,144 @@
+import { childPointer } from '../../ingest/positions';
+import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
+import { flagStatus, outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
+import {
+  PLAIN_KINDS,
+  valueKindOf,
+  valueProblems,
+  type ValueProblem,
+} from '../../model/flag-facts/value-problems';
+import type { Flag } from '../../model/flags';
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import { apiserver, upload } from '../support/examples';
+import {
+  asWritten,
+  isExpanded,
+  outsideNote,
+  programsOf,
+  runs,
+  writtenFlags,
+  type Program,
+} from '../support/programs';
+import { STARTUP_PATHS } from '../support/startup-paths';
+
+export default defineRule({
+  id: 'invalid-flag-value',
+  paths: STARTUP_PATHS,
+  severity: 'critical',
+  category: 'breakage',
+  title: 'A component is given a value it rejects at startup',
+  description:
+    'A value the component cannot read stops it at startup: a boolean, number, duration, IP address or port range that does not parse as Go parses it ("invalid argument … for … flag"), and a name its version does not know — a cipher suite ("Cipher suite X not supported or doesn\'t exist"), a TLS version, an authorization mode, an admission plugin, a feature gate ("unrecognized feature gate"), or a locked feature gate set against its lock. The same holds for the kubelet\'s config file, whose fields are decoded into their Go types and whose names are checked like the flags. Values a shell, systemd or the kubelet expands first ($(NODE_NAME)) are not judged.',
+  remediation:
+    'Give the flag or field a value the component accepts (the finding names the nearest valid name), or remove it to get the default.',
+  links: [LINKS.kubeApiserverFlags, LINKS.kubeletConfiguration, LINKS.featureGates],
+  references: [],
+  requires: ['component'],
+  examples: {
+    bad: upload(
+      apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_MD5']),
+    ),
+    good: upload(apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])),
+  },
+  check: (model) =>
+    programsOf(model).flatMap((program) => [
+      ...writtenFlags(program).flatMap((flag) => flagProblems(program, flag)),
+      ...configProblems(program),
+    ]),
+});
+
+function flagProblems(program: Program, flag: Flag): RawFinding[] {
+  if (isExpanded(flag.value)) return [];
+  const status = flagStatus(program.program, flag.name, program.version);
+  // A flag the component does not have is unknown-flag's or removed-flag's finding.
+  if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
+  const kind = valueKindOf(flag.name, status.type);
+  if (!kind) return [];
+  return valueProblems(kind, flag.value, program.program, program.version, flag.name).map((problem) => {
+    const said = PLAIN_KINDS.has(kind)
+      ? `invalid argument "${flag.value}" for "--${flag.name}" flag: ${problem.message}`
+      : problem.message;
+    return finding(program, problem, {
+      message: `${program.name} rejects --${flag.name}=${flag.value} at startup ("${said}")`,
+      location: flag.location,
+      evidence: asWritten(flag),
+    });
+  });
+}
+
+/** The kubelet's config file and drop-ins (a /configz dump shows a running kubelet: it started). */
+function configProblems(program: Program): RawFinding[] {
+  const config = program.kubelet?.config;
+  if (config?.mode !== 'config' || config.live) return [];
+  const docs = [{ doc: config.doc, base: config.base }, ...config.dropIns.map((doc) => ({ doc, base: '' }))];
+  return docs.flatMap(({ doc, base }) => {
+    const pointer = (field: string) => base + field.split('.').reduce((p, part) => childPointer(p, part), '');
+    return configFieldProblems((field) => doc.get(pointer(field)), program.version)
+      .map((problem: FieldProblem) => {
+        const at = itemPointer(doc.get(pointer(problem.field)), pointer(problem.field), problem.item);
+        return finding(program, problem, {
+          message: `${program.name} cannot load ${doc.file}: ${problem.field}: ${problem.message}`,
+          location: doc.at(at),
+          evidence: `${problem.field}: ${JSON.stringify(doc.get(pointer(problem.field)))}`,
+        });
+      })
+      .sort((a, b) => a.location.line - b.location.line);
+  });
+}
+
+/** The pointer of the offending item of a list or map field (a cipher suite, a feature gate), else the field's. */
+function itemPointer(value: unknown, pointer: string, item: string | undefined): string {
+  if (item === undefined) return pointer;
+  if (Array.isArray(value)) {
+    const index = value.indexOf(item);
+    return index < 0 ? pointer : childPointer(pointer, index);
+  }
+  return value && typeof value === 'object' && Object.hasOwn(value, item)
+    ? childPointer(pointer, item)
+    : pointer;
+}
+
+function finding(
+  program: Program,
+  problem: ValueProblem,
+  at: { message: string; location: RawFinding['location']; evidence: string },
+): RawFinding {
+  const outside = problem.unknownName ? outsideTables(program.version) : undefined;
+  const closest = problem.closest ? ` Did you mean ${problem.closest}?` : '';
+  const when =
+    problem.elsewhere && problem.item ? ` ${problem.item} is ${problem.elsewhere}; ${runs(program)}.` : '';
+  const severity = lowered(program, problem, outside);
+  return {
+    subject: problem.item ? `${program.name} ${problem.item}` : program.name,
+    message: `${at.message}.${closest}${when}${outsideNote(outside)}`,
+    location: at.location,
+    evidence: at.evidence,
+    path: program.path,
+    ...(severity ? { severity } : {}),
+  };
+}
+
+/** When the tables cannot be sure the component rejects the name, the finding says how likely it is. */
+function lowered(
+  program: Program,
+  problem: ValueProblem,
+  outside: OutsideTables | undefined,
+): RawFinding['severity'] {
+  if (problem.elsewhere && program.version === null)
+    return {
+      value: 'low',
+      reason: `the Kubernetes version is unknown: ${problem.item ?? 'the name'} is ${problem.elsewhere}, and only versions without it reject it`,
+    };
+  if (problem.unknownName && !problem.elsewhere && !problem.closest && outside?.why === 'newer-than-tables')
+    return {
+      value: 'medium',
+      reason: `the tables stop at ${outside.table}: ${program.version ?? ''} may know ${problem.item ?? 'the name'}`,
+    };
+  if (!problem.certain)
+    return {
+      value: 'medium',
+      reason: `the feature gates of ${program.version ?? 'this version'} were not read from the source: the failure is likely, not certain`,
+    };
+  return undefined;
+}
