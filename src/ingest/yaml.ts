@@ -18,7 +18,7 @@ import {
   YAMLException,
   getScalarValue,
   parseEvents,
-} from 'js-yaml';
+} from 'js-yaml/browser';
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
 import { LimitError, type Budget } from './budget';
