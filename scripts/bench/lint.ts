@@ -32,6 +32,8 @@ export interface LintOptions {
   rounds: number;
   bigRounds: number;
   sizes: number[];
+  /** The inputs to run: `example` and the names of SHAPES. */
+  inputs: string[];
 }
 
 async function bundledLint(repo: string): Promise<Lint> {
@@ -74,12 +76,14 @@ interface Row {
 export async function benchLint(options: LintOptions): Promise<string[]> {
   const lint = await bundledLint(options.repo);
   const yaml = await parsers(options.repo);
-  const inputs: Array<{ id: string; files: BenchFile[]; big: boolean }> = [
-    { id: 'example', files: exampleFiles(options.repo), big: false },
-  ];
+  const inputs: Array<{ id: string; files: BenchFile[]; big: boolean }> = [];
+  if (options.inputs.includes('example')) {
+    inputs.push({ id: 'example', files: exampleFiles(options.repo), big: false });
+  }
   for (const size of options.sizes) {
     for (const [shape, make] of Object.entries(SHAPES)) {
-      inputs.push({ id: `${shape}@${size}MiB`, files: make(size * MiB), big: true });
+      if (options.inputs.includes(shape))
+        inputs.push({ id: `${shape}@${size}MiB`, files: make(size * MiB), big: true });
     }
   }
   const rows = new Map<string, Row>();
@@ -123,9 +127,11 @@ function targetLines(rows: Map<string, Row>, sizes: number[]): string[] {
     const row = rows.get(id);
     return row ? row.lint.cpu / row.fastest.cpu : NaN;
   };
-  lines.push(target('1  example: lint / fastest loadAll (CPU medians)', ratio('example'), 1.5));
+  if (rows.has('example')) {
+    lines.push(target('1  example: lint / fastest loadAll (CPU medians)', ratio('example'), 1.5));
+  }
   for (const shape of Object.keys(SHAPES)) {
-    if (sizes.includes(1))
+    if (rows.has(`${shape}@1MiB`))
       lines.push(target(`1  ${shape} @ 1 MiB: lint / fastest loadAll`, ratio(`${shape}@1MiB`), 2));
   }
   for (const size of sizes) {
