@@ -47,7 +47,17 @@ async function bundledLint(repo: string): Promise<Lint> {
     target: 'es2024',
     conditions: ['workerd', 'worker', 'browser'],
     keepNames: workerKeepNames(repo),
-    alias,
+    // wrangler matches an alias's specifier exactly (esbuild's own `alias` would also take `zod/v4`).
+    plugins: [
+      {
+        name: 'wrangler-alias',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) =>
+            Object.hasOwn(alias, args.path) ? { path: alias[args.path] } : undefined,
+          );
+        },
+      },
+    ],
     outfile,
     logLevel: 'warning',
   });
