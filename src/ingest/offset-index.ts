@@ -31,9 +31,11 @@ export class OffsetIndex {
   items(pointer: string, count: number): Array<number | undefined> {
     const node = this.exactNode(pointer);
     const record = typeof node === 'object' && node !== null ? this.byContainer.get(node) : undefined;
-    return Array.from({ length: count }, (_, i) =>
-      Array.isArray(record) && (record[i] ?? -1) >= 0 ? record[i] : undefined,
-    );
+    return Array.from({ length: count }, (_, i) => {
+      const offset = Array.isArray(record) ? record[i] : undefined;
+      // An item that is an alias is located at the alias, as nearest() locates it.
+      return offset === undefined || offset >= 0 ? offset : ~offset;
+    });
   }
 
   /** The value at `pointer` when every step of it was written in this document (no alias on the way). */

@@ -29,6 +29,22 @@ export class SourceDocument {
     };
   }
 
+  /**
+   * The locations of the first `count` items of the list at `pointer`, as at() gives them one by one,
+   * found with one walk: a container's command has dozens of words.
+   */
+  atItems(pointer: string, count: number): Location[] {
+    const full = this.base + pointer;
+    const fallback = this.offsets.nearest(full);
+    return this.offsets.items(full, count).map((offset, i) => ({
+      file: this.file,
+      ...this.lines.locate(offset ?? fallback),
+      pointer: `${full}/${i}`,
+      document: this.index,
+      default: false,
+    }));
+  }
+
   /** The value at a pointer relative to this object, or undefined. */
   get(pointer: string): unknown {
     let node: unknown = this.value;
