@@ -73,6 +73,7 @@ describe('the Worker bundle', () => {
     expect(report.summary.findings).toBeGreaterThan(0);
     const invalid = await call('/v1/lint?network=bogus', { method: 'POST', body: 'a: 1' });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { type: string }).type).toContain('invalid-option');
+    const problem: { type: string } = await invalid.json();
+    expect(problem.type).toContain('invalid-option');
   });
 });

@@ -19,11 +19,7 @@ describe('fingerprint: FNV-1a 64 of the UTF-8 of the parts joined by NUL', () =>
   });
 
   it('equals the BigInt definition on any text: ASCII, 2-4 byte UTF-8, NUL, lone surrogates, long parts', () => {
-    const part = fc.oneof(
-      fc.string(),
-      fc.string({ unit: 'binary' }),
-      fc.string({ unit: 'grapheme' }),
-    );
+    const part = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
     fc.assert(
       fc.property(fc.array(part, { maxLength: 4 }), (parts) => {
         expect(fingerprint(...parts)).toBe(reference(...parts));
