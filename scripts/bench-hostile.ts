@@ -8,9 +8,10 @@
  * Each bomb gets a fresh `wrangler dev`, so one bomb's garbage or a still-busy isolate never colours the
  * next figure. Usage: npm run bench:hostile [-- FILTER]  (FILTER: a substring of the class or name)
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { startWrangler, type Server } from '../test/browser/support';
+import { workerdOf } from './bench/workerd';
 import { bombs, type Bomb } from '../test/support/bombs';
 
 const TARGET_MS = 1000;
@@ -28,56 +29,6 @@ interface Row {
   ms: number;
   mb: number;
   answer: number;
-}
-
-/** Every process below `root` (from /proc/<pid>/stat's parent field). */
-function descendants(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const walk = (pid: number) => {
-    for (const [child, parent] of parents) {
-      if (parent === pid) {
-        found.push(child);
-        walk(child);
-      }
-    }
-  };
-  walk(root);
-  return found;
-}
-
-/** The workerd processes the `wrangler dev` listening on `port` started. */
-function workerdOf(port: number): number[] {
-  const wrangler = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .find((entry) => {
-      try {
-        const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-        return (
-          cmdline.some((word) => word.endsWith('wrangler-dist/cli.js')) && cmdline.includes(String(port))
-        );
-      } catch {
-        return false;
-      }
-    });
-  if (!wrangler) throw new Error(`no wrangler process for port ${port}`);
-  return descendants(Number(wrangler)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd';
-    } catch {
-      return false;
-    }
-  });
 }
 
 /** Sum of VmRSS of the given processes, in kB. */

@@ -56,18 +56,27 @@ export function suppressor(options: SuppressionOptions, files: readonly Ingested
 export function documentLocator(
   files: readonly IngestedFile[],
 ): (location: Location) => SourceDocument | undefined {
-  const byDocument = new Map<string, SourceDocument[]>();
+  // file + document → base pointer → the first object read there (a ConfigMap before what it wraps).
+  const byDocument = new Map<string, Map<string, SourceDocument>>();
   for (const file of files) {
     for (const { doc } of file.objects) {
       const key = `${doc.file}\u0000${doc.index}`;
-      byDocument.set(key, [...(byDocument.get(key) ?? []), doc]);
+      let bases = byDocument.get(key);
+      if (!bases) byDocument.set(key, (bases = new Map<string, SourceDocument>()));
+      if (!bases.has(doc.base)) bases.set(doc.base, doc);
     }
   }
   return function documentAt(location) {
-    const candidates = byDocument.get(`${location.file}\u0000${location.document}`) ?? [];
-    return candidates
-      .filter((doc) => location.pointer === doc.base || location.pointer.startsWith(`${doc.base}/`))
-      .sort((a, b) => b.base.length - a.base.length)[0];
+    const bases = byDocument.get(`${location.file}\u0000${location.document}`);
+    if (!bases) return undefined;
+    // The longest base that is the pointer or one of its parents: try the pointer, then each parent.
+    let prefix = location.pointer;
+    for (;;) {
+      const doc = bases.get(prefix);
+      if (doc) return doc;
+      if (prefix === '') return undefined;
+      prefix = prefix.slice(0, prefix.lastIndexOf('/'));
+    }
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Location } from '../schemas/common';
+import type { OffsetIndex } from './offset-index';
 import type { Locator } from './positions';
 
 /**
@@ -12,35 +13,36 @@ export class SourceDocument {
     readonly index: number,
     readonly base: string,
     readonly value: Record<string, unknown>,
-    private readonly offsets: Map<string, number>,
+    private readonly offsets: OffsetIndex,
     private readonly lines: Locator,
   ) {}
 
   /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */
   at(pointer: string, isDefault = false): Location {
-    let current = this.base + pointer;
-    for (;;) {
-      const offset = this.offsets.get(current);
-      if (offset !== undefined) {
-        return {
-          file: this.file,
-          ...this.lines.locate(offset),
-          pointer: this.base + pointer,
-          document: this.index,
-          default: isDefault,
-        };
-      }
-      if (current === '') break;
-      current = current.slice(0, current.lastIndexOf('/'));
-    }
+    const full = this.base + pointer;
     return {
       file: this.file,
-      line: 1,
-      column: 1,
-      pointer: this.base + pointer,
+      ...this.lines.locate(this.offsets.nearest(full)),
+      pointer: full,
       document: this.index,
       default: isDefault,
     };
+  }
+
+  /**
+   * The locations of the first `count` items of the list at `pointer`, as at() gives them one by one,
+   * found with one walk: a container's command has dozens of words.
+   */
+  atItems(pointer: string, count: number): Location[] {
+    const full = this.base + pointer;
+    const fallback = this.offsets.nearest(full);
+    return this.offsets.items(full, count).map((offset, i) => ({
+      file: this.file,
+      ...this.lines.locate(offset ?? fallback),
+      pointer: `${full}/${i}`,
+      document: this.index,
+      default: false,
+    }));
   }
 
   /** The value at a pointer relative to this object, or undefined. */

@@ -18,11 +18,12 @@ import {
   YAMLException,
   getScalarValue,
   parseEvents,
-} from 'js-yaml';
+} from 'js-yaml/browser';
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
 import { LimitError, type Budget } from './budget';
-import { LineIndex, childPointer } from './positions';
+import { OffsetIndex, type OffsetRecord } from './offset-index';
+import { LineIndex } from './positions';
 
 /** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */
 const KUBERNETES_YAML_SCHEMA = new Schema(
@@ -35,7 +36,7 @@ export interface ParsedDocument {
   index: number;
   value: unknown;
   /** JSON pointer → character offset in the file (for a mapping entry, the offset of its key). */
-  offsets: Map<string, number>;
+  offsets: OffsetIndex;
 }
 
 export interface ParseError {
@@ -72,14 +73,18 @@ export function parseYamlStream(text: string, budget: Budget): ParsedStream {
     budget.spendDocument();
     try {
       for (const doc of parseChunk(text, chunk.start, chunk.end, budget)) {
-        documents.push({ ...doc, index: documents.length });
+        documents.push({ index: documents.length, value: doc.value, offsets: doc.offsets });
       }
     } catch (error) {
       if (error instanceof LimitError) throw error;
       // JSON that YAML rejects (tab indentation) is still JSON; a limit breach is not retried.
       const json = isLimit(error) ? undefined : tryJson(text.slice(chunk.start, chunk.end), budget);
       if (json !== undefined) {
-        documents.push({ index: documents.length, value: json, offsets: new Map([['', chunk.start]]) });
+        documents.push({
+          index: documents.length,
+          value: json,
+          offsets: new OffsetIndex(json, chunk.start, new Map()),
+        });
         continue;
       }
       errors.push(describeError(error, chunk, text, lines));
@@ -181,36 +186,62 @@ interface Anchored {
   bytes: number;
 }
 
-type Container =
-  | { kind: 'document'; value: unknown }
-  | {
-      kind: 'sequence';
-      value: unknown[];
-      pointer: string;
-      anchor: string | undefined;
-      size: number;
-      bytes: number;
-    }
-  | {
-      kind: 'mapping';
-      value: Record<string, unknown>;
-      pointer: string;
-      anchor: string | undefined;
-      size: number;
-      bytes: number;
-      key: { name: string; offset: number } | undefined;
-      merges: unknown[];
-    };
+const DOCUMENT = 0;
+const SEQUENCE = 1;
+const MAPPING = 2;
+
+/** One open collection; one shape for all three kinds, so the reader's property accesses stay monomorphic. */
+interface Container {
+  kind: typeof DOCUMENT | typeof SEQUENCE | typeof MAPPING;
+  value: unknown;
+  /** Offsets of this container's children (undefined inside a complex key, which has no pointer). */
+  offsets: OffsetRecord | undefined;
+  anchor: string | undefined;
+  /** Nodes under and including this one, aliases expanded: what an alias of it costs. */
+  size: number;
+  /** Characters of the strings and keys under it: what an alias of it costs. */
+  bytes: number;
+  /** Mapping only: whether a key waits for its value, the key, and the key's offset. */
+  hasKey: boolean;
+  key: string;
+  keyOffset: number;
+  merges: unknown[] | undefined;
+}
+
+function container(
+  kind: Container['kind'],
+  value: unknown,
+  offsets: OffsetRecord | undefined,
+  anchor?: string,
+) {
+  const open: Container = {
+    kind,
+    value,
+    offsets,
+    anchor,
+    size: kind === DOCUMENT ? 0 : 1,
+    bytes: 0,
+    hasKey: false,
+    key: '',
+    keyOffset: 0,
+    merges: undefined,
+  };
+  return open;
+}
+
+/** Stands in for "no open container" (never written to: only a DOCUMENT event sees an empty stack). */
+const ROOT = container(DOCUMENT, null, undefined);
 
 interface ChunkDocument {
   value: unknown;
-  offsets: Map<string, number>;
+  offsets: OffsetIndex;
 }
 
 /**
  * The documents of text[start, end), built from js-yaml's events. Each node is charged to the budget
  * once, when it is made; an alias shares the value it names (never a copy) and is charged its nodes and
- * characters, so a bomb of aliases costs what it would expand to before anything expands it.
+ * characters, so a bomb of aliases costs what it would expand to before anything expands it. Offsets are
+ * kept per container (OffsetIndex): no pointer string is built while reading.
  */
 function parseChunk(text: string, start: number, end: number, budget: Budget): ChunkDocument[] {
   const source = text.slice(start, end);
@@ -218,131 +249,133 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
   const docs: ChunkDocument[] = [];
   const anchors = new Map<string, Anchored>();
   const stack: Container[] = [];
-  let offsets = new Map<string, number>();
+  let byContainer = new Map<object, OffsetRecord>();
+  let rootOffset = start;
   let aliases = 0;
+  /** > 0 while inside a complex (collection) mapping key: its nodes get no offsets. */
   let keyDepth = 0;
 
-  const slice = (from: number, to: number) => (from >= 0 ? source.slice(from, to) : undefined);
-
-  /** The pointer the next node gets, and whether it is a mapping key. */
-  const nextSlot = (): { pointer: string; isKey: boolean; keyOffset: number | undefined } => {
-    const top = stack[stack.length - 1];
-    if (!top || top.kind === 'document') return { pointer: '', isKey: false, keyOffset: undefined };
-    if (top.kind === 'sequence') {
-      return { pointer: childPointer(top.pointer, top.value.length), isKey: false, keyOffset: undefined };
+  /** Records where the next node of `top` starts, unless it is a mapping key (~offset marks an alias). */
+  const record = (top: Container, offset: number) => {
+    if (top.kind === DOCUMENT) {
+      rootOffset = offset < 0 ? ~offset : offset;
+      return;
     }
-    if (!top.key) return { pointer: '', isKey: true, keyOffset: undefined };
-    return { pointer: childPointer(top.pointer, top.key.name), isKey: false, keyOffset: top.key.offset };
+    const offsets = top.offsets;
+    if (offsets === undefined) return;
+    if (top.kind === SEQUENCE) (offsets as number[]).push(offset);
+    // A mapping entry is located at its key; an alias keeps its marker.
+    else (offsets as Record<string, number>)[top.key] = offset < 0 ? ~top.keyOffset : top.keyOffset;
   };
 
   /** Puts a finished node into its parent; `size` and `bytes` are what it holds, already charged. */
-  const place = (value: unknown, size: number, bytes: number, nodeOffset: number, isMergeKey = false) => {
-    const top = stack[stack.length - 1];
-    if (!top) return;
-    if (top.kind === 'document') {
+  const place = (
+    top: Container,
+    value: unknown,
+    size: number,
+    bytes: number,
+    nodeOffset: number,
+    isMergeKey: boolean,
+  ) => {
+    if (top.kind === DOCUMENT) {
       top.value = value;
       return;
     }
     top.size += size;
     top.bytes += bytes;
-    if (top.kind === 'sequence') {
-      top.value.push(value);
+    if (top.kind === SEQUENCE) {
+      (top.value as unknown[]).push(value);
       return;
     }
-    if (!top.key) {
+    if (!top.hasKey) {
       const name = isMergeKey ? '<<' : keyName(value, budget);
       if (typeof value === 'object' && value !== null) top.bytes += name.length;
-      top.key = { name, offset: nodeOffset };
+      top.hasKey = true;
+      top.key = name;
+      top.keyOffset = nodeOffset;
       return;
     }
-    if (top.key.name === '<<' && isMergeSource(value)) top.merges.push(value);
-    else defineKey(top.value, top.key.name, value);
-    top.key = undefined;
+    top.hasKey = false;
+    if (top.key === '<<' && isMergeSource(value)) (top.merges ??= []).push(value);
+    else defineKey(top.value as Record<string, unknown>, top.key, value);
   };
 
   for (const event of events) {
+    // Every event but DOCUMENT comes inside one: the stack is never empty then.
+    const top = stack[stack.length - 1] ?? ROOT;
+    const isKey = top.kind === MAPPING && !top.hasKey;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         // The chunk was counted when it was split off; a second document in it (after `...`) counts too.
         if (docs.length > 0 || stack.length > 0) budget.spendDocument();
-        offsets = new Map();
-        stack.push({ kind: 'document', value: null });
+        byContainer = new Map();
+        rootOffset = start;
+        stack.push(container(DOCUMENT, null, undefined));
         break;
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
         budget.spendNodes(1);
-        const slot = nextSlot();
-        if (slot.isKey) keyDepth++;
-        else if (keyDepth === 0) offsets.set(slot.pointer, slot.keyOffset ?? start + event.start);
-        const anchor = slice(event.anchorStart, event.anchorEnd);
-        stack.push(
-          event.type === EVENT_ID.SEQUENCE
-            ? { kind: 'sequence', value: [], pointer: slot.pointer, anchor, size: 1, bytes: 0 }
-            : {
-                kind: 'mapping',
-                value: {},
-                pointer: slot.pointer,
-                anchor,
-                size: 1,
-                bytes: 0,
-                key: undefined,
-                merges: [],
-              },
-        );
+        if (isKey) keyDepth++;
+        else if (keyDepth === 0) record(top, start + event.start);
+        const sequence = event.type === EVENT_ID.SEQUENCE;
+        const value: unknown[] | Record<string, unknown> = sequence ? [] : {};
+        let offsets: OffsetRecord | undefined;
+        if (keyDepth === 0) {
+          offsets = sequence ? [] : (Object.create(null) as Record<string, number>);
+          byContainer.set(value, offsets);
+        }
+        const anchor = event.anchorStart >= 0 ? source.slice(event.anchorStart, event.anchorEnd) : undefined;
+        stack.push(container(sequence ? SEQUENCE : MAPPING, value, offsets, anchor));
         break;
       }
       case EVENT_ID.SCALAR: {
         budget.spendNodes(1);
-        const slot = nextSlot();
         const raw = getScalarValue(source, event);
         budget.spendBytes(raw.length);
-        const tag = slice(event.tagStart, event.tagEnd);
-        const value = resolveScalar(raw, event.style, tag, event.valueStart + start);
-        if (!slot.isKey && keyDepth === 0)
-          offsets.set(slot.pointer, slot.keyOffset ?? start + event.valueStart);
-        const anchor = slice(event.anchorStart, event.anchorEnd);
-        if (anchor) anchors.set(anchor, { value, size: 1, bytes: raw.length });
-        const isMergeKey = slot.isKey && event.style === SCALAR_STYLE.PLAIN && raw === '<<' && !tag;
-        place(value, 1, raw.length, start + event.valueStart, isMergeKey);
+        const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : undefined;
+        const offset = start + event.valueStart;
+        const value = resolveScalar(raw, event.style, tag, offset);
+        if (!isKey && keyDepth === 0) record(top, offset);
+        if (event.anchorStart >= 0) {
+          anchors.set(source.slice(event.anchorStart, event.anchorEnd), {
+            value,
+            size: 1,
+            bytes: raw.length,
+          });
+        }
+        const isMergeKey = isKey && event.style === SCALAR_STYLE.PLAIN && raw === '<<' && tag === undefined;
+        place(top, value, 1, raw.length, offset, isMergeKey);
         break;
       }
       case EVENT_ID.ALIAS: {
-        const name = source.slice(event.anchorStart, event.anchorEnd);
-        const target = anchors.get(name);
+        const offset = start + event.anchorStart;
+        const target = anchors.get(source.slice(event.anchorStart, event.anchorEnd));
         // The alias's name is not quoted: it is upload text, and may be a secret.
-        if (!target) {
-          throw new DocumentError(
-            'an alias (*) names no anchor (&) defined before it',
-            start + event.anchorStart,
-          );
-        }
+        if (!target) throw new DocumentError('an alias (*) names no anchor (&) defined before it', offset);
         if (++aliases > LIMITS.maxAliases) {
           throw new DocumentError(
             `more than ${LIMITS.maxAliases} aliases in one document (limit maxAliases)`,
-            start + event.anchorStart,
+            offset,
           );
         }
         budget.spendNodes(target.size);
         budget.spendBytes(target.bytes);
-        const slot = nextSlot();
-        if (!slot.isKey && keyDepth === 0)
-          offsets.set(slot.pointer, slot.keyOffset ?? start + event.anchorStart);
-        place(target.value, target.size, target.bytes, start + event.anchorStart);
+        if (!isKey && keyDepth === 0) record(top, ~offset);
+        place(top, target.value, target.size, target.bytes, offset, false);
         break;
       }
       case EVENT_ID.POP: {
         const done = stack.pop();
         if (!done) break;
-        if (done.kind === 'document') {
-          docs.push({ value: done.value, offsets });
+        if (done.kind === DOCUMENT) {
+          docs.push({ value: done.value, offsets: new OffsetIndex(done.value, rootOffset, byContainer) });
           break;
         }
-        if (done.kind === 'mapping') applyMerges(done.value, done.merges);
+        if (done.merges) applyMerges(done.value as Record<string, unknown>, done.merges);
         if (done.anchor) anchors.set(done.anchor, { value: done.value, size: done.size, bytes: done.bytes });
-        const parent = stack[stack.length - 1];
-        const wasKey = parent?.kind === 'mapping' && !parent.key;
-        if (wasKey) keyDepth--;
-        place(done.value, done.size, done.bytes, start);
+        const parent = stack[stack.length - 1] ?? ROOT;
+        if (parent.kind === MAPPING && !parent.hasKey) keyDepth--;
+        place(parent, done.value, done.size, done.bytes, start, false);
         break;
       }
     }

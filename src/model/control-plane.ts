@@ -5,7 +5,6 @@
 import type { Classified } from '../ingest/classify';
 import type { ArgWord, CommandLine } from '../ingest/command-line';
 import { componentOfProgram, versionOfImage, type Component } from '../ingest/components';
-import { childPointer } from '../ingest/positions';
 import { splitShellWords } from '../ingest/shell-words';
 import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
@@ -63,9 +62,11 @@ export function containerWords(item: Classified): ContainerWords | undefined {
   const listWords = (key: 'command' | 'args') => {
     const list = container[key];
     if (!Array.isArray(list)) return [];
+    const locations = doc.atItems(`${containerPointer}/${key}`, list.length);
     return list.flatMap((value, i) => {
-      const location = doc.at(childPointer(`${containerPointer}/${key}`, i));
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      const location = locations[i];
+      return location &&
+        (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
         ? [{ text: String(value), location }]
         : [];
     });

@@ -41,6 +41,9 @@ export interface RbacBinding {
 export class Rbac {
   readonly roles: RbacRole[] = [];
   readonly bindings: RbacBinding[] = [];
+  /** `kind\0name` → the roles, and the bindings whose roleRef names it, in upload order. */
+  private readonly rolesByName = new Map<string, RbacRole[]>();
+  private readonly bindingsByRoleRef = new Map<string, RbacBinding[]>();
 
   constructor(docs: readonly SourceDocument[]) {
     for (const doc of docs) {
@@ -50,17 +53,19 @@ export class Rbac {
       const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
       if (kind === 'Role' || kind === 'ClusterRole') {
         const labels = isPlainObject(metadata.labels) ? metadata.labels : {};
-        this.roles.push({
+        const role: RbacRole = {
           kind,
           name,
           namespace,
           rules: policyRules(doc.value.rules),
           builtIn: name.startsWith('system:') || labels['kubernetes.io/bootstrapping'] === 'rbac-defaults',
           doc,
-        });
+        };
+        this.roles.push(role);
+        push(this.rolesByName, `${kind}\u0000${name}`, role);
       } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
         const ref = isPlainObject(doc.value.roleRef) ? doc.value.roleRef : {};
-        this.bindings.push({
+        const binding: RbacBinding = {
           kind,
           name,
           namespace,
@@ -73,30 +78,30 @@ export class Rbac {
               namespace: typeof s.namespace === 'string' ? s.namespace : undefined,
             })),
           doc,
-        });
+        };
+        this.bindings.push(binding);
+        push(this.bindingsByRoleRef, `${binding.roleRef.kind}\u0000${binding.roleRef.name}`, binding);
       }
     }
   }
 
   /** The bindings that grant a role: ClusterRoleBindings and RoleBindings of a ClusterRole, RoleBindings of a Role in its namespace. */
   bindingsOf(role: RbacRole): RbacBinding[] {
-    return this.bindings.filter(
-      (b) =>
-        b.roleRef.kind === role.kind &&
-        b.roleRef.name === role.name &&
-        (role.kind === 'ClusterRole' || b.namespace === role.namespace),
-    );
+    const named = this.bindingsByRoleRef.get(`${role.kind}\u0000${role.name}`) ?? [];
+    return role.kind === 'ClusterRole' ? [...named] : named.filter((b) => b.namespace === role.namespace);
   }
 
   /** The role a binding grants, if it was uploaded. */
   roleOf(binding: RbacBinding): RbacRole | undefined {
-    return this.roles.find(
-      (r) =>
-        r.kind === binding.roleRef.kind &&
-        r.name === binding.roleRef.name &&
-        (r.kind === 'ClusterRole' || r.namespace === binding.namespace),
-    );
+    const named = this.rolesByName.get(`${binding.roleRef.kind}\u0000${binding.roleRef.name}`) ?? [];
+    return named.find((r) => r.kind === 'ClusterRole' || r.namespace === binding.namespace);
   }
+}
+
+function push<T>(index: Map<string, T[]>, key: string, item: T) {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
 }
 
 function policyRules(value: unknown): PolicyRule[] {

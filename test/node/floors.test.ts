@@ -12,7 +12,7 @@ const src = new URL('../../src/', import.meta.url).pathname;
 
 /** Each floor: the folders (or top-level files) of src/ on it. */
 const FLOORS: ReadonlyArray<readonly string[]> = [
-  ['catalogue', 'schemas', 'security'],
+  ['catalogue', 'schemas', 'security', 'vendor'],
   ['ingest'],
   ['model'],
   ['engine'],

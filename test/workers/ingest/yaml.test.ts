@@ -31,6 +31,13 @@ describe('YAML read the way Kubernetes reads it (YAML 1.1 scalars)', () => {
     expect(only('{\n\t"kind": "Pod",\n\t"n": 1\n}')).toEqual({ kind: 'Pod', n: 1 });
   });
 
+  it('keeps a __proto__ key merged in from an anchor as data too', () => {
+    const value = only('base: &b {__proto__: {polluted: true}, a: 1}\nm:\n  <<: *b\n');
+    expect(Object.hasOwn(value.m as object, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(value.m)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps a __proto__ key as data, never as the prototype', () => {
     const value = only('__proto__: {polluted: true}\n');
     expect(Object.hasOwn(value, '__proto__')).toBe(true);
@@ -48,6 +55,22 @@ describe('source map', () => {
     expect(at('/kind')).toEqual({ line: 1, column: 1 });
     expect(at('/spec/containers/0/command')).toEqual({ line: 4, column: 5 });
     expect(at('/spec/containers/0/command/1')).toEqual({ line: 6, column: 7 });
+  });
+
+  it('locates what is under an alias at the alias, and a missing pointer at its nearest parent', () => {
+    const stream = parseYamlStream('a: &x\n  b: 1\nc: *x\nd:\n  - e\nf~/g: 2\n');
+    const offsets = stream.documents[0]!.offsets;
+    const line = (offset: number | undefined) =>
+      offset === undefined ? undefined : stream.lines.locate(offset).line;
+    expect(line(offsets.get('/a/b'))).toBe(2);
+    expect(line(offsets.get('/c'))).toBe(3);
+    expect(offsets.get('/c/b')).toBeUndefined();
+    expect(line(offsets.nearest('/c/b'))).toBe(3);
+    expect(line(offsets.nearest('/d/0/zz'))).toBe(5);
+    expect(line(offsets.nearest('/nope/x'))).toBe(1);
+    expect(offsets.get('/d/00')).toBeUndefined();
+    expect(line(offsets.get('/f~0~1g'))).toBe(6);
+    expect(offsets.get('/toString')).toBeUndefined();
   });
 
   it('numbers documents and keeps positions across --- separators', () => {

@@ -1,0 +1,15 @@
+/** The zod functions and classes the Worker and @hono/zod-openapi use (see ./zod.ts). */
+export {
+  ZodError,
+  ZodType,
+  array,
+  boolean,
+  enum,
+  literal,
+  looseObject,
+  number,
+  object,
+  string,
+  union,
+  url,
+} from 'zod/v4';
