@@ -61,11 +61,9 @@ export async function lintRequest(
 }
 
 export function limitExceeded(error: LimitError): ProblemError {
-  return new ProblemError(
-    'limit-exceeded',
-    `${error.message} (limit ${error.limit}). Lint fewer files per request.`,
-    { limit: error.limit },
-  );
+  return new ProblemError('limit-exceeded', `${error.message} (limit ${error.limit}).`, {
+    limit: error.limit,
+  });
 }
 
 function isMultipart(contentType: string | undefined): boolean {
