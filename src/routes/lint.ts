@@ -10,7 +10,7 @@ import { tooLarge } from '../http/read-body';
 import { emptyBody, tooManyFiles, unsupportedMediaType } from '../http/read-uploads';
 import { RULE_CATALOGUE } from '../lint';
 import { FORMATTERS } from '../report/formats';
-import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
+import { LintEnvelope, LintOptionsInput, isOn } from '../schemas/lint-request';
 import { Report } from '../schemas/report';
 import { HEADERS, problemResponses } from './common';
 import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn } from './examples';
@@ -147,7 +147,11 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
     const formatter = FORMATTERS[format];
     const output = formatter.render(report, {
       rules: RULE_CATALOGUE,
-      color: options.color === true || options.color === 'true',
+      color: isOn(options.color),
+      compact: isOn(options.compact),
+      verbose: isOn(options.verbose),
+      pretty: isOn(options.pretty),
+      ...(options.width === undefined ? {} : { width: options.width }),
     });
     return c.body(output, options.failOn && !report.summary.passed ? 422 : 200, {
       'Content-Type': formatter.mediaType,
