@@ -148,7 +148,7 @@ export async function readMultipart(
   if (uploads.length === 0) {
     throw new ProblemError(
       'no-files',
-      'Nothing was uploaded: send each file as a part named "file" (curl -F file=@PATH), or in the form choose files, drop them on the page or paste a configuration.',
+      'Nothing to lint. Choose one or more configuration files, drop them on the page or paste a configuration; with curl, send each file as a part named "file" (-F file=@PATH).',
     );
   }
   return { uploads, options: parseOptions(Object.fromEntries(fields)) };

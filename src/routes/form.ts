@@ -82,7 +82,10 @@ function errorPage(c: FormContext, error: ProblemError) {
   return page(
     c,
     `${error.title} — kube-comms-lint`,
-    [ErrorSection({ title: error.title, detail: error.detail, files }), LintForm({ again: true })],
+    [
+      ErrorSection({ title: error.title, detail: error.detail, files }),
+      LintForm({ again: true, maxBytes: maxBodyBytes(c.env) }),
+    ],
     error.status,
   );
 }
@@ -97,7 +100,13 @@ export function renderDownload(format: string, report: ReportType): string | und
 }
 
 export function registerForm(app: OpenAPIHono<AppEnv>) {
-  app.get('/', (c) => page(c, 'kube-comms-lint: lint control plane ↔ node communication', LintForm({})));
+  app.get('/', (c) =>
+    page(
+      c,
+      'kube-comms-lint: lint control plane ↔ node communication',
+      LintForm({ maxBytes: maxBodyBytes(c.env) }),
+    ),
+  );
 
   // A reload or a bookmark of the result page: the report is not kept, so back to the form.
   app.get('/report', (c) => {
@@ -111,7 +120,7 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
       const title = `Report: ${report.summary.findings} finding${report.summary.findings === 1 ? '' : 's'} — kube-comms-lint`;
       return await page(c, title, [
         ReportSection({ report, downloads: DOWNLOADS }),
-        LintForm({ again: true }),
+        LintForm({ again: true, maxBytes: maxBodyBytes(c.env) }),
       ]);
     } catch (error) {
       if (error instanceof ProblemError) return errorPage(c, error);

@@ -59,16 +59,10 @@ export const LintOptionsInput = z
     color: Flag.optional().openapi({
       description: 'format=text only: ANSI colours for a terminal (off by default)',
     }),
-    width: z.coerce
-      .number()
-      .int()
-      .min(40)
-      .max(400)
-      .optional()
-      .openapi({
-        description: 'format=text only: wrap lines at this many characters (default 100)',
-        example: 100,
-      }),
+    width: z.coerce.number().int().min(40).max(400).optional().openapi({
+      description: 'format=text only: wrap lines at this many characters (default 100)',
+      example: 100,
+    }),
     compact: Flag.optional().openapi({
       description:
         'format=text only: the findings only, one line each (`file:line:column severity rule-id message`), for CI logs',
