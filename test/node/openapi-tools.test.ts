@@ -4,14 +4,13 @@
  * openapi-typescript and called with openapi-fetch type-checks a call to every operation.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const OPENAPI = new URL('../../openapi.yaml', import.meta.url);
+const REPO = fileURLToPath(new URL('../../', import.meta.url).href);
 
 describe('Redocly lint, recommended ruleset (redocly.yaml)', () => {
   it('finds no error and no warning in openapi.yaml', () => {
@@ -108,7 +107,10 @@ describe('a TypeScript client generated from openapi.yaml (openapi-typescript, o
     // Inside the repository, so that the client resolves openapi-fetch from node_modules.
     const dir = `${REPO}test-results/openapi-client`;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}/api.d.ts`, astToString(await openapiTS(OPENAPI)));
+    writeFileSync(
+      `${dir}/api.d.ts`,
+      astToString(await openapiTS(readFileSync(`${REPO}openapi.yaml`, 'utf8'))),
+    );
     writeFileSync(`${dir}/calls.ts`, CALLS);
     writeFileSync(`${dir}/wrong.ts`, WRONG_CALLS);
     // Every wrong call is refused (lines 6, 7 and 9 of WRONG_CALLS), every right one accepted.

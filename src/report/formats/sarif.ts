@@ -42,7 +42,7 @@ export function renderSarif(report: Report, context: FormatContext): string {
  * driver.rules for a catalogue, built once per catalogue: the same 60-odd descriptors for every
  * request, not rebuilt (and re-allocated) for each.
  */
-const DESCRIPTORS = new WeakMap<readonly RuleInfo[], ReturnType<typeof descriptor>[]>();
+const DESCRIPTORS = new WeakMap<readonly RuleInfo[], Array<ReturnType<typeof descriptor>>>();
 
 function descriptors(rules: readonly RuleInfo[]) {
   let built = DESCRIPTORS.get(rules);
