@@ -253,6 +253,19 @@ function RuleIds(props: { ids: readonly string[] }) {
   );
 }
 
+/** One line per reason, naming the rules it keeps out. */
+function ReasonList(props: { reasons: ReadonlyMap<string, string[]> }) {
+  return (
+    <ul class="plain">
+      {[...props.reasons].map(([reason, rules]) => (
+        <li>
+          {reason}: <RuleIds ids={rules} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * What the report could not judge: the open paths, then the rules missing an input (one line per input
  * to upload, naming the rules it would decide), apart from the rules that do not apply to the
@@ -277,13 +290,7 @@ function NotAssessed(props: { report: Report }) {
       {missing.size > 0 ? (
         <>
           <h4 id="missing-inputs">Upload these to judge more ({plural(missing.size, 'input')} missing)</h4>
-          <ul class="plain">
-            {[...missing].map(([reason, rules]) => (
-              <li>
-                {reason}: <RuleIds ids={rules} />
-              </li>
-            ))}
-          </ul>
+          <ReasonList reasons={missing} />
         </>
       ) : null}
       {notApplicable.size > 0 ? (
@@ -292,13 +299,7 @@ function NotAssessed(props: { report: Report }) {
             Not applicable to this Kubernetes version (
             {plural([...notApplicable.values()].flat().length, 'rule')})
           </h4>
-          <ul class="plain">
-            {[...notApplicable].map(([reason, rules]) => (
-              <li>
-                {reason}: <RuleIds ids={rules} />
-              </li>
-            ))}
-          </ul>
+          <ReasonList reasons={notApplicable} />
         </>
       ) : null}
       {coverage.notEvaluated.length === 0 ? (
