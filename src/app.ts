@@ -1,6 +1,6 @@
 /** createApp(): the Hono application with its routes and the one place errors become problem+json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { allowedMethods } from './http/allowed-methods';
+import { allowedMethods, methodNotAllowed } from './http/allowed-methods';
 import type { AppEnv } from './http/env';
 import { CACHE_READ_ONLY, baseHeaders, cacheControl, withCors, withRequestId } from './http/manners';
 import { ProblemError, problemResponse } from './http/problem';
@@ -29,13 +29,9 @@ export function createApp() {
       const parameter = String(issue?.path[0] ?? '');
       return problemResponse(
         c,
-        new ProblemError(
-          400,
-          'invalid-option',
-          'Invalid option',
-          `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`,
-          { parameter },
-        ),
+        new ProblemError('invalid-option', `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`, {
+          parameter,
+        }),
       );
     },
   });
@@ -55,21 +51,13 @@ export function createApp() {
     const path = new URL(c.req.url).pathname;
     const allowed = methodsAt(path);
     if (allowed.length > 0) {
-      const response = problemResponse(
-        c,
-        new ProblemError(
-          405,
-          'method-not-allowed',
-          'Method not allowed',
-          `${path} answers ${allowed.join(', ')} only; see /docs or /openapi.yaml.`,
-        ),
-      );
+      const response = problemResponse(c, methodNotAllowed(path, allowed));
       response.headers.set('Allow', allowed.join(', '));
       return response;
     }
     return problemResponse(
       c,
-      new ProblemError(404, 'not-found', 'Not found', `No resource at ${path}; see /docs or /openapi.yaml.`),
+      new ProblemError('not-found', `No resource at ${path}; see /docs or /openapi.yaml.`),
     );
   });
   app.onError((error, c) => {
@@ -78,9 +66,7 @@ export function createApp() {
     return problemResponse(
       c,
       new ProblemError(
-        500,
         'internal-error',
-        'Internal error',
         'kube-comms-lint failed on this request. This is a bug; please report it with the rule ids involved, not your files.',
       ),
     );

@@ -3,6 +3,8 @@
  * method is 405 with `Allow` (RFC 9110 §15.5.6), not 404. HEAD comes with every GET (Hono answers it
  * with the GET handler) and OPTIONS with every path (CORS preflights).
  */
+import { ProblemError } from './problem';
+
 interface Route {
   method: string;
   path: string;
@@ -35,4 +37,12 @@ function toPattern(path: string): RegExp {
     .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   return new RegExp(`^${source}$`);
+}
+
+/** The 405 problem for `path`, which answers only `allowed`. */
+export function methodNotAllowed(path: string, allowed: readonly string[]): ProblemError {
+  return new ProblemError(
+    'method-not-allowed',
+    `${path} answers ${allowed.join(', ')} only; see /docs or /openapi.yaml.`,
+  );
 }

@@ -1,34 +1,43 @@
 /**
- * RFC 9457 problem details: every error this API returns. The `type` is a URN naming the problem;
- * `detail` says what to do. Problems never quote the uploaded content.
+ * RFC 9457 problem details: every error this API returns, of a kind from the problem catalogue
+ * (./problems.ts), which fixes its type, title and status; `detail` says what to do about this request.
+ * Problems never quote the uploaded content.
  */
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../schemas/problem';
+import { PROBLEMS, problemType, type ProblemSlug } from './problems';
 
 export type ProblemExtras = Omit<Problem, 'type' | 'title' | 'status' | 'detail' | 'requestId'>;
 
 export class ProblemError extends Error {
+  readonly status: (typeof PROBLEMS)[ProblemSlug]['status'];
+  readonly title: string;
+
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly slug: string,
-    readonly title: string,
+    readonly slug: ProblemSlug,
     readonly detail: string,
     readonly extras: ProblemExtras = {},
   ) {
     super(detail);
+    this.status = PROBLEMS[slug].status;
+    this.title = PROBLEMS[slug].title;
   }
 }
 
-export function problemResponse(c: Context, error: ProblemError): Response {
-  const body: Problem = {
-    type: `urn:kube-comms-lint:problem:${error.slug}`,
+/** The problem+json body of an error, as answered at `instance`. */
+export function problemBody(error: ProblemError, instance: string): Problem {
+  return {
+    type: problemType(error.slug),
     title: error.title,
     status: error.status,
     detail: error.detail,
-    instance: new URL(c.req.url).pathname,
+    instance,
     ...error.extras,
   };
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  const body = problemBody(error, new URL(c.req.url).pathname);
   const requestId: unknown = c.get('requestId');
   if (typeof requestId === 'string') body.requestId = requestId;
   return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });

@@ -27,17 +27,17 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     await discardBody(c.req.raw);
     const period = Number(c.env.RATE_LIMIT_PERIOD);
     const retryAfter = Number.isInteger(period) && period > 0 ? period : DEFAULT_PERIOD_SECONDS;
-    const response = problemResponse(
-      c,
-      new ProblemError(
-        429,
-        'rate-limited',
-        'Too many requests',
-        `This client sent more lint requests than this deployment allows per ${retryAfter} seconds. Retry after ${retryAfter} seconds, or lint more files per request.`,
-        { limit: 'rateLimit' },
-      ),
-    );
+    const response = problemResponse(c, rateLimited(retryAfter));
     response.headers.set('Retry-After', String(retryAfter));
     return response;
   };
+}
+
+/** The 429 problem, for a client to retry after `seconds`. */
+export function rateLimited(seconds: number): ProblemError {
+  return new ProblemError(
+    'rate-limited',
+    `This client sent more lint requests than this deployment allows per ${seconds} seconds. Retry after ${seconds} seconds, or lint more files per request.`,
+    { limit: 'rateLimit' },
+  );
 }

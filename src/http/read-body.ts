@@ -5,6 +5,7 @@
  * middleware, but every body refused is cancelled, so the answer goes out at once instead of after the
  * client has sent (or stalled on) what we will never read.
  */
+import { humanBytes } from './human-bytes';
 import { ProblemError } from './problem';
 
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
@@ -41,12 +42,10 @@ export async function discardBody(request: Request): Promise<void> {
   if (request.body && !request.bodyUsed) await request.body.cancel().catch(() => undefined);
 }
 
-function tooLarge(maxBytes: number): ProblemError {
+export function tooLarge(maxBytes: number): ProblemError {
   return new ProblemError(
-    413,
     'payload-too-large',
-    'Request body too large',
-    `The body is larger than ${maxBytes} bytes (limit maxBodyBytes). Lint fewer files per request.`,
+    `The body is larger than ${humanBytes(maxBytes)} (limit maxBodyBytes). Lint fewer files per request.`,
     {
       limit: 'maxBodyBytes',
     },

@@ -30,9 +30,7 @@ export function parseOptions(input: Record<string, unknown>): LintOptionsInput {
     const unknownRules = ruleIdList(parsed.data[parameter]).filter((id) => !findRuleInfo(id));
     if (unknownRules.length > 0) {
       throw new ProblemError(
-        400,
         'unknown-rule',
-        'Unknown rule id',
         `Option ${parameter}: no rule has the id ${unknownRules.join(', ')}. GET /v1/rules lists them.`,
         { parameter, unknownRules },
       );
@@ -54,18 +52,11 @@ export async function readUploads(
     if (envelope) return envelope;
   } else if (mediaType === 'application/x-www-form-urlencoded') {
     throw new ProblemError(
-      415,
       'unsupported-media-type',
-      'Unsupported media type',
       "application/x-www-form-urlencoded is not a configuration format. curl --data-binary sends it by default: add -H 'Content-Type: application/yaml', or upload files with -F file=@PATH.",
     );
   } else if (mediaType !== '' && !RAW_TYPES.has(mediaType)) {
-    throw new ProblemError(
-      415,
-      'unsupported-media-type',
-      'Unsupported media type',
-      `${mediaType} is not accepted. Send application/yaml, application/json, text/plain or multipart/form-data.`,
-    );
+    throw unsupportedMediaType(mediaType);
   }
   const options = parseOptions(query);
   const name = options.filename ?? (mediaType === 'application/json' ? 'body.json' : 'body.yaml');
@@ -99,9 +90,7 @@ export function checkPartCount(contentType: string, body: Uint8Array): void {
 export function partName(name: string): string {
   if (name.length <= MAX_NAME_LENGTH) return name;
   throw new ProblemError(
-    400,
     'invalid-file-name',
-    'File name too long',
     `A part's file name has ${name.length} characters; at most ${MAX_NAME_LENGTH} are accepted: it is the file's path on the node.`,
   );
 }
@@ -113,15 +102,19 @@ const OPTION_FIELDS = 16;
 
 export function tooManyFiles(count: string): ProblemError {
   return new ProblemError(
-    413,
     'limit-exceeded',
-    'Request over a limit',
     `The request has ${count}; at most ${LIMITS.maxFiles} files are accepted (limit maxFiles).`,
     { limit: 'maxFiles' },
   );
 }
 
-async function readMultipart(
+/**
+ * The one multipart reader, for POST /v1/lint and the form: every part with a file is an upload named by
+ * its filename (the path on the node), a `content` (or text `file`) field is pasted text, and the other
+ * fields are options. A browser form sends its empty inputs too: an empty file input and an empty field
+ * mean "not given".
+ */
+export async function readMultipart(
   contentType: string,
   body: Uint8Array,
   query: Record<string, string>,
@@ -132,10 +125,8 @@ async function readMultipart(
     form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     throw new ProblemError(
-      400,
       'malformed-multipart',
-      'Malformed multipart body',
-      'The multipart/form-data body could not be read: check its boundary and parts.',
+      'The multipart/form-data body could not be read: check its boundary and parts, or send it again.',
     );
   }
   const uploads: Upload[] = [];
@@ -146,21 +137,18 @@ async function readMultipart(
     const value = entry as unknown as File | string; // workers-types declares string values only
     if (typeof value !== 'string') {
       const bytes = new Uint8Array(await value.arrayBuffer());
-      // An empty file input in a browser form arrives as a nameless, empty part: not an upload.
       if (bytes.byteLength === 0 && !value.name) continue;
       uploads.push({ name: partName(value.name || field), content: bytes });
     } else if (field === 'content' || field === 'file') {
       if (value.trim() !== '') uploads.push({ name: `pasted-${++pasted}.yaml`, content: value });
-    } else {
-      fields.set(field, value);
+    } else if (value.trim() !== '') {
+      fields.set(field, value.trim());
     }
   }
   if (uploads.length === 0) {
     throw new ProblemError(
-      400,
       'no-files',
-      'No files',
-      'The multipart body has no file parts: send each file as a part named "file" (curl -F file=@PATH).',
+      'Nothing to lint. Choose one or more configuration files, drop them on the page or paste a configuration; with curl, send each file as a part named "file" (-F file=@PATH).',
     );
   }
   return { uploads, options: parseOptions(Object.fromEntries(fields)) };
@@ -184,9 +172,7 @@ function readEnvelope(body: Uint8Array, query: Record<string, string>): LintRequ
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ProblemError(
-      400,
       'malformed-envelope',
-      'Malformed JSON envelope',
       `The JSON envelope is invalid at ${issue ? `/${issue.path.join('/')}: ${issue.message}` : 'its root'}. Expected {"files": [{"name", "content"}], "options": {...}}.`,
     );
   }
@@ -194,23 +180,24 @@ function readEnvelope(body: Uint8Array, query: Record<string, string>): LintRequ
   return { uploads: parsed.data.files.map((file) => ({ name: file.name, content: file.content })), options };
 }
 
-function invalidOption(error: z.ZodError): ProblemError {
+export function invalidOption(error: z.ZodError): ProblemError {
   const issue = error.issues[0];
   const parameter = issue ? String(issue.path[0] ?? '') : '';
+  return new ProblemError('invalid-option', `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`, {
+    parameter,
+  });
+}
+
+export function emptyBody(): ProblemError {
   return new ProblemError(
-    400,
-    'invalid-option',
-    'Invalid option',
-    `Option ${parameter}: ${issue?.message ?? 'invalid value'}.`,
-    { parameter },
+    'empty-body',
+    'The request body is empty: send a configuration file (application/yaml), a multipart upload or the JSON envelope.',
   );
 }
 
-function emptyBody(): ProblemError {
+export function unsupportedMediaType(mediaType: string): ProblemError {
   return new ProblemError(
-    400,
-    'empty-body',
-    'Empty body',
-    'The request body is empty: send a configuration file (application/yaml), a multipart upload or the JSON envelope.',
+    'unsupported-media-type',
+    `${mediaType} is not accepted. Send application/yaml, application/json, text/plain or multipart/form-data.`,
   );
 }

@@ -5,7 +5,7 @@ import { FORMATTERS } from '../report/formats';
 import { RULE_CATALOGUE } from '../lint';
 import { FORMATS, type Format } from '../schemas/lint-request';
 import { DOCS_STYLE, DocsPage, type ApiDocument } from '../ui/docs';
-import { CACHED_HEADERS } from './common';
+import { CACHED_HEADERS, GET, problemResponses } from './common';
 import { openApiDocument } from './openapi';
 
 const FORMAT_USES: Record<Format, string> = {
@@ -32,6 +32,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/docs',
+    operationId: 'docs',
     summary: 'API reference page',
     description: 'This API described for people: endpoints with their examples, formats, rules, schemas.',
     responses: {
@@ -40,6 +41,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
         headers: CACHED_HEADERS,
         content: { 'text/html': { schema: { type: 'string' } } },
       },
+      ...problemResponses('/docs', GET, []),
     },
   });
   app.get('/docs', async (c) => {

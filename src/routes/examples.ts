@@ -6,7 +6,6 @@
 import { RULE_CATALOGUE } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import type { Format } from '../schemas/lint-request';
-import type { Problem } from '../schemas/problem';
 import type { Report } from '../schemas/report';
 import type { RuleInfo } from '../schemas/rule';
 import exampleReport from './example-report.json';
@@ -28,22 +27,4 @@ function exampleRules(): RuleInfo[] {
 /** EXAMPLE_REPORT in `format`, as POST /v1/lint would answer it (driver.rules abridged for SARIF). */
 export function exampleIn(format: Format): string {
   return FORMATTERS[format].render(EXAMPLE_REPORT, { rules: exampleRules() });
-}
-
-export function exampleProblem(
-  slug: string,
-  status: number,
-  title: string,
-  detail: string,
-  extras: Partial<Problem> = {},
-): Problem {
-  return {
-    type: `urn:kube-comms-lint:problem:${slug}`,
-    title,
-    status,
-    detail,
-    instance: '/v1/lint',
-    ...extras,
-    requestId: '6f1c2a9e-3b7d-4c51-9a0e-2d8f5b7c1e43',
-  };
 }

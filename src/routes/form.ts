@@ -13,11 +13,10 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { maxBodyBytes, type AppEnv } from '../http/env';
+import { lintRequest } from '../http/lint-request';
 import { ProblemError } from '../http/problem';
-import { limitNamed } from '../http/limit-named';
-import { discardBody, readBody } from '../http/read-body';
-import { checkPartCount, parseOptions, partName } from '../http/read-uploads';
-import { LimitError, RULE_CATALOGUE, lint, type Upload } from '../lint';
+import { readBody } from '../http/read-body';
+import { RULE_CATALOGUE } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import { Report, type Report as ReportType } from '../schemas/report';
 import { SCRIPT } from '../ui/assets/script';
@@ -83,111 +82,12 @@ function errorPage(c: FormContext, error: ProblemError) {
   return page(
     c,
     `${error.title} — kube-comms-lint`,
-    [ErrorSection({ title: error.title, detail: error.detail, files }), LintForm({ again: true })],
+    [
+      ErrorSection({ title: error.title, detail: error.detail, files }),
+      LintForm({ again: true, maxBytes: maxBodyBytes(c.env) }),
+    ],
     error.status,
   );
-}
-
-/** The form's multipart body as uploads and options; browser forms send empty fields, which mean "unset". */
-async function readForm(
-  c: FormContext,
-): Promise<{ uploads: Upload[]; options: ReturnType<typeof parseOptions> }> {
-  const contentType = c.req.header('content-type') ?? '';
-  const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'multipart/form-data') {
-    await discardBody(c.req.raw);
-    throw new ProblemError(
-      415,
-      'unsupported-media-type',
-      'Unsupported media type',
-      'The form sends multipart/form-data; to send a file on its own, use POST /v1/lint.',
-    );
-  }
-  const body = await readBody(c.req.raw, maxBodyBytes(c.env));
-  checkPartCount(contentType, body);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
-  } catch {
-    throw new ProblemError(
-      400,
-      'malformed-multipart',
-      'Malformed form',
-      'The form could not be read. Please send it again.',
-    );
-  }
-  const uploads: Upload[] = [];
-  const fields: Record<string, string> = {};
-  for (const [field, entry] of form.entries()) {
-    const value = entry as unknown as File | string; // workers-types declares string values only
-    if (typeof value !== 'string') {
-      const bytes = new Uint8Array(await value.arrayBuffer());
-      if (bytes.byteLength === 0 && !value.name) continue; // an empty file input
-      uploads.push({ name: partName(value.name || field), content: bytes });
-    } else if (field === 'content') {
-      if (value.trim() !== '') uploads.push({ name: 'pasted.yaml', content: value });
-    } else if ((field === 'network' || field === 'kubernetesVersion') && value.trim() !== '') {
-      fields[field] = value.trim();
-    }
-  }
-  if (uploads.length === 0) {
-    throw new ProblemError(
-      400,
-      'no-files',
-      'Nothing to lint',
-      'Choose one or more configuration files, drop them on the page, or paste a configuration, then press Lint.',
-    );
-  }
-  return { uploads, options: parseOptions(fields) };
-}
-
-function whyUnusable(file: ReportType['inputs'][number]): { file: string; reason: string; line?: number } {
-  const error = file.errors[0];
-  if (error) return { file: file.file, reason: error.message, line: error.line };
-  const doc = file.documents[0];
-  if (doc)
-    return {
-      file: file.file,
-      reason: `${doc.kind}: ${doc.note ?? 'not a configuration kube-comms-lint reads'}`,
-      line: doc.line,
-    };
-  return { file: file.file, reason: 'no YAML or JSON document in the file' };
-}
-
-async function lintForm(c: FormContext): Promise<ReportType> {
-  const { uploads, options } = await readForm(c);
-  let report: ReportType;
-  try {
-    report = await lint(uploads, {
-      network: options.network,
-      kubernetesVersion: options.kubernetesVersion ?? null,
-      failOn: null,
-    });
-  } catch (error) {
-    if (error instanceof LimitError) {
-      throw new ProblemError(
-        413,
-        'limit-exceeded',
-        'Too much at once',
-        `${error.message} (limit ${error.limit}). Lint fewer files at a time.`,
-        {
-          limit: error.limit,
-        },
-      );
-    }
-    throw error;
-  }
-  if (report.inputs.every((file) => !file.documents.some((doc) => doc.recognized))) {
-    const files = report.inputs.map(whyUnusable);
-    throw new ProblemError(
-      400,
-      'no-configuration-recognized',
-      'No Kubernetes configuration recognized',
-      'None of these files holds a configuration kube-comms-lint reads. For each file, the reason:',
-      { files, ...limitNamed(files) },
-    );
-  }
-  return report;
 }
 
 /** The report in a download format: a pure function of the report, like the API's formatters. */
@@ -200,7 +100,13 @@ export function renderDownload(format: string, report: ReportType): string | und
 }
 
 export function registerForm(app: OpenAPIHono<AppEnv>) {
-  app.get('/', (c) => page(c, 'kube-comms-lint: lint control plane ↔ node communication', LintForm({})));
+  app.get('/', (c) =>
+    page(
+      c,
+      'kube-comms-lint: lint control plane ↔ node communication',
+      LintForm({ maxBytes: maxBodyBytes(c.env) }),
+    ),
+  );
 
   // A reload or a bookmark of the result page: the report is not kept, so back to the form.
   app.get('/report', (c) => {
@@ -210,20 +116,18 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
 
   app.post('/report', async (c) => {
     try {
-      const report = await lintForm(c);
+      const { report } = await lintRequest(c.req.raw, c.env, {}, 'form');
       const title = `Report: ${report.summary.findings} finding${report.summary.findings === 1 ? '' : 's'} — kube-comms-lint`;
       return await page(c, title, [
         ReportSection({ report, downloads: DOWNLOADS }),
-        LintForm({ again: true }),
+        LintForm({ again: true, maxBytes: maxBodyBytes(c.env) }),
       ]);
     } catch (error) {
       if (error instanceof ProblemError) return errorPage(c, error);
       return errorPage(
         c,
         new ProblemError(
-          500,
           'internal-error',
-          'Internal error',
           'kube-comms-lint failed on these files. This is a bug; please report it with the rule ids involved, not your files.',
         ),
       );
@@ -243,9 +147,7 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
       }
       if (!parsed?.success) {
         throw new ProblemError(
-          400,
           'invalid-report',
-          'No report to download',
           'Lint your files first, then use the download buttons under the report.',
         );
       }
@@ -254,9 +156,7 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
       const type = DOWNLOAD_TYPES.get(format);
       if (output === undefined || !type) {
         throw new ProblemError(
-          400,
           'invalid-option',
-          'Unknown format',
           'There is no download in that format: choose JSON, SARIF or SVG.',
         );
       }

@@ -3,11 +3,12 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { RULESET_VERSION } from '../lint';
 import { TOOL_VERSION } from '../catalogue/tool';
-import { HEADERS } from './common';
+import { GET, HEADERS, problemResponses } from './common';
 
 const health = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'health',
   summary: 'Liveness',
   responses: {
     200: {
@@ -20,6 +21,7 @@ const health = createRoute({
         },
       },
     },
+    ...problemResponses('/healthz', GET, []),
   },
 });
 

@@ -1,18 +1,19 @@
 /** POST /v1/lint: lint uploaded configuration files and answer with the report, in the format asked for. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { maxBodyBytes, type AppEnv } from '../http/env';
-import { limitNamed } from '../http/limit-named';
+import { LIMITS } from '../catalogue/limits';
+import type { AppEnv } from '../http/env';
+import { lintRequest } from '../http/lint-request';
 import { chooseFormat } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
-import { readBody } from '../http/read-body';
-import { readUploads } from '../http/read-uploads';
-import { LimitError, RULE_CATALOGUE, lint, lintOptionsFrom, whyNothingRecognized } from '../lint';
+import { rateLimited } from '../http/rate-limit';
+import { tooLarge } from '../http/read-body';
+import { emptyBody, tooManyFiles, unsupportedMediaType } from '../http/read-uploads';
+import { RULE_CATALOGUE } from '../lint';
 import { FORMATTERS } from '../report/formats';
-import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
-import type { Report as ReportType } from '../schemas/report';
+import { LintEnvelope, LintOptionsInput, isOn } from '../schemas/lint-request';
 import { Report } from '../schemas/report';
-import { HEADERS, problemResponse } from './common';
-import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn, exampleProblem } from './examples';
+import { HEADERS, problemResponses } from './common';
+import { EXAMPLE_REPORT, EXAMPLE_UPLOAD, exampleIn } from './examples';
 
 /** The report in each format: the same content for 200 (linted) and 422 (failOn met). */
 const reportContent = {
@@ -38,11 +39,18 @@ const reportContent = {
     schema: z.string().openapi({ description: 'A pull-request comment: verdict table, then findings' }),
     example: exampleIn('markdown'),
   },
+  'image/svg+xml': {
+    schema: z.string().openapi({
+      description:
+        'A picture: the control plane and a node, each path an arrow coloured and labelled by its verdict',
+    }),
+  },
 };
 
 export const lintRoute = createRoute({
   method: 'post',
   path: '/v1/lint',
+  operationId: 'lint',
   summary: 'Lint cluster configuration files',
   description:
     'Accepts one file as the raw body (multi-document YAML allowed), several as multipart/form-data (one part per file, its filename the path on the node), or the JSON envelope. Answers with the report: every communication path\'s verdict, the findings with file and line, and what could not be evaluated. The format comes from `format`, else from the Accept header\'s most preferred type, else JSON. Suppressions: `skipRules`/`rules`, or the annotation `kube-comms-lint.io/ignore: "rule-id,rule-id"` (reason in `kube-comms-lint.io/ignore-reason`) on the object a finding points at; suppressed findings are listed in `suppressed` and never count.',
@@ -51,7 +59,7 @@ export const lintRoute = createRoute({
     headers: z.object({
       accept: z.string().optional().openapi({
         description:
-          'Chooses the format when `format` is absent: application/json, application/sarif+json, text/plain, application/xml (JUnit) or text/markdown',
+          'Chooses the format when `format` is absent: application/json, application/sarif+json, text/plain, application/xml (JUnit), text/markdown or image/svg+xml',
         example: 'application/sarif+json',
       }),
       'x-request-id': z.string().optional().openapi({
@@ -80,30 +88,29 @@ export const lintRoute = createRoute({
   },
   responses: {
     200: { description: 'Linted', headers: HEADERS, content: reportContent },
-    400: problemResponse(
-      'Unusable request: bad option, unknown rule id, malformed envelope or multipart, empty body, or no Kubernetes configuration recognized in any file',
-      {
-        invalidOption: exampleProblem(
+    ...problemResponses(
+      '/v1/lint',
+      ['OPTIONS', 'POST'],
+      [
+        new ProblemError(
           'invalid-option',
-          400,
-          'Invalid option',
           'Option network: Invalid option: expected one of "untrusted"|"trusted".',
           {
             parameter: 'network',
           },
         ),
-        unknownRule: exampleProblem(
+        new ProblemError(
           'unknown-rule',
-          400,
-          'Unknown rule id',
           'Option skipRules: no rule has the id no-such-rule. GET /v1/rules lists them.',
-          { parameter: 'skipRules', unknownRules: ['no-such-rule'] },
+          {
+            parameter: 'skipRules',
+            unknownRules: ['no-such-rule'],
+          },
         ),
-        noConfiguration: exampleProblem(
+        emptyBody(),
+        new ProblemError(
           'no-configuration-recognized',
-          400,
-          'No Kubernetes configuration recognized',
-          "None of the uploaded files holds a configuration kube-comms-lint reads. See `files` for each file's reason.",
+          "None of the uploaded files holds a configuration kube-comms-lint reads. See each file's reason.",
           {
             files: [
               {
@@ -115,40 +122,12 @@ export const lintRoute = createRoute({
             ],
           },
         ),
-      },
+        tooLarge(LIMITS.maxBodyBytes),
+        tooManyFiles('201 files'),
+        unsupportedMediaType('image/png'),
+        rateLimited(60),
+      ],
     ),
-    413: problemResponse(
-      'Over a limit (body size, files, documents, YAML nodes, characters; see the README); `limit` names it',
-      {
-        tooLarge: exampleProblem(
-          'payload-too-large',
-          413,
-          'Request body too large',
-          'The body is larger than 5242880 bytes (limit maxBodyBytes). Lint fewer files per request.',
-          { limit: 'maxBodyBytes' },
-        ),
-      },
-    ),
-    429: problemResponse(
-      'Rate limited (public deployment): too many lint requests from this client; Retry-After says when to retry',
-      {
-        rateLimited: exampleProblem(
-          'rate-limited',
-          429,
-          'Too many requests',
-          'This client sent more lint requests than this deployment allows per 60 seconds. Retry after 60 seconds, or lint more files per request.',
-          { limit: 'rateLimit' },
-        ),
-      },
-    ),
-    415: problemResponse('Unsupported media type', {
-      unsupported: exampleProblem(
-        'unsupported-media-type',
-        415,
-        'Unsupported media type',
-        'image/png is not accepted. Send application/yaml, application/json, text/plain or multipart/form-data.',
-      ),
-    }),
     422: {
       description:
         '`failOn` met (a finding at or above it, or a file that failed to parse): the full report in the requested format, with summary.passed false',
@@ -163,38 +142,16 @@ export function registerLint(app: OpenAPIHono<AppEnv>) {
   // zod-openapi, and the body must be size-checked before anything reads it.
   app.openAPIRegistry.registerPath(lintRoute);
   app.post('/v1/lint', async (c) => {
-    const body = await readBody(c.req.raw, maxBodyBytes(c.env));
-    const { uploads, options } = await readUploads(c.req.header('content-type'), body, c.req.query());
+    const { report, options } = await lintRequest(c.req.raw, c.env, c.req.query(), 'api');
     const format = chooseFormat(options.format, c.req.header('accept'));
-    let report: ReportType;
-    try {
-      report = await lint(uploads, lintOptionsFrom(options));
-    } catch (error) {
-      if (error instanceof LimitError) {
-        throw new ProblemError(
-          413,
-          'limit-exceeded',
-          'Request over a limit',
-          `${error.message} (limit ${error.limit}).`,
-          { limit: error.limit },
-        );
-      }
-      throw error;
-    }
-    const unusable = whyNothingRecognized(report);
-    if (unusable) {
-      throw new ProblemError(
-        400,
-        'no-configuration-recognized',
-        'No Kubernetes configuration recognized',
-        "None of the uploaded files holds a configuration kube-comms-lint reads. See `files` for each file's reason.",
-        { files: unusable, ...limitNamed(unusable) },
-      );
-    }
     const formatter = FORMATTERS[format];
     const output = formatter.render(report, {
       rules: RULE_CATALOGUE,
-      color: options.color === true || options.color === 'true',
+      color: isOn(options.color),
+      compact: isOn(options.compact),
+      verbose: isOn(options.verbose),
+      pretty: isOn(options.pretty),
+      ...(options.width === undefined ? {} : { width: options.width }),
     });
     return c.body(output, options.failOn && !report.summary.passed ? 422 : 200, {
       'Content-Type': formatter.mediaType,

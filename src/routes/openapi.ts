@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { dump } from 'js-yaml';
 import type { AppEnv } from '../http/env';
 import { TOOL_VERSION } from '../catalogue/tool';
-import { CACHED_HEADERS } from './common';
+import { CACHED_HEADERS, GET, problemResponses } from './common';
 
 const DOCUMENT_CONFIG = {
   openapi: '3.1.0',
@@ -14,6 +14,10 @@ const DOCUMENT_CONFIG = {
       'Lints Kubernetes cluster configuration for the safety of every control plane <-> node communication path (kubernetes.io: Communication between Nodes and the Control Plane). Errors are RFC 9457 application/problem+json. Every answer carries X-Request-Id; CORS is open to every origin; the read-only endpoints are cacheable.',
     license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
   },
+  // Relative: the deployment that serves this document (and `npm run dev` on localhost:8787).
+  servers: [{ url: '/', description: 'The deployment serving this document' }],
+  // A public API: no operation needs credentials.
+  security: [],
 };
 
 export function openApiDocument(app: OpenAPIHono<AppEnv>) {
@@ -32,6 +36,7 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>) {
     app.openAPIRegistry.registerPath({
       method: 'get',
       path,
+      operationId: mediaType === 'application/json' ? 'openApiJson' : 'openApiYaml',
       summary: `This API's OpenAPI 3.1 document (${mediaType})`,
       responses: {
         200: {
@@ -39,6 +44,7 @@ export function registerOpenApi(app: OpenAPIHono<AppEnv>) {
           headers: CACHED_HEADERS,
           content: { [mediaType]: { schema: { type: 'object' } } },
         },
+        ...problemResponses(path, GET, []),
       },
     });
   }

@@ -4,11 +4,12 @@ import type { AppEnv } from '../http/env';
 import { PATHS } from '../catalogue/paths';
 import { RULE_CATALOGUE } from '../lint';
 import { PathList } from '../schemas/rule';
-import { CACHED_HEADERS } from './common';
+import { CACHED_HEADERS, GET, problemResponses } from './common';
 
 const listPaths = createRoute({
   method: 'get',
   path: '/v1/paths',
+  operationId: 'listPaths',
   summary: 'List the communication paths',
   description:
     'The five paths of the Kubernetes docs page, what each needs uploaded, and the rules that judge it.',
@@ -18,6 +19,7 @@ const listPaths = createRoute({
       headers: CACHED_HEADERS,
       content: { 'application/json': { schema: PathList } },
     },
+    ...problemResponses('/v1/paths', GET, []),
   },
 });
 

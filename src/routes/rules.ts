@@ -4,12 +4,12 @@ import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
 import { RULESET_VERSION, RULE_CATALOGUE, findRuleInfo } from '../lint';
 import { RuleInfo, RuleList } from '../schemas/rule';
-import { CACHED_HEADERS, problemResponse } from './common';
-import { exampleProblem } from './examples';
+import { CACHED_HEADERS, GET, problemResponses } from './common';
 
 const listRules = createRoute({
   method: 'get',
   path: '/v1/rules',
+  operationId: 'listRules',
   summary: 'List every rule',
   description:
     'The rule catalogue, in registry order (the order of SARIF driver.rules): id, path, severity (and with network=trusted), category, title, description, remediation, links (the path anchor first), references and required inputs.',
@@ -19,12 +19,14 @@ const listRules = createRoute({
       headers: CACHED_HEADERS,
       content: { 'application/json': { schema: RuleList } },
     },
+    ...problemResponses('/v1/rules', GET, []),
   },
 });
 
 const getRule = createRoute({
   method: 'get',
   path: '/v1/rules/{id}',
+  operationId: 'getRule',
   summary: 'Describe one rule',
   request: {
     params: z.object({
@@ -39,17 +41,7 @@ const getRule = createRoute({
       headers: CACHED_HEADERS,
       content: { 'application/json': { schema: RuleInfo } },
     },
-    404: problemResponse('No rule has this id', {
-      notFound: {
-        ...exampleProblem(
-          'rule-not-found',
-          404,
-          'Rule not found',
-          'No rule has this id; GET /v1/rules lists them.',
-        ),
-        instance: '/v1/rules/no-such-rule',
-      },
-    }),
+    ...problemResponses('/v1/rules/{id}', GET, [ruleNotFound()]),
   },
 });
 
@@ -58,13 +50,11 @@ export function registerRules(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRules, (c) => c.json(list, 200));
   app.openapi(getRule, (c) => {
     const rule = findRuleInfo(c.req.valid('param').id);
-    if (!rule)
-      throw new ProblemError(
-        404,
-        'rule-not-found',
-        'Rule not found',
-        'No rule has this id; GET /v1/rules lists them.',
-      );
+    if (!rule) throw ruleNotFound();
     return c.json(rule, 200);
   });
+}
+
+function ruleNotFound(): ProblemError {
+  return new ProblemError('rule-not-found', 'No rule has this id; GET /v1/rules lists them.');
 }

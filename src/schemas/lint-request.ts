@@ -6,6 +6,12 @@ export const FORMATS = ['json', 'sarif', 'text', 'junit', 'markdown', 'svg'] as 
 export const Format = z.enum(FORMATS).openapi('Format');
 export type Format = z.infer<typeof Format>;
 
+/** A yes/no option: a JSON boolean, or `true`/`false` as a query parameter or form field. */
+const Flag = z.union([z.boolean(), z.enum(['true', 'false'])]);
+
+/** Whether a yes/no option is on. */
+export const isOn = (flag: boolean | 'true' | 'false' | undefined) => flag === true || flag === 'true';
+
 const RULE_LIST = /^[a-z0-9-]+(,[a-z0-9-]+)*$/;
 
 /** Options of POST /v1/lint, as query parameters (or `options` in the JSON envelope). */
@@ -50,10 +56,24 @@ export const LintOptionsInput = z
           'Rules (comma-separated ids) whose findings are accepted risks: listed under `suppressed`, counted in summary.suppressed, never in verdicts or failOn. An unknown id is a 400.',
         example: 'proxy-traffic-unprotected',
       }),
-    color: z
-      .union([z.boolean(), z.enum(['true', 'false'])])
-      .optional()
-      .openapi({ description: 'format=text only: ANSI colours for a terminal (off by default)' }),
+    color: Flag.optional().openapi({
+      description: 'format=text only: ANSI colours for a terminal (off by default)',
+    }),
+    width: z.coerce.number().int().min(40).max(400).optional().openapi({
+      description: 'format=text only: wrap lines at this many characters (default 100)',
+      example: 100,
+    }),
+    compact: Flag.optional().openapi({
+      description:
+        'format=text only: the findings only, one line each (`file:line:column severity rule-id message`), for CI logs',
+    }),
+    verbose: Flag.optional().openapi({
+      description:
+        'format=text only: list every rule that was not evaluated and why, instead of one summary line',
+    }),
+    pretty: Flag.optional().openapi({
+      description: 'format=json and format=sarif: indented JSON for people (compact by default)',
+    }),
     filename: z.string().max(1024).optional().openapi({
       description: 'Name (path on the node) of a raw body',
       example: '/etc/kubernetes/manifests/kube-apiserver.yaml',

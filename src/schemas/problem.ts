@@ -3,7 +3,10 @@ import { z } from '@hono/zod-openapi';
 /** RFC 9457 problem details, with the extension members this API adds. */
 export const Problem = z
   .object({
-    type: z.string().openapi({ example: 'urn:kube-comms-lint:problem:payload-too-large' }),
+    type: z.string().openapi({
+      description: 'The problem type: a URI reference to its entry in the problem list of /docs',
+      example: '/docs#problem-payload-too-large',
+    }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),

@@ -50,7 +50,8 @@ export const ReportOptions = z
     kubernetesVersionSource: z.string().nullable().openapi({
       description: 'Where the version came from: the request option, or the file that showed it',
     }),
-    failOn: Severity.nullable(),
+    // A union, not Severity.nullable(): that makes the shared Severity component itself nullable.
+    failOn: z.union([Severity, z.null()]),
     rules: z
       .array(z.string())
       .nullable()

@@ -4,6 +4,7 @@
  * Content-Security-Policy allows nothing but its own inline style, by hash).
  */
 import type { Child } from 'hono/jsx';
+import { PROBLEMS, problemAnchor, problemType, type ProblemSlug } from '../http/problems';
 import type { RuleInfo } from '../schemas/rule';
 
 /** The parts of an OpenAPI 3.1 document the page shows. */
@@ -89,6 +90,9 @@ export function DocsPage(props: { document: ApiDocument; rules: readonly RuleInf
               <a href="#formats">Report formats</a>
             </li>
             <li>
+              <a href="#problems">Problems</a>
+            </li>
+            <li>
               <a href="#rules">Rules</a>
             </li>
             <li>
@@ -125,6 +129,32 @@ export function DocsPage(props: { document: ApiDocument; rules: readonly RuleInf
         {operations.map(({ path, method, operation }) => (
           <Endpoint path={path} method={method} operation={operation} />
         ))}
+
+        <h2 id="problems">Problems</h2>
+        <p>
+          Every error is RFC 9457 <code>application/problem+json</code>. Its <code>type</code> is the link to
+          its entry below; <code>title</code> and <code>status</code> are fixed by the type,{' '}
+          <code>detail</code> says what to do about this request, and <code>requestId</code> identifies the
+          answer.
+        </p>
+        <table>
+          <tr>
+            <th>type</th>
+            <th>status</th>
+            <th>title</th>
+            <th>when</th>
+          </tr>
+          {(Object.keys(PROBLEMS) as ProblemSlug[]).map((slug) => (
+            <tr id={problemAnchor(slug)}>
+              <td>
+                <code>{problemType(slug)}</code>
+              </td>
+              <td>{PROBLEMS[slug].status}</td>
+              <td>{PROBLEMS[slug].title}</td>
+              <td>{PROBLEMS[slug].about}</td>
+            </tr>
+          ))}
+        </table>
 
         <h2 id="rules">Rules</h2>
         <table>

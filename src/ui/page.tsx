@@ -5,6 +5,8 @@
  * @module
  */
 import type { Child } from 'hono/jsx';
+import { LIMITS } from '../catalogue/limits';
+import { humanBytes } from '../http/human-bytes';
 
 export const ASSETS = { style: '/ui/app.css', script: '/ui/app.js' } as const;
 
@@ -58,8 +60,11 @@ export function Layout(props: { title: string; children: Child }) {
   );
 }
 
-/** The form: files (several, keeping their names), pasted YAML or JSON, and the two options. */
-export function LintForm(props: { again?: boolean }) {
+/**
+ * The form: files (several, keeping their names), pasted YAML or JSON, and the two options. `maxBytes`
+ * is the deployment's body limit: the page says it, and /ui/app.js checks it before uploading.
+ */
+export function LintForm(props: { again?: boolean; maxBytes: number }) {
   return (
     <section id="lint" aria-labelledby="lint-title">
       <h2 id="lint-title">{props.again ? 'Lint other files' : 'Lint your configuration'}</h2>
@@ -70,13 +75,22 @@ export function LintForm(props: { again?: boolean }) {
           paths, and for every problem the file, the line and the fix.
         </p>
       )}
-      <form id="lint-form" class="lint" method="post" action="/report" enctype="multipart/form-data">
+      <form
+        id="lint-form"
+        class="lint"
+        method="post"
+        action="/report"
+        enctype="multipart/form-data"
+        data-max-bytes={String(props.maxBytes)}
+        data-max-label={humanBytes(props.maxBytes)}
+      >
         <div class="field drop">
           <label for="files">Configuration files</label>
           <p class="hint" id="files-hint">
             Choose several at once, or drop files or whole folders anywhere on this page. Each file keeps its
             name; a dropped folder keeps each file's path, such as{' '}
-            <code>/etc/kubernetes/manifests/kube-apiserver.yaml</code>.
+            <code>/etc/kubernetes/manifests/kube-apiserver.yaml</code>. Up to {LIMITS.maxFiles} files and{' '}
+            {humanBytes(props.maxBytes)} in all.
           </p>
           <input type="file" id="files" name="file" multiple aria-describedby="files-hint" />
           <ul class="files" id="file-list" aria-label="Chosen files"></ul>

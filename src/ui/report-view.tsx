@@ -1,7 +1,8 @@
 /**
- * The result of a lint as a page section (`#report`): the summary, the topology picture, each path's
- * verdict with its reason, the findings grouped by path, what was not assessed and why, the inputs as
- * they were read, and buttons to download the same report. Everything shown comes from the report,
+ * The result of a lint as a page section (`#report`): the summary with the files that could not be
+ * read, "fix first" (every finding, the worst on top), the topology picture and each path's verdict,
+ * what was not assessed (inputs to upload apart from rules outside the version), the inputs as they
+ * were read, and buttons to download the same report. Everything shown comes from the report,
  * which is already redacted; the uploaded content itself is never rendered.
  * @module
  */
@@ -59,6 +60,35 @@ function Summary(props: { report: Report }) {
         {options.kubernetesVersionSource ? ` (from ${options.kubernetesVersionSource})` : ''};{' '}
         {options.network} network; ruleset {props.report.tool.rulesetVersion}.
       </p>
+      <InputErrors report={props.report} />
+    </div>
+  );
+}
+
+/** Files that could not be read, beside the summary: the rest was linted without them. */
+function InputErrors(props: { report: Report }) {
+  const broken = props.report.inputs.filter((input) => input.errors.length > 0);
+  if (broken.length === 0) return null;
+  return (
+    <div class="error input-errors" role="alert">
+      <p>
+        <strong>
+          {plural(broken.length, 'file')} could not be read, and {broken.length === 1 ? 'was' : 'were'} not
+          linted:
+        </strong>
+      </p>
+      <ul class="plain">
+        {broken.flatMap((input) =>
+          input.errors.map((error) => (
+            <li>
+              <code>
+                {input.file}:{error.line}:{error.column}
+              </code>{' '}
+              {error.message}
+            </li>
+          )),
+        )}
+      </ul>
     </div>
   );
 }
@@ -122,12 +152,12 @@ function FindingCard(props: { finding: Finding | SuppressedFinding }) {
   const f = props.finding;
   return (
     <article class={`finding s-${f.severity}`} id={`finding-${f.fingerprint}`}>
-      <h5>
+      <h4>
         <span class={`sev sev-${f.severity}`}>{f.severity}</span>
         {f.title}
-      </h5>
+      </h4>
       <p class="meta">
-        <code>{f.ruleId}</code>
+        <code>{f.ruleId}</code> · <a href={`#path-${f.path}`}>{pathTitle(f.path)}</a>
         {f.category === 'breakage' ? ' · breaks the configuration' : ''}
       </p>
       <p>{f.message}</p>
@@ -174,7 +204,11 @@ function FindingCard(props: { finding: Finding | SuppressedFinding }) {
   );
 }
 
-function Findings(props: { report: Report }) {
+/**
+ * "Fix first": every finding in one list, the worst on top (the report's order: severity, then file
+ * and line), each naming its path; a medium never comes before a high because of where it sits.
+ */
+function FixFirst(props: { report: Report }) {
   const { findings } = props.report;
   if (findings.length === 0) {
     return (
@@ -184,34 +218,64 @@ function Findings(props: { report: Report }) {
       </p>
     );
   }
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
   return (
     <>
-      {PATHS.map((definition, index) => {
-        const mine = findings.filter((f) => f.path === definition.id);
-        if (mine.length === 0) return null;
-        const verdict = props.report.paths.find((p) => p.id === definition.id)?.verdict ?? 'not-assessed';
-        return (
-          <section aria-labelledby={`findings-${definition.id}`}>
-            <h4 id={`findings-${definition.id}`}>
-              {index + 1}. {definition.title}: <VerdictBadge verdict={verdict} />
-            </h4>
-            {mine.map((finding) => (
-              <FindingCard finding={finding} />
-            ))}
-          </section>
-        );
-      })}
+      {[...findings]
+        .sort((a, b) => rank(a) - rank(b))
+        .map((finding) => (
+          <FindingCard finding={finding} />
+        ))}
     </>
   );
 }
 
-/** coverage.notEvaluated grouped by reason: one line per missing input, naming the rules it keeps out. */
+/** The engine's reason for a rule outside the cluster's version (src/engine/run-rules.ts). */
+const VERSION_GAP = /^applies (from|before) Kubernetes /;
+
+/** Rules and the reason they share, one entry per reason. */
+function byReason(items: ReadonlyArray<{ ruleId: string; reason: string }>): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const { ruleId, reason } of items) grouped.set(reason, [...(grouped.get(reason) ?? []), ruleId]);
+  return grouped;
+}
+
+function RuleIds(props: { ids: readonly string[] }) {
+  return (
+    <>
+      {props.ids.map((id, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <code>{id}</code>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** One line per reason, naming the rules it keeps out. */
+function ReasonList(props: { reasons: ReadonlyMap<string, string[]> }) {
+  return (
+    <ul class="plain">
+      {[...props.reasons].map(([reason, rules]) => (
+        <li>
+          {reason}: <RuleIds ids={rules} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What the report could not judge: the open paths, then the rules missing an input (one line per input
+ * to upload, naming the rules it would decide), apart from the rules that do not apply to the
+ * cluster's Kubernetes version (nothing to upload for those).
+ */
 function NotAssessed(props: { report: Report }) {
   const { paths, coverage } = props.report;
   const open = paths.filter((p) => p.verdict === 'not-assessed' || p.verdict === 'not-configured');
-  const byReason = new Map<string, string[]>();
-  for (const { ruleId, reason } of coverage.notEvaluated)
-    byReason.set(reason, [...(byReason.get(reason) ?? []), ruleId]);
+  const missing = byReason(coverage.notEvaluated.filter((item) => !VERSION_GAP.test(item.reason)));
+  const notApplicable = byReason(coverage.notEvaluated.filter((item) => VERSION_GAP.test(item.reason)));
   return (
     <>
       {open.length > 0 ? (
@@ -223,28 +287,27 @@ function NotAssessed(props: { report: Report }) {
           ))}
         </ul>
       ) : null}
-      {byReason.size > 0 ? (
+      {missing.size > 0 ? (
         <>
-          <p>
-            {plural(coverage.notEvaluated.length, 'rule')} could not be evaluated ({coverage.evaluated.length}{' '}
-            were):
-          </p>
-          <ul class="plain">
-            {[...byReason].map(([reason, rules]) => (
-              <li>
-                {reason}:{' '}
-                {rules.map((id, i) => (
-                  <>
-                    {i > 0 ? ', ' : ''}
-                    <code>{id}</code>
-                  </>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <h4 id="missing-inputs">Upload these to judge more ({plural(missing.size, 'input')} missing)</h4>
+          <ReasonList reasons={missing} />
         </>
-      ) : (
+      ) : null}
+      {notApplicable.size > 0 ? (
+        <>
+          <h4 id="not-applicable">
+            Not applicable to this Kubernetes version (
+            {plural([...notApplicable.values()].flat().length, 'rule')})
+          </h4>
+          <ReasonList reasons={notApplicable} />
+        </>
+      ) : null}
+      {coverage.notEvaluated.length === 0 ? (
         <p>Every rule of the ruleset was evaluated ({coverage.evaluated.length}).</p>
+      ) : (
+        <p class="meta">
+          {plural(coverage.evaluated.length, 'rule')} evaluated, {coverage.notEvaluated.length} not.
+        </p>
       )}
     </>
   );
@@ -297,6 +360,12 @@ export function ReportSection(props: { report: Report; downloads: readonly Downl
       </h2>
       <Summary report={report} />
       <Downloads report={report} formats={props.downloads} />
+      <Section
+        id="findings-title"
+        title={`Fix first (${plural(report.findings.length, 'finding')}, worst on top)`}
+      >
+        <FixFirst report={report} />
+      </Section>
       <div class="overview">
         <figure class="topology">
           <div class="scroll" tabindex={0} role="group" aria-label="Topology picture, scrollable">
@@ -311,9 +380,6 @@ export function ReportSection(props: { report: Report; downloads: readonly Downl
           <PathList paths={report.paths} />
         </Section>
       </div>
-      <Section id="findings-title" title={`Findings (${report.findings.length})`}>
-        <Findings report={report} />
-      </Section>
       {report.omitted.length > 0 ? (
         <Section id="omitted-title" title={omittedLines(report, LIMITS.maxFindingsPerRule).heading}>
           <ul class="plain">

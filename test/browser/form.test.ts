@@ -167,6 +167,20 @@ describe('the web form in Chromium', () => {
       };
       expect(json.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(FINDINGS));
 
+      // Fix first: the worst finding opens the report.
+      await expect(page.locator('#report article.finding').first().getAttribute('class')).resolves.toBe(
+        'finding s-high',
+      );
+      // Over the body limit: said at once, in MiB, and nothing is uploaded.
+      const posts = () => seen.requests.filter((url) => url === `${base()}/report`).length;
+      const before = posts();
+      await inPage(page, DROP_FILES, [{ name: '/var/log/big.yaml', content: 'x'.repeat(5 * 1024 * 1024) }]);
+      await page.getByRole('button', { name: 'Lint', exact: true }).click();
+      await expect(page.locator('#form-status').textContent()).resolves.toMatch(
+        /^These files are 5\.\d MiB in all, over the limit of 5 MiB/,
+      );
+      expect(posts()).toBe(before);
+
       expect(seen.foreign()).toEqual([]);
       expect(seen.errors).toEqual([]);
     } finally {

@@ -11,6 +11,14 @@ export interface FormatContext {
   rules: readonly RuleInfo[];
   /** format=text only: ANSI colours. */
   color?: boolean;
+  /** format=text only: the line width to wrap at (default 100). */
+  width?: number;
+  /** format=text only: the findings only, one line each. */
+  compact?: boolean;
+  /** format=text only: every rule not evaluated, instead of one summary line. */
+  verbose?: boolean;
+  /** format=json and format=sarif: indented JSON. */
+  pretty?: boolean;
 }
 
 /** The threshold that fails a report: failOn, else `low` (info findings never fail), as summary.passed. */

@@ -2,6 +2,6 @@
 import type { Report } from '../../schemas/report';
 import type { FormatContext } from './common';
 
-export function renderJson(report: Report, _context: FormatContext): string {
-  return JSON.stringify(report);
+export function renderJson(report: Report, { pretty = false }: FormatContext): string {
+  return pretty ? `${JSON.stringify(report, null, 2)}\n` : JSON.stringify(report);
 }

@@ -32,8 +32,25 @@ const SECURITY_SEVERITY: Partial<Record<Severity, string>> = {
   low: '2.0',
 };
 
+/** Compact unless asked: a SARIF log is read by programs, and indentation is a third of its bytes. */
 export function renderSarif(report: Report, context: FormatContext): string {
-  return JSON.stringify(toSarif(report, context), null, 2);
+  const log = toSarif(report, context);
+  return context.pretty ? `${JSON.stringify(log, null, 2)}\n` : JSON.stringify(log);
+}
+
+/**
+ * driver.rules for a catalogue, built once per catalogue: the same 60-odd descriptors for every
+ * request, not rebuilt (and re-allocated) for each.
+ */
+const DESCRIPTORS = new WeakMap<readonly RuleInfo[], Array<ReturnType<typeof descriptor>>>();
+
+function descriptors(rules: readonly RuleInfo[]) {
+  let built = DESCRIPTORS.get(rules);
+  if (!built) {
+    built = rules.map(descriptor);
+    DESCRIPTORS.set(rules, built);
+  }
+  return built;
 }
 
 export function toSarif(report: Report, { rules }: FormatContext) {
@@ -50,13 +67,15 @@ export function toSarif(report: Report, { rules }: FormatContext) {
     version: '2.1.0' as const,
     runs: [
       {
+        // GitHub code scanning keeps one set of alerts per category; `kube-comms-lint/` names ours.
+        automationDetails: { id: `${report.tool.name}/` },
         tool: {
           driver: {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map(descriptor),
+            rules: descriptors(rules),
             properties: { rulesetVersion: report.tool.rulesetVersion },
           },
         },
@@ -100,6 +119,7 @@ function descriptor(rule: RuleInfo) {
   const securitySeverity = rule.category === 'security' ? SECURITY_SEVERITY[rule.severity] : undefined;
   return {
     id: rule.id,
+    name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: {
@@ -109,7 +129,8 @@ function descriptor(rule: RuleInfo) {
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVELS[rule.severity] },
     properties: {
-      tags: [rule.category, ...rule.paths],
+      // GitHub shows the severity (security-severity) of alerts tagged `security`.
+      tags: [rule.category, ...rule.paths, 'kubernetes'],
       precision: 'high',
       ...(securitySeverity ? { 'security-severity': securitySeverity } : {}),
       severity: rule.severity,
@@ -130,7 +151,12 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>) {
     ...(finding.related.length > 0 && {
       relatedLocations: finding.related.map((location, i) => ({ id: i + 1, ...physical(location) })),
     }),
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: finding.fingerprint,
+      // The key GitHub de-duplicates alerts by: ours is independent of the line number already (rule,
+      // file, JSON pointer, subject), so an alert survives lines added above it; `:1`, the occurrence.
+      primaryLocationLineHash: `${finding.fingerprint}:1`,
+    },
     properties: {
       severity: finding.severity,
       category: finding.category,
@@ -161,4 +187,12 @@ function suppression(finding: SuppressedFinding) {
     status: 'accepted' as const,
     justification: reason ?? `suppressed by ${source === 'annotation' ? 'annotation' : 'request option'}`,
   };
+}
+
+/** SARIF's rule `name`, a friendly identifier (§3.49.7): `kubelet-read-only-port-enabled` → `KubeletReadOnlyPortEnabled`. */
+function pascalCase(id: string): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }

@@ -123,8 +123,24 @@ export const SCRIPT = `(function () {
     done();
   });
 
+  /* The deployment's body limit, checked before anything is uploaded; the server checks it again. */
+  var maxBytes = Number(form.getAttribute('data-max-bytes')) || Infinity;
+  var maxLabel = form.getAttribute('data-max-label') || '';
+  function mebibytes(n) { return (n / 1048576).toFixed(1) + ' MiB'; }
+  function uploadSize() {
+    var pasted = form.elements.namedItem('content');
+    var total = pasted && pasted.value ? new Blob([pasted.value]).size : 0;
+    chosen.forEach(function (entry) { total += entry.file.size; });
+    return total;
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    var size = uploadSize();
+    if (size > maxBytes) {
+      say('These files are ' + mebibytes(size) + ' in all, over the limit of ' + maxLabel + ': remove some, or lint them in several runs.');
+      return;
+    }
     var data = new FormData();
     chosen.forEach(function (entry) { data.append('file', entry.file, entry.name); });
     new FormData(form).forEach(function (value, key) { if (key !== 'file') data.append(key, value); });

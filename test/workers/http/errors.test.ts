@@ -8,7 +8,7 @@ async function problem(res: Response, status: number): Promise<Problem> {
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const body = await res.json<Problem>();
   expect(body.status).toBe(status);
-  expect(body.type).toMatch(/^urn:kube-comms-lint:problem:/);
+  expect(body.type).toMatch(/^\/docs#problem-[a-z-]+$/);
   expect(body.detail.length).toBeGreaterThan(10);
   return body;
 }

@@ -59,7 +59,7 @@ describe('GET /', () => {
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
     expect(html).toContain(
-      '<form id="lint-form" class="lint" method="post" action="/report" enctype="multipart/form-data">',
+      '<form id="lint-form" class="lint" method="post" action="/report" enctype="multipart/form-data" data-max-bytes=',
     );
     expect(html).toContain('<input type="file" id="files" name="file" multiple=""');
     expect(html).toContain('<textarea id="content" name="content"');
@@ -246,5 +246,55 @@ describe('format=svg on the API', () => {
       headers: { Accept: 'image/svg+xml' },
     });
     expect(byAccept.headers.get('content-type')).toBe('image/svg+xml');
+  });
+});
+
+describe('the report page says what to fix first', () => {
+  let html = '';
+  beforeAll(async () => {
+    const files = [...EXAMPLE, { name: 'broken.yaml', content: 'kind: [unclosed\n' }];
+    html = await (await post(browserForm(files))).text();
+  });
+
+  it('lists every finding by severity, the worst on top, before the paths', () => {
+    const severities = [...html.matchAll(/<article class="finding s-(\w+)"/g)].map((m) => m[1]);
+    // The kubeadm example: a medium on the first path, three highs on later ones.
+    expect(severities).toEqual(['high', 'high', 'high', 'medium']);
+    expect(html.indexOf('Fix first (4 findings, worst on top)')).toBeLessThan(
+      html.indexOf('id="paths-title"'),
+    );
+  });
+
+  it('shows a file that failed to parse beside the summary, with its place', () => {
+    const summary = html.slice(html.indexOf('<div class="summary'), html.indexOf('<form class="downloads"'));
+    expect(summary).toContain('1 file could not be read, and was not linted:');
+    expect(summary).toMatch(/<code>broken\.yaml:\d+:\d+<\/code> /);
+  });
+
+  it('keeps rules outside the Kubernetes version apart from rules missing an input', () => {
+    const missing = html.slice(html.indexOf('id="missing-inputs"'), html.indexOf('id="not-applicable"'));
+    const notApplicable = html.slice(html.indexOf('id="not-applicable"'), html.indexOf('id="inputs-title"'));
+    expect(missing).toContain('Upload these to judge more');
+    expect(notApplicable).toContain('Not applicable to this Kubernetes version (4 rules)');
+    for (const id of ['apiserver-kubelet-https-disabled', 'apiserver-basic-auth-file']) {
+      expect(notApplicable).toContain(`<code>${id}</code>`);
+      expect(missing).not.toContain(`<code>${id}</code>`);
+    }
+    expect(notApplicable).toContain('the cluster runs 1.31');
+  });
+});
+
+describe('the form says its limits in human units', () => {
+  it('names them on the page and hands the body limit to the script', async () => {
+    const html = await (await call('/')).text();
+    expect(html).toContain('Up to 200 files and 5 MiB in all.');
+    expect(html).toContain('data-max-bytes="5242880" data-max-label="5 MiB"');
+  });
+
+  it('answers an upload over the body limit in MiB', async () => {
+    const big = 'x'.repeat(5 * 1024 * 1024 + 1);
+    const res = await post(browserForm([{ name: 'big.yaml', content: big }]));
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('The body is larger than 5 MiB (limit maxBodyBytes).');
   });
 });

@@ -295,7 +295,7 @@ describe('fuzzing every upload form', () => {
             expect(res.headers.get('content-type')).toBe('application/problem+json');
             const body = JSON.parse(text) as { type: string; status: number };
             expect(body.status).toBe(res.status);
-            expect(body.type).toMatch(/^urn:kube-comms-lint:problem:/);
+            expect(body.type).toMatch(/^\/docs#problem-[a-z-]+$/);
           }
         },
       ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/schemas/problem';
+import { PROBLEMS, problemType, type ProblemSlug } from '../../../src/http/problems';
 import { KUBELET_CONFIG_PATH, kubeletConfig } from '../../support/fixtures';
 import { call, yaml } from '../../support/http';
 
@@ -109,7 +110,19 @@ describe('GET /docs', () => {
     ])
       expect(html).toContain(text);
     expect(html).toContain('kubelet-read-only-port-enabled');
-    expect(html).toContain('urn:kube-comms-lint:problem:unknown-rule');
+    expect(html).toContain('/docs#problem-unknown-rule');
+  });
+
+  it('has an entry for every problem type, at the anchor the type names', async () => {
+    const html = await (await call('/docs')).text();
+    for (const slug of Object.keys(PROBLEMS) as ProblemSlug[]) {
+      const anchor = problemType(slug).split('#')[1];
+      expect(html, slug).toMatch(
+        new RegExp(
+          `<tr id="${anchor}"><td><code>/docs#${anchor}</code></td><td>${PROBLEMS[slug].status}</td>`,
+        ),
+      );
+    }
   });
 });
 
@@ -126,7 +139,7 @@ describe('405 with Allow', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe(allow);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect((await res.json<Problem>()).type).toBe('urn:kube-comms-lint:problem:method-not-allowed');
+    expect((await res.json<Problem>()).type).toBe('/docs#problem-method-not-allowed');
   });
 
   it('still answers 404 for a path nothing serves, whatever the method', async () => {

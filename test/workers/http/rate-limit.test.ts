@@ -38,7 +38,7 @@ describe('rate limiting (production environment)', () => {
     expect(limited.headers.get('content-type')).toBe('application/problem+json');
     expect(limited.headers.get('retry-after')).toBe(String(PERIOD));
     const problem = await limited.json<Problem>();
-    expect(problem).toMatchObject({ status: 429, type: 'urn:kube-comms-lint:problem:rate-limited' });
+    expect(problem).toMatchObject({ status: 429, type: '/docs#problem-rate-limited' });
     expect(problem.detail).toContain(`${PERIOD} seconds`);
 
     const other = await lint('198.51.100.23');

@@ -95,7 +95,7 @@ describe('suppression by request option', () => {
     const res = await yaml(OPEN_KUBELET, `${named}&skipRules=${READ_ONLY},no-such-rule`);
     expect(res.status).toBe(400);
     const problem = await res.json<Problem>();
-    expect(problem.type).toBe('urn:kube-comms-lint:problem:unknown-rule');
+    expect(problem.type).toBe('/docs#problem-unknown-rule');
     expect(problem.parameter).toBe('skipRules');
     expect(problem.unknownRules).toEqual(['no-such-rule']);
     expect(problem.detail).toContain('no-such-rule');

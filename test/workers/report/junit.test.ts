@@ -13,6 +13,8 @@ import {
 
 interface Case {
   '@_name': string;
+  '@_file'?: string;
+  '@_time': string;
   failure?: { '@_message': string; '@_type': string; '#text': string };
   error?: { '@_message': string };
   skipped?: { '@_message': string };
@@ -23,6 +25,7 @@ interface Suite {
   '@_tests': string;
   '@_failures': string;
   '@_errors': string;
+  '@_time': string;
   testcase?: Case[];
 }
 
@@ -88,5 +91,24 @@ describe('format=junit', () => {
   it('the strict check rejects what is not well-formed', () => {
     expect(() => SyntaxValidator.validate('<a><b>&</b></a>')).toThrow();
     expect(() => SyntaxValidator.validate('<a b="1" b="2"/>')).toThrow();
+  });
+
+  it('gives a failing case and an input its file, and every suite and case a time', () => {
+    const { root, suites } = parse(renderJunit(reportWithFindings(), CONTEXT));
+    const readOnly = suite(suites, 'apiserver-to-kubelet').testcase!.find((c) =>
+      c['@_name'].startsWith('kubelet-read-only-port-enabled'),
+    )!;
+    expect(readOnly['@_file']).toBe('/var/lib/kubelet/config.yaml');
+    expect(root['@_time']).toBe('0');
+    for (const s of suites) {
+      expect(s['@_time']).toBe('0');
+      for (const c of s.testcase ?? []) {
+        expect(c['@_time']).toBe('0');
+        if (!c.failure && !c.error && s['@_name'] !== 'inputs') expect(c['@_file']).toBeUndefined();
+      }
+    }
+    const inputs = parse(renderJunit(reportWithInputError(), CONTEXT)).suites;
+    const broken = suite(inputs, 'inputs').testcase!.find((c) => c['@_name'] === 'broken.yaml')!;
+    expect(broken['@_file']).toBe('broken.yaml');
   });
 });

@@ -36,9 +36,12 @@ describe('format=sarif', () => {
       artifactLocation: { uri: 'var/lib/kubelet/config.yaml' },
       region: { startLine: 3, startColumn: 1 },
     });
+    const fingerprint = report.findings.find(
+      (f) => f.ruleId === 'kubelet-read-only-port-enabled',
+    )?.fingerprint;
     expect(readOnly.partialFingerprints).toEqual({
-      'kubeCommsLint/v1': report.findings.find((f) => f.ruleId === 'kubelet-read-only-port-enabled')
-        ?.fingerprint,
+      'kubeCommsLint/v1': fingerprint,
+      primaryLocationLineHash: `${fingerprint}:1`,
     });
     expect(readOnly.level).toBe('error');
   });
@@ -76,5 +79,31 @@ describe('format=sarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([]);
+  });
+
+  it('gives GitHub code scanning what it reads: rule names, security-severity, tags, the category', () => {
+    const run = toSarif(reportWithFindings(), CONTEXT).runs[0]!;
+    expect(run.automationDetails).toEqual({ id: 'kube-comms-lint/' });
+    const rules = run.tool.driver.rules;
+    const readOnly = rules.find((rule) => rule.id === 'kubelet-read-only-port-enabled')!;
+    expect(readOnly.name).toBe('KubeletReadOnlyPortEnabled');
+    expect(readOnly.properties.tags).toEqual(['security', 'apiserver-to-kubelet', 'kubernetes']);
+    for (const rule of rules) {
+      expect(rule.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+      if (rule.properties.tags[0] === 'security') {
+        expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
+      }
+    }
+    // The same descriptors for every report of one catalogue: built once.
+    expect(toSarif(reportWithoutFindings(), CONTEXT).runs[0]!.tool.driver.rules).toBe(rules);
+  });
+
+  it('is compact JSON unless pretty is asked for', () => {
+    const compact = renderSarif(reportWithFindings(), CONTEXT);
+    const pretty = renderSarif(reportWithFindings(), { ...CONTEXT, pretty: true });
+    expect(compact).not.toContain('\n');
+    expect(pretty).toContain('\n  "runs": [');
+    expect(JSON.parse(compact)).toEqual(JSON.parse(pretty));
+    expect(compact.length).toBeLessThan(pretty.length * 0.8);
   });
 });

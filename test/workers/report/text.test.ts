@@ -13,7 +13,8 @@ const ESC = '\u001b';
 describe('format=text', () => {
   it('shows path verdicts first, then each finding under its path with file:line, fix and one link', () => {
     const report = reportWithFindings();
-    const text = renderText(report, CONTEXT);
+    // Unwrapped, to find each message whole; wrapping has its own test below.
+    const text = renderText(report, { ...CONTEXT, width: 400 });
     expect(text).toContain('failed: 2 findings (2 high), 1 suppressed');
     const paths = text.indexOf('Paths:');
     const section = text.indexOf('\napiserver-to-kubelet: insecure');
@@ -49,5 +50,52 @@ describe('format=text', () => {
     expect(text).not.toContain(ESC);
     expect(text).not.toContain('\u0007');
     expect(text).toContain('\ufffd[31mred\ufffd.yaml');
+  });
+
+  it('wraps every line at width (default 100), continuation lines indented, words kept whole', () => {
+    const report = reportWithFindings();
+    for (const width of [undefined, 60]) {
+      const text = renderText(report, { ...CONTEXT, ...(width ? { width } : {}) });
+      const lines = text.split('\n');
+      const limit = width ?? 100;
+      // Only an unbreakable word (a URL) may pass the width, beside its label.
+      for (const line of lines.filter((l) => l.length > limit))
+        expect(line).toMatch(/^ +See: https:\/\/\S+$/);
+      const unwrapped = text.replace(/\n {5,}/g, ' ');
+      for (const finding of report.findings) expect(unwrapped).toContain(finding.message);
+    }
+    expect(renderText(report, { ...CONTEXT, width: 60 }).split('\n').length).toBeGreaterThan(
+      renderText(report, CONTEXT).split('\n').length,
+    );
+  });
+
+  it('compact: one line per finding (file:line:column severity rule message), then the verdict', () => {
+    const report = reportWithFindings();
+    const lines = renderText(report, { ...CONTEXT, compact: true })
+      .trimEnd()
+      .split('\n');
+    expect(lines).toEqual([
+      ...report.findings.map(
+        (f) =>
+          `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity} ${f.ruleId} ${f.message}`,
+      ),
+      'failed: 2 findings (2 high), 1 suppressed',
+    ]);
+    const broken = renderText(reportWithInputError(), { ...CONTEXT, compact: true });
+    expect(broken).toMatch(/^broken\.yaml:3:16 error input-error YAML syntax error/);
+  });
+
+  it('summarises what was not evaluated in one line, and lists it with verbose', () => {
+    const report = reportWithoutFindings();
+    const { notEvaluated } = report.coverage;
+    expect(notEvaluated.length).toBeGreaterThan(1);
+    const reasons = new Set(notEvaluated.map((item) => item.reason)).size;
+    const text = renderText(report, CONTEXT);
+    expect(text).toContain(
+      `Not evaluated: ${notEvaluated.length} rules for want of ${reasons} input${reasons === 1 ? '' : 's'} (verbose=true lists them).`,
+    );
+    expect(text).not.toContain(`  ${notEvaluated[0]!.ruleId}: `);
+    const verbose = renderText(report, { ...CONTEXT, verbose: true, width: 400 });
+    for (const item of notEvaluated) expect(verbose).toContain(`  ${item.ruleId}: ${item.reason}`);
   });
 });
