@@ -258,9 +258,9 @@ describe('the report page says what to fix first', () => {
 
   it('lists every finding by severity, the worst on top, before the paths', () => {
     const severities = [...html.matchAll(/<article class="finding s-(\w+)"/g)].map((m) => m[1]);
-    // The kubeadm example: a medium on the first path, three highs on later ones.
-    expect(severities).toEqual(['high', 'high', 'high', 'medium']);
-    expect(html.indexOf('Fix first (4 findings, worst on top)')).toBeLessThan(
+    // The kubeadm example: a medium on the first path, three highs on later ones, and deprecated kubelet flags (info).
+    expect(severities).toEqual(['high', 'high', 'high', 'medium', 'info', 'info']);
+    expect(html.indexOf('Fix first (6 findings, worst on top)')).toBeLessThan(
       html.indexOf('id="paths-title"'),
     );
   });
