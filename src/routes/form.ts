@@ -17,7 +17,7 @@ import { ProblemError } from '../http/problem';
 import { limitNamed } from '../http/limit-named';
 import { discardBody, readBody } from '../http/read-body';
 import { checkPartCount, parseOptions, partName } from '../http/read-uploads';
-import { LimitError, RULE_CATALOGUE, lint, type Upload } from '../lint';
+import { LimitError, RULE_CATALOGUE, lint, lintOptionsFrom, type Upload } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import { Report, type Report as ReportType } from '../schemas/report';
 import { SCRIPT } from '../ui/assets/script';
@@ -65,6 +65,9 @@ const DOWNLOAD_TYPES = new Map([
 ]);
 
 type FormContext = Context<AppEnv>;
+
+/** The options the form sends; an empty field means the option is not set. */
+const FORM_OPTIONS = new Set(['network', 'kubernetesVersion', 'asOf', 'certificateWarningDays']);
 
 function secure(c: FormContext, cache = 'no-store') {
   for (const [name, value] of Object.entries(SECURE_HEADERS)) c.header(name, value);
@@ -126,7 +129,7 @@ async function readForm(
       uploads.push({ name: partName(value.name || field), content: bytes });
     } else if (field === 'content') {
       if (value.trim() !== '') uploads.push({ name: 'pasted.yaml', content: value });
-    } else if ((field === 'network' || field === 'kubernetesVersion') && value.trim() !== '') {
+    } else if (FORM_OPTIONS.has(field) && value.trim() !== '') {
       fields[field] = value.trim();
     }
   }
@@ -158,11 +161,9 @@ async function lintForm(c: FormContext): Promise<ReportType> {
   const { uploads, options } = await readForm(c);
   let report: ReportType;
   try {
-    report = await lint(uploads, {
-      network: options.network,
-      kubernetesVersion: options.kubernetesVersion ?? null,
-      failOn: null,
-    });
+    // The form's options are API options (network, kubernetesVersion, asOf, certificateWarningDays): the
+    // same mapping as the API's, with failOn left out (the page shows every finding).
+    report = await lint(uploads, { ...lintOptionsFrom(options), failOn: null });
   } catch (error) {
     if (error instanceof LimitError) {
       throw new ProblemError(
