@@ -17,6 +17,10 @@ const CONFIGURATION_NAMES: readonly RegExp[] = [
   /(^|\/)(default|sysconfig)\/kubelet$/,
   // A process command line: /proc/PID/cmdline, or one saved as kubelet.cmdline.
   /(^|\/|\.)cmdline$/,
+  // Certificates and CA bundles (/etc/kubernetes/pki/*.crt, kubelet-client-current.pem), judged as the
+  // API judges them. A .key file is read too, as the API reads one: its key blocks are dropped unread at
+  // ingest, and private-key-uploaded says a key was there.
+  /\.(crt|pem|key)$/,
 ];
 
 /** `path` uses `/` separators; the test is on its last segments only. */
