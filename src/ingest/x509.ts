@@ -20,6 +20,7 @@ import {
   readTime,
   type Tlv,
 } from './der';
+import { own } from '../security/own-property';
 import type { Bytes } from './pem';
 
 export interface DistinguishedName {
@@ -230,7 +231,7 @@ function distinguishedName(name: Tlv): DistinguishedName {
   );
   const attributes = rdns.flat();
   const printed = rdns.map((rdn) =>
-    rdn.map((a) => `${NAME_ATTRIBUTES[a.type] ?? a.type}=${a.printed}`).join('+'),
+    rdn.map((a) => `${own(NAME_ATTRIBUTES, a.type) ?? a.type}=${a.printed}`).join('+'),
   );
   return {
     text: printed.reverse().join(','),
@@ -256,7 +257,7 @@ function publicKey(spki: Tlv): PublicKey {
   if (!id) throw new CertificateError('malformed subjectPublicKeyInfo');
   const oid = readOid(id);
   const key: PublicKey = {
-    algorithm: KEY_ALGORITHMS[oid] ?? 'unknown',
+    algorithm: own(KEY_ALGORITHMS, oid) ?? 'unknown',
     bits: null,
     curve: null,
     spki: spki.encoded,
@@ -269,7 +270,7 @@ function publicKey(spki: Tlv): PublicKey {
     } else if (key.algorithm === 'EC' && parameters) {
       // ECParameters: a namedCurve OID (RFC 5480 §2.1.1); explicit parameters are not named.
       const named = parameters.tag === TAG.oid ? readOid(parameters) : null;
-      const curve = named ? CURVES[named] : undefined;
+      const curve = named ? own(CURVES, named) : undefined;
       key.curve = curve?.name ?? named ?? 'explicit parameters';
       key.bits = curve?.bits ?? null;
     } else if (key.algorithm === 'Ed25519') {
@@ -316,7 +317,7 @@ function signatureAlgorithm(tlv: Tlv): SignatureAlgorithm {
     }
     return { name: 'RSASSA-PSS', keyType: 'RSA', hash, pss: { mgf1Hash, saltLength, trailerField } };
   }
-  const known = SIGNATURE_ALGORITHMS[oid];
+  const known = own(SIGNATURE_ALGORITHMS, oid);
   return known
     ? { name: known[0], keyType: known[1], hash: known[2], pss: null }
     : { name: oid, keyType: 'unknown', hash: null, pss: null };
