@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['test/workers/**/*.test.ts'],
           exclude: PRODUCTION_TESTS,
           testTimeout: 30_000,
+          // The test PKIs, made by openssl in Node; the workers see their certificates only.
+          globalSetup: ['test/support/pki-setup.ts'],
         },
       },
       {
@@ -26,7 +28,13 @@ export default defineConfig({
         test: { name: 'workers-production', include: PRODUCTION_TESTS, testTimeout: 30_000 },
       },
       {
-        test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/node/**/*.test.ts'],
+          testTimeout: 30_000,
+          globalSetup: ['test/support/pki-setup.ts'],
+        },
       },
       {
         // Debian's headless Chromium (driven by playwright-core) against `wrangler dev`: the web form as a

@@ -25,6 +25,13 @@
 #   Files the collected files name with --config, --config-dir (its *.conf drop-ins), --kubeconfig,
 #   --bootstrap-kubeconfig, --egress-selector-config-file, --authentication-config and
 #   --authorization-config (also as k3s/RKE2 `*-arg` values without the dashes), followed up to 3 deep.
+#   Public certificates, CERTIFICATE blocks only (see REDACTION): /etc/kubernetes/pki/*.crt,
+#   /var/lib/kubelet/pki/*.crt and *-current.pem, and the certificate files the collected files name
+#   with --tls-cert-file, --client-ca-file, --kubelet-certificate-authority,
+#   --kubelet-client-certificate, --root-ca-file, konnectivity's --server-cert, --server-ca-cert,
+#   --cluster-cert, --cluster-ca-cert, --ca-cert and --agent-cert, and the fields tlsCertFile,
+#   clientCAFile, client-certificate and certificate-authority. (etcd's certificates in
+#   /etc/kubernetes/pki/etcd/ serve no path the linter judges, and are left out.)
 #   Command lines of running kubelet, kube-apiserver, kube-controller-manager, kube-scheduler, k3s,
 #   rke2 and konnectivity proxy-server/proxy-agent, uploaded as /proc/<pid>/cmdline: one line, the
 #   program first, words shell-quoted where needed (not the raw NUL-separated form: the API would take
@@ -34,19 +41,22 @@
 #   /run/kube-comms-lint/kubelet-configz.json.
 #
 # WHAT IT NEVER COLLECTS
-#   Anything under a pki/, tls/ or cred/ directory; *.key, *.pem, *.crt, *.csr files; files whose path
-#   contains "token", "password" or "secret" (k3s' server/token, --token-auth-file, tokenFile: ...);
-#   paths with "..", files over 1 MiB, and /proc/*/environ.
+#   Private keys: *.key files, and every private key block of a certificate file. Anything else under a
+#   pki/, tls/ or cred/ directory, and *.pem, *.crt, *.csr files but the certificates above; files
+#   whose path contains "token", "password" or "secret" (k3s' server/token, --token-auth-file,
+#   tokenFile: ...); paths with "..", files over 1 MiB, and /proc/*/environ.
 #
 # REDACTION (done here, on the node, before the upload or the tarball is written)
 #   - PEM private keys: every -----BEGIN ... PRIVATE KEY----- ... -----END ... PRIVATE KEY----- block
 #     (multi-line, or on one line as in JSON strings) becomes the one line `REDACTED-PRIVATE-KEY`
 #     (indentation kept); an unterminated block is removed to the end of the file. Certificates
 #     (-----BEGIN CERTIFICATE-----) are public and kept.
-#   - `*-data:` values (client-key-data, client-certificate-data, any other) become REDACTED whatever
-#     their length. Decision: certificate-authority-data is KEPT (a public CA certificate), unless its
-#     base64 contains "PRIVATE KEY" at any alignment, then it is REDACTED too. client-certificate-data
-#     is public but names the node's identity; the linter only needs to know it is there, so it goes.
+#   - `*-data:` values (client-key-data, any other) become REDACTED whatever their length. Decision:
+#     certificate-authority-data and client-certificate-data are KEPT (public certificates: the linter
+#     checks their chains, names and identities), unless their base64 contains "PRIVATE KEY" at any
+#     alignment, then they are REDACTED too.
+#   - Certificate files keep their CERTIFICATE blocks only: text around them and private key blocks
+#     (kubelet-client-current.pem holds the key after the certificate) are dropped on the node.
 #   - Any other base64 run of 100 characters or more, anywhere, becomes REDACTED.
 #   - Values of keys and variables named *token, *password, *passwd, *secret, *secret-key,
 #     *access-key (any case: token:, bearerToken:, id-token:, K3S_TOKEN=, "password": "...") become
@@ -215,7 +225,7 @@ mkdir -p "$OUT_DIR" || die 2 "cannot create $OUT_DIR"
 SECRET_NAME='[A-Za-z0-9_.-]*([Tt]oken|TOKEN|[Pp]assword|PASSWORD|[Pp]asswd|PASSWD|[Ss]ecret|SECRET|[Ss]ecret[-_]?[Kk]ey|SECRET_KEY|[Aa]ccess[-_]?[Kk]ey|ACCESS_KEY)'
 FLAG_SECRET='--[A-Za-z0-9-]*(token|password|passwd|secret|secret-key|access-key)'
 B64='[A-Za-z0-9+/]'
-CA_KEY="certificate-authority-data[\"']?[[:space:]]*:[[:space:]]*[\"']?"
+CA_KEY="(certificate-authority|client-certificate)-data[\"']?[[:space:]]*:[[:space:]]*[\"']?"
 PEM_BEGIN='-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----'
 PEM_END='-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----'
 
@@ -234,7 +244,7 @@ d
 }" |
     sed -E \
       -e "s#(${CA_KEY})${B64}*(UFJJVkFURSBLRV|BSSVZBVEUgS0VZ|QUklWQVRFIEtFW)[A-Za-z0-9+/=]*#\\1REDACTED#g" \
-      -e "s#(${CA_KEY})(${B64})#\\1@KCLKEEP@\\2#g" \
+      -e "s#(${CA_KEY})(${B64})#\\1@KCLKEEP@\\3#g" \
       -e "s#([A-Za-z0-9_-]*-data[\"']?[[:space:]]*:[[:space:]]*[\"']?)[A-Za-z0-9+/=]+#\\1REDACTED#g" \
       -e "s#(^|[^A-Za-z0-9+/@])${B64}{100,}={0,2}#\\1REDACTED#g" \
       -e "s/(${SECRET_NAME}[\"']?[[:space:]]*[:=][[:space:]]*)\"[^\"]*\"/\\1\"REDACTED\"/g" \
@@ -289,6 +299,53 @@ collect() {
   fi
 }
 
+# certificates_only: stdin -> stdout, the CERTIFICATE blocks only (CRs dropped). Whatever else the file
+# holds (its private key, text) stays on the node; redact runs after it all the same.
+certificates_only() {
+  tr -d '\r' | sed -n '/^-----BEGIN CERTIFICATE-----$/,/^-----END CERTIFICATE-----$/p' | redact
+}
+
+# collect_certificate NODE_PATH: a public certificate file, reduced to its certificates (once). Keys
+# are never read: a *.key path is refused, and a file without a certificate is skipped.
+collect_certificate() {
+  k_path=$1
+  case $k_path in /*) ;; *) return 0 ;; esac
+  case $k_path in
+    */../* | */.. | */./* | *.key | */proc/* | *[Tt]oken* | *[Pp]assword* | *[Ss]ecret*)
+      [ -e "$R$k_path" ] && say "skipped (never collected): $k_path"
+      return 0
+      ;;
+  esac
+  k_src=$R$k_path
+  if [ ! -f "$k_src" ] || [ ! -r "$k_src" ]; then return 0; fi
+  grep -Fxq -- "$k_path" "$LIST" && return 0
+  k_size=$(wc -c <"$k_src" | tr -d ' ')
+  if [ "${k_size:-0}" -gt "$MAX_BYTES" ]; then
+    say "skipped (over $MAX_BYTES bytes): $k_path"
+    return 0
+  fi
+  if ! grep -q -- '^-----BEGIN CERTIFICATE-----' "$k_src"; then
+    say "skipped (no certificate in it): $k_path"
+    return 0
+  fi
+  k_dest=$OUT_DIR$k_path
+  mkdir -p "${k_dest%/*}" || return 0
+  if certificates_only <"$k_src" >"$k_dest"; then
+    printf '%s\n' "$k_path" >>"$LIST"
+  else
+    rm -f "$k_dest"
+    say "could not read: $k_path"
+  fi
+}
+
+# collect_certificates DIR PATTERN: every certificate file DIR/PATTERN under the root.
+collect_certificates() {
+  for g_file in "$R$1"/$2; do
+    [ -f "$g_file" ] || continue
+    collect_certificate "${g_file#"$R"}"
+  done
+}
+
 # collect_glob DIR PATTERN: every regular file DIR/PATTERN under the root.
 collect_glob() {
   for g_file in "$R$1"/$2; do
@@ -324,6 +381,10 @@ well_known() {
   collect_glob /var/lib/rancher/rke2/agent/pod-manifests '*.yaml'
   collect_glob /var/lib/rancher/rke2/agent/etc/kubelet.conf.d '*.conf'
   collect /var/lib/rancher/rke2/server/etc/egress-selector-config.yaml
+  # Public certificates (keys stay on the node): kubeadm's and the kubelet's
+  collect_certificates /etc/kubernetes/pki '*.crt'
+  collect_certificates /var/lib/kubelet/pki '*.crt'
+  collect_certificates /var/lib/kubelet/pki '*-current.pem'
 }
 
 # quote_word WORD: the word, single-quoted when a shell would need it.
@@ -384,7 +445,8 @@ command_lines() {
   done
 }
 
-# Paths named by flags in what was collected: "dir PATH" for --config-dir, "file PATH" otherwise.
+# Paths named by flags in what was collected: "dir PATH" for --config-dir, "cert PATH" for a
+# certificate file, "file PATH" otherwise.
 references() {
   while IFS= read -r r_path; do
     # One word a line: tab, CR, space, quotes, comma and brackets all become newlines.
@@ -408,6 +470,11 @@ references() {
         config | kubeconfig | bootstrap-kubeconfig | egress-selector-config-file | authentication-config | authorization-config)
           printf 'file %s\n' "$r_value"
           ;;
+        tls-cert-file | client-ca-file | kubelet-certificate-authority | kubelet-client-certificate | root-ca-file | \
+          server-cert | server-ca-cert | cluster-cert | cluster-ca-cert | ca-cert | agent-cert | \
+          tlsCertFile | clientCAFile | client-certificate | certificate-authority)
+          printf 'cert %s\n' "$r_value"
+          ;;
       esac
       r_prev=$r_word
     done
@@ -423,6 +490,7 @@ follow_references() {
     while read -r f_kind f_path; do
       case $f_kind in
         dir) collect_glob "${f_path%/}" '*.conf' ;;
+        cert) collect_certificate "$f_path" ;;
         file) collect "$f_path" ;;
       esac
     done <"$STAGE/refs"

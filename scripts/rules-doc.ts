@@ -71,7 +71,11 @@ function renderRules(rules: readonly Rule[]): string[] {
 
 /** An example upload: each file under its name on the node, ready to copy and lint. */
 function renderExample(heading: string, example: RuleExample): string[] {
-  const version = example.kubernetesVersion ? `, with kubernetesVersion=${example.kubernetesVersion}` : '';
+  const options = [
+    ...(example.kubernetesVersion ? [`kubernetesVersion=${example.kubernetesVersion}`] : []),
+    ...(example.asOf ? [`asOf=${example.asOf}`] : []),
+  ];
+  const version = options.length > 0 ? `, with ${options.join(' and ')}` : '';
   return [
     `${heading}${version}:`,
     '',

@@ -34,6 +34,10 @@ export interface LintOptions {
   rules?: readonly string[] | null;
   /** Rules whose findings are suppressed: accepted risks. */
   skipRules?: readonly string[];
+  /** When certificates are judged (RFC 3339 in the API); the time of the call when absent. */
+  asOf?: Date;
+  /** A certificate expiring within this many days of `asOf` is reported; 30 when absent. */
+  certificateWarningDays?: number;
 }
 
 export const DEFAULT_OPTIONS: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null };
@@ -49,6 +53,10 @@ export function lintOptionsFrom(input: LintOptionsInput): LintOptions {
     failOn: input.failOn ?? null,
     rules: input.rules ? ruleIdList(input.rules) : null,
     skipRules: ruleIdList(input.skipRules),
+    ...(input.asOf ? { asOf: new Date(input.asOf) } : {}),
+    ...(input.certificateWarningDays === undefined
+      ? {}
+      : { certificateWarningDays: input.certificateWarningDays }),
   };
 }
 
@@ -66,7 +74,6 @@ export function findRuleInfo(id: string): RuleInfo | undefined {
   return RULE_BY_ID.get(id);
 }
 
-// eslint-disable-next-line @typescript-eslint/require-await -- async by contract: certificate checks (WebCrypto) run inside
 export async function lint(
   uploads: readonly Upload[],
   options: LintOptions = DEFAULT_OPTIONS,
@@ -80,10 +87,19 @@ export async function lint(
   // One budget for the whole request: every file, embedded document and alias use draws on it.
   const budget = new Budget();
   const files = uploads.map((upload) => safeIngest(upload, budget));
+  const asOf = options.asOf ?? new Date();
   const model = buildClusterModel(files, {
     network: options.network,
     kubernetesVersion: minorOf(options.kubernetesVersion ?? undefined),
+    asOf,
+    budget,
+    ...(options.certificateWarningDays === undefined
+      ? {}
+      : { certificateWarningDays: options.certificateWarningDays }),
   });
+  // The one asynchronous step: read the certificates flags name and check their signatures (WebCrypto),
+  // so that every rule after it is synchronous.
+  await model.certificates.verify();
   const suppressions = { rules: options.rules ?? null, skipRules: options.skipRules ?? [] };
   const results = runRules(RULES, model, suppressor(suppressions, files));
   // Everything the report echoes of the upload, redacted once for every format.

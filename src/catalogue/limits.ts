@@ -33,6 +33,11 @@ export const LIMITS = {
   maxFindingsPerRule: 100,
   /** Answer size: characters of a finding's message or evidence; a longer one says how much was cut. */
   maxQuotedChars: 2000,
+  /**
+   * Certificates in one request (PEM blocks and kubeconfig `*-data` certificates together). Reading one
+   * costs about half a millisecond of CPU; a kubeadm node holds about twenty.
+   */
+  maxCertificates: 100,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -45,4 +45,8 @@ export const LINKS = {
   featureGates: `${DOCS}/reference/command-line-tools-reference/feature-gates/`,
   kubeletConfigFile: `${DOCS}/tasks/administer-cluster/kubelet-config-file/`,
   deprecationPolicy: `${DOCS}/reference/using-api/deprecation-policy/`,
+  pkiCertificates: `${DOCS}/setup/best-practices/certificates/`,
+  kubeadmCerts: `${DOCS}/tasks/administer-cluster/kubeadm/kubeadm-certs/`,
+  x509ClientCertificates: `${DOCS}/reference/access-authn-authz/authentication/#x509-client-certificates`,
+  kubeletAuthnAuthz: `${DOCS}/reference/access-authn-authz/kubelet-authn-authz/`,
 } as const;

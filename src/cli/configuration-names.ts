@@ -17,6 +17,10 @@ const CONFIGURATION_NAMES: readonly RegExp[] = [
   /(^|\/)(default|sysconfig)\/kubelet$/,
   // A process command line: /proc/PID/cmdline, or one saved as kubelet.cmdline.
   /(^|\/|\.)cmdline$/,
+  // Certificates and CA bundles (/etc/kubernetes/pki/*.crt, kubelet-client-current.pem), judged as the
+  // API judges them. A .key file holds a private key and nothing to judge: skipped, as the collector
+  // leaves keys on the node (a .pem's key block is dropped unread at ingest; private-key-uploaded says so).
+  /\.(crt|pem)$/,
 ];
 
 /** `path` uses `/` separators; the test is on its last segments only. */

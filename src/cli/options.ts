@@ -42,6 +42,18 @@ export const API_OPTIONS = [
     help: 'accepted risks: these rules (comma-separated ids) are suppressed',
   },
   {
+    flag: 'as-of',
+    option: 'asOf',
+    value: 'TIME',
+    help: 'when certificates are judged, RFC 3339 (2026-06-01T00:00:00Z); now when absent',
+  },
+  {
+    flag: 'certificate-warning-days',
+    option: 'certificateWarningDays',
+    value: 'DAYS',
+    help: 'certificate-expiring-soon reports a certificate expiring within this many days of --as-of (30)',
+  },
+  {
     flag: 'format',
     option: 'format',
     value: 'FORMAT',

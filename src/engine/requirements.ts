@@ -65,6 +65,12 @@ export const REQUIREMENTS: Record<
     missing:
       'no component configuration was uploaded (a static pod manifest, a command line, a kubelet config file, a distribution config)',
   },
+  certificates: {
+    present: (m) =>
+      m.certificates.bindings.some((binding) => binding.bundle?.certificates.some((c) => c.der !== null)),
+    missing:
+      'no uploaded certificate is named by an uploaded flag or field: upload the certificates (e.g. /etc/kubernetes/pki/apiserver.crt, /var/lib/kubelet/pki/kubelet.crt) with the manifests, kubelet configs and kubeconfigs that name them',
+  },
   'kubernetes-service': {
     present: (m) => m.kubernetesService.length > 0,
     missing:

@@ -19,7 +19,9 @@ export type Requirement =
   | 'controller-manager-or-scheduler'
   | 'kubernetes-service'
   /** Any program the rules judge: a control-plane component, kube-proxy, a kubelet, Konnectivity. */
-  | 'component';
+  | 'component'
+  /** An uploaded certificate that an uploaded flag or field names. */
+  | 'certificates';
 
 export interface RawFinding {
   /** The component or object: "kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml)". */
@@ -83,6 +85,8 @@ export interface RuleExample {
   files: Array<{ name: string; content: string }>;
   /** `1.31`: for rules whose verdict depends on the version. */
   kubernetesVersion?: string;
+  /** RFC 3339: when the example's certificates are judged, so that it stays right as time passes. */
+  asOf?: string;
 }
 
 /** Identity helper that type-checks a rule definition. */

@@ -27,6 +27,7 @@ export class Budget {
   private nodes = 0;
   private bytes = 0;
   private documents = 0;
+  private certificates = 0;
   private readonly reused = new WeakMap<object, Map<string, { value: unknown; cost: Cost }>>();
 
   /** `count` more nodes: a scalar or a collection is 1, an alias the nodes of what it stands for. */
@@ -60,6 +61,21 @@ export class Budget {
         `the request holds more than ${LIMITS.maxDocuments} documents (List items and embedded documents included)`,
       );
     }
+  }
+
+  /**
+   * One more certificate read (a PEM block, a kubeconfig `*-data` certificate) and the `bytes` of DER it
+   * decodes to: each is parsed and its signature checked later, the costliest step of a request.
+   */
+  spendCertificate(bytes: number): void {
+    this.certificates += 1;
+    if (this.certificates > LIMITS.maxCertificates) {
+      throw new LimitError(
+        'maxCertificates',
+        `the request holds more than ${LIMITS.maxCertificates} certificates (PEM blocks and kubeconfig certificate data together)`,
+      );
+    }
+    this.spendBytes(bytes);
   }
 
   /**

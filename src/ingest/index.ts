@@ -7,6 +7,7 @@ import type { Budget } from './budget';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
 import { readCommandLines, type CommandLine } from './command-line';
+import { findPrivateKeys, isPemText, pemDocuments, readPem, type PemContent } from './pem';
 import { LineIndex, type Locator } from './positions';
 import { SYSTEMD_SECTION } from './systemd-unit';
 import { SourceDocument } from './source-document';
@@ -26,6 +27,8 @@ export interface IngestedFile {
   commandLines: CommandLine[];
   /** What the report's `inputs` says about each document. */
   documents: InputDocument[];
+  /** A PEM file's blocks; for another file, the private keys pasted into it, if any. */
+  pem?: PemContent;
 }
 
 /** One uploaded file, drawing on the request's `budget` (a LimitError when it runs out). */
@@ -42,6 +45,13 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
     file.errors.push({ message: 'the file is empty', line: 1, column: 1 });
     return file;
   }
+  if (isPemText(text)) {
+    file.pem = readPem(text, budget);
+    file.documents.push(...pemDocuments(file.pem));
+    return file;
+  }
+  const privateKeys = findPrivateKeys(text);
+  if (privateKeys.length > 0) file.pem = { certificates: [], privateKeys, others: [] };
   if (text.includes('\0') || SYSTEMD_SECTION.test(text))
     return withCommandLines(file, text, new LineIndex(text));
   const stream = parseYamlStream(text, budget);

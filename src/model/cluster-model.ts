@@ -7,7 +7,10 @@ import type { Classified } from '../ingest/classify';
 import type { SourceDocument } from '../ingest/source-document';
 import type { Network } from '../schemas/common';
 import { linkApiServer, type ApiServer } from './apiserver';
+import { Budget } from '../ingest/budget';
 import type { CommandLine } from '../ingest/command-line';
+import type { Certificates } from './certificates';
+import { bindCertificates } from './certificates-binding';
 import {
   componentFromCommandLine,
   componentFromWorkload,
@@ -32,7 +35,18 @@ export interface ModelOptions {
   network: Network;
   /** `1.31`, from the request; when absent the version is detected from the upload. */
   kubernetesVersion: string | null;
+  /** The time certificates are judged at; the time of the request when absent. */
+  asOf?: Date;
+  /** A certificate expiring within this many days of `asOf` is reported (default 30). */
+  certificateWarningDays?: number;
+  /**
+   * The request's budget, which the certificates decoded from kubeconfigs draw on; lint() passes the one
+   * its ingest used. A fresh one when absent (a test building a model of its own).
+   */
+  budget?: Budget;
 }
+
+export const DEFAULT_CERTIFICATE_WARNING_DAYS = 30;
 
 export interface ClusterModel {
   network: Network;
@@ -50,6 +64,10 @@ export interface ClusterModel {
   authorizationConfigs: SourceDocument[];
   rbac: Rbac;
   kubernetesService: SourceDocument[];
+  /** Every uploaded certificate, bound to what uses it; read and verified by `certificates.verify()`. */
+  certificates: Certificates;
+  asOf: Date;
+  certificateWarningDays: number;
 }
 
 export function buildClusterModel(files: readonly IngestedFile[], options: ModelOptions): ClusterModel {
@@ -109,6 +127,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     })),
   ]);
 
+  const konnectivityAgents = byComponent('konnectivity-agent');
   return {
     network: options.network,
     version: detectVersion(options.kubernetesVersion, apiServers),
@@ -116,7 +135,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     controllerManagers,
     schedulers,
     konnectivityServers,
-    konnectivityAgents: byComponent('konnectivity-agent'),
+    konnectivityAgents,
     proxies: byComponent('kube-proxy'),
     kubelets,
     kubeconfigs,
@@ -125,6 +144,18 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     authorizationConfigs,
     rbac: new Rbac(docs('rbac')),
     kubernetesService: docs('kubernetes-service'),
+    certificates: bindCertificates({
+      files,
+      apiServers,
+      controllerManagers,
+      kubelets,
+      kubeconfigs,
+      konnectivityServers,
+      konnectivityAgents,
+      budget: options.budget ?? new Budget(),
+    }),
+    asOf: options.asOf ?? new Date(),
+    certificateWarningDays: options.certificateWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS,
   };
 }
 

@@ -66,6 +66,7 @@ export const KUBELET_SETTINGS = {
     '4h0m0s',
   ),
   featureGates: define('featureGates', 'feature-gates', 'map', {}, {}),
+  clusterDomain: define('clusterDomain', 'cluster-domain', 'string', '', ''),
 } as const;
 
 export type KubeletSettingName = keyof typeof KUBELET_SETTINGS;
@@ -77,6 +78,14 @@ export const KUBELET_FLAGS = {
   kubeconfig: textSetting('kubeconfig'),
   /** Used only while the --kubeconfig file does not exist yet (TLS bootstrapping). */
   bootstrapKubeconfig: textSetting('bootstrap-kubeconfig'),
+  /** Where the kubelet keeps the certificates it makes and rotates (cmd/kubelet/app/options/options.go). */
+  certDir: textSetting('cert-dir', '/var/lib/kubelet/pki'),
+  /** The Node object's name instead of the host's (cmd/kubelet/app/options/options.go). */
+  hostnameOverride: textSetting('hostname-override'),
+  /** The address the kubelet reports for its Node (status InternalIP). */
+  nodeIp: textSetting('node-ip'),
+  /** An external cloud provider sets the Node's addresses. */
+  cloudProvider: textSetting('cloud-provider'),
 } as const;
 
 /** Reads a flag's text as the setting's type; undefined when the kubelet itself would reject it. */

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../ingest/source-document';
 import { childPointer } from '../ingest/positions';
 import type { FlagSet } from './flags';
 import {
+  KUBELET_FLAGS,
   KUBELET_SETTINGS,
   fromConfig,
   fromFlag,
@@ -112,7 +113,7 @@ export class Kubelet {
     const certFile = this.setting('tlsCertFile');
     const keyFile = this.setting('tlsPrivateKeyFile');
     if (!bootstrap || !certFile || !keyFile) return undefined;
-    const certDir = (this.flags.get('cert-dir')?.value ?? '/var/lib/kubelet/pki').replace(/\/+$/, '');
+    const certDir = KUBELET_FLAGS.certDir.of(this).value.replace(/\/+$/, '');
     // A /configz dump shows the effective config, where the generated certificate's path is tlsCertFile.
     const generated =
       this.config.mode === 'config' &&

@@ -6,7 +6,7 @@ import { RULESET_VERSION } from '../rules/ruleset-version';
 import type { Rule } from '../engine/rule';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
-import type { OmittedFindings, PathVerdict, Report } from '../schemas/report';
+import type { InputDocument, OmittedFindings, PathVerdict, Report } from '../schemas/report';
 import { pathVerdicts } from './verdicts';
 import { TOOL_VERSION } from '../catalogue/tool';
 import { LIMITS } from '../catalogue/limits';
@@ -47,6 +47,8 @@ export function buildReport({
       failOn,
       rules: only ? [...only] : null,
       skipRules: [...skipRules],
+      asOf: model.asOf.toISOString(),
+      certificateWarningDays: model.certificateWarningDays,
     },
     summary: {
       findings: findings.length,
@@ -56,7 +58,13 @@ export function buildReport({
       passed: inputErrors === 0 && !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
     },
     paths: pathVerdicts(model, rules, results).map((path) => withSuppressed(path, suppressed)),
-    inputs: files.map((file) => ({ file: file.name, documents: file.documents, errors: file.errors })),
+    inputs: files.map((file) => ({
+      file: file.name,
+      documents: file.pem
+        ? file.documents.map((doc) => withCertificateUse(doc, file.name, model))
+        : file.documents,
+      errors: file.errors,
+    })),
     coverage: { evaluated: results.evaluated, notEvaluated: results.notEvaluated },
     ...capPerRule(findings, suppressed),
   };
@@ -93,6 +101,22 @@ function capPerRule<F extends Finding, S extends Finding>(
 
 export function atOrAbove(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+/** A certificate block of a PEM file: who uses it, or that nothing named it, so it was not read. */
+function withCertificateUse(doc: InputDocument, file: string, model: ClusterModel): InputDocument {
+  if (doc.kind !== 'Certificate' || !doc.recognized) return doc;
+  const store = model.certificates;
+  const bundle = store.bundles.find((b) => b.file === file && b.name === file);
+  const certificate = bundle?.certificates[doc.index];
+  const uses = bundle ? store.usesOf(bundle) : [];
+  if (!certificate || uses.length === 0)
+    return { ...doc, note: 'not named by any uploaded flag or field, so not read' };
+  const info = store.info(certificate);
+  const used = `used by ${uses.map((use) => `${use.ownerName} ${use.setting}`).join('; ')}`;
+  return info
+    ? { ...doc, note: `${info.subject.text}, issued by ${info.issuer.text}; ${used}` }
+    : { ...doc, recognized: false, note: `${store.problemOf(certificate) ?? 'not a certificate'}; ${used}` };
 }
 
 /** Suppressed findings leave a verdict alone, but its reason says they exist. */

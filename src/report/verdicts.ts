@@ -10,44 +10,82 @@ import type { PathId } from '../schemas/common';
 import type { PathVerdict } from '../schemas/report';
 import { PATHS } from '../catalogue/paths';
 import { APISERVER } from '../model/settings/kube-apiserver';
+import { REQUIREMENTS } from '../engine/requirements';
+import { CERTIFICATE_ROLES, type TrustPair } from '../model/certificates-binding';
 
 export function pathVerdicts(
   model: ClusterModel,
   rules: readonly Rule[],
   results: RuleResults,
 ): PathVerdict[] {
-  return PATHS.map(({ id }) => {
-    const findings = results.findings.filter((f) => f.path === id && f.severity !== 'info');
-    const gap = missingInputs(id, model);
-    const count = findings.length;
-    if (findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
-      return { id, verdict: 'insecure', findings: count, reason: withGap(describe(findings), gap) };
-    }
-    if (count > 0)
-      return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
-    if (gap) return { id, verdict: gap.verdict, findings: 0, reason: gap.reason };
-    const pathRules = rules.filter((rule) => rulePaths(rule).includes(id)).map((rule) => rule.id);
-    const evaluated = pathRules.filter((rule) => results.evaluated.includes(rule));
-    const skipped = results.notEvaluated.filter((n) => pathRules.includes(n.ruleId));
-    if (evaluated.length === 0) {
-      const reason =
-        skipped.length > 0
-          ? skipped.map((n) => `${n.ruleId}: ${n.reason}`).join('; ')
-          : 'no rule of this ruleset judges this path yet';
-      return { id, verdict: 'not-assessed', findings: 0, reason };
-    }
-    const partial =
-      skipped.length > 0
-        ? `; not evaluated: ${skipped.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}`
-        : '';
-    return {
-      id,
-      verdict: 'secure',
-      findings: 0,
-      reason: `${evaluated.length} of ${pathRules.length} rules evaluated, no findings${partial}`,
-    };
-  });
+  return PATHS.map(({ id }) => withBasis(id, model, verdictOf(id, model, rules, results)));
 }
+
+function verdictOf(
+  id: PathId,
+  model: ClusterModel,
+  rules: readonly Rule[],
+  results: RuleResults,
+): Omit<PathVerdict, 'basis'> {
+  const findings = results.findings.filter((f) => f.path === id && f.severity !== 'info');
+  const gap = missingInputs(id, model);
+  const count = findings.length;
+  if (findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
+    return { id, verdict: 'insecure', findings: count, reason: withGap(describe(findings), gap) };
+  }
+  if (count > 0) return { id, verdict: 'at-risk', findings: count, reason: withGap(describe(findings), gap) };
+  if (gap) return { id, verdict: gap.verdict, findings: 0, reason: gap.reason };
+  const pathRules = rules.filter((rule) => rulePaths(rule).includes(id)).map((rule) => rule.id);
+  const evaluated = pathRules.filter((rule) => results.evaluated.includes(rule));
+  // "No certificate uploaded" is said once, by the basis, not once per certificate rule.
+  const skipped = results.notEvaluated.filter(
+    (n) => pathRules.includes(n.ruleId) && n.reason !== REQUIREMENTS.certificates.missing,
+  );
+  if (evaluated.length === 0) {
+    const reason =
+      skipped.length > 0
+        ? skipped.map((n) => `${n.ruleId}: ${n.reason}`).join('; ')
+        : 'no rule of this ruleset judges this path yet';
+    return { id, verdict: 'not-assessed', findings: 0, reason };
+  }
+  const partial =
+    skipped.length > 0
+      ? `; not evaluated: ${skipped.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}`
+      : '';
+  return {
+    id,
+    verdict: 'secure',
+    findings: 0,
+    reason: `${evaluated.length} of ${pathRules.length} rules evaluated, no findings${partial}`,
+  };
+}
+
+/** The paths whose TLS the certificate rules judge. */
+const CERTIFICATE_PATHS = new Set<PathId>(Object.values(CERTIFICATE_ROLES).map((role) => role.path));
+
+/**
+ * Whether the verdict rests on certificates (a certificate a path presents was checked against the CA
+ * bundle that must vouch for it) or on flags alone, and a reason that says which.
+ */
+function withBasis(id: PathId, model: ClusterModel, verdict: Omit<PathVerdict, 'basis'>): PathVerdict {
+  const checked = CERTIFICATE_PATHS.has(id) ? model.certificates.checkedPairs(id) : [];
+  const basis = checked.length > 0 ? 'certificates' : 'flags';
+  const assessed = verdict.verdict !== 'not-assessed' && verdict.verdict !== 'not-configured';
+  if (!assessed || !CERTIFICATE_PATHS.has(id)) return { ...verdict, basis };
+  const suffix =
+    basis === 'certificates'
+      ? `verified by the uploaded certificates (${[...new Set(checked.map((pair) => PAIR_NAMES[pair.kind]))].join(', ')})`
+      : 'from flags; upload the certificates to verify';
+  return { ...verdict, basis, reason: `${verdict.reason}; ${suffix}` };
+}
+
+const PAIR_NAMES: Record<TrustPair['kind'], string> = {
+  'apiserver-serving': "the API server's serving certificate",
+  client: 'kubeconfig client certificates',
+  'kubelet-serving': 'kubelet serving certificates',
+  'apiserver-kubelet-client': "the API server's kubelet client certificate",
+  'konnectivity-cluster': "the konnectivity-server's agent certificate",
+};
 
 function describe(findings: ReadonlyArray<{ severity: string }>): string {
   const counts = new Map<string, number>();

@@ -6,6 +6,7 @@
 import type { Rule } from '../engine/rule';
 import { apiserverToKubeletRules } from './apiserver-to-kubelet';
 import { apiserverToNodesPodsServicesRules } from './apiserver-to-nodes-pods-services';
+import { certificateRules } from './certificates';
 import { konnectivityRules } from './konnectivity';
 import { nodeToControlPlaneRules } from './node-to-control-plane';
 import { sshTunnelsRules } from './ssh-tunnels';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...sshTunnelsRules,
   ...konnectivityRules,
   ...startupFailureRules,
+  ...certificateRules,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

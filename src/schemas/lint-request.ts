@@ -56,6 +56,26 @@ export const LintOptionsInput = z
           'Rules (comma-separated ids) whose findings are accepted risks: listed under `suppressed`, counted in summary.suppressed, never in verdicts or failOn. An unknown id is a 400.',
         example: 'proxy-traffic-unprotected',
       }),
+    asOf: z.iso
+      .datetime({ offset: true, error: 'an RFC 3339 time such as 2026-06-01T00:00:00Z' })
+      .optional()
+      .openapi({
+        description:
+          'When certificates are judged: expired, not yet valid, expiring within certificateWarningDays. Default: the time of the request. Echoed in report.options.asOf, so a report can be reproduced.',
+        example: '2026-06-01T00:00:00Z',
+      }),
+    certificateWarningDays: z.coerce
+      .number()
+      .int('a whole number of days')
+      .min(0)
+      .max(3650)
+      .optional()
+      .openapi({
+        type: 'integer',
+        description:
+          'certificate-expiring-soon reports a certificate that expires within this many days of asOf (default 30)',
+        example: 30,
+      }),
     color: Flag.optional().openapi({
       description: 'format=text only: ANSI colours for a terminal (off by default)',
     }),

@@ -9,7 +9,16 @@ export const Verdict = z
 export type Verdict = z.infer<typeof Verdict>;
 
 export const PathVerdict = z
-  .object({ id: PathId, verdict: Verdict, findings: z.number().int(), reason: z.string() })
+  .object({
+    id: PathId,
+    verdict: Verdict,
+    findings: z.number().int(),
+    reason: z.string(),
+    basis: z.enum(['certificates', 'flags']).openapi({
+      description:
+        "certificates: the path's certificates were uploaded and checked (chains with WebCrypto, names, identities, expiry); flags: the verdict rests on flags and fields alone",
+    }),
+  })
   .openapi('PathVerdict');
 export type PathVerdict = z.infer<typeof PathVerdict>;
 
@@ -57,6 +66,15 @@ export const ReportOptions = z
       .nullable()
       .openapi({ description: 'The `rules` option: only these rules count; null when every rule does' }),
     skipRules: z.array(z.string()).openapi({ description: 'The `skipRules` option' }),
+    asOf: z.string().openapi({
+      description:
+        'The time certificates were judged at (RFC 3339, UTC): the `asOf` option, or the time of the request',
+      example: '2026-06-01T00:00:00.000Z',
+    }),
+    certificateWarningDays: z.number().int().openapi({
+      description: 'The `certificateWarningDays` option: certificates expiring sooner are reported',
+      example: 30,
+    }),
   })
   .openapi('ReportOptions');
 

@@ -71,8 +71,10 @@ export function LintForm(props: { again?: boolean; maxBytes: number }) {
       {props.again ? null : (
         <p class="lede">
           Upload what a node holds: static pod manifests, kubelet config and flags files, kubeconfigs, the
-          egress selector and Konnectivity manifests. You get a verdict for each of the five communication
-          paths, and for every problem the file, the line and the fix.
+          egress selector and Konnectivity manifests, and the public certificates of /etc/kubernetes/pki and
+          /var/lib/kubelet/pki (private keys are dropped unread). You get a verdict for each of the five
+          communication paths, whether its certificates were verified, and for every problem the file, the
+          line and the fix.
         </p>
       )}
       <form
@@ -142,6 +144,40 @@ export function LintForm(props: { again?: boolean; maxBytes: number }) {
             aria-describedby="version-hint"
           />
         </div>
+        <fieldset>
+          <legend>Certificates</legend>
+          <div class="field">
+            <label for="as-of">Judge them at</label>
+            <p class="hint" id="as-of-hint">
+              An RFC 3339 time such as <code>2026-06-01T00:00:00Z</code>; empty for now. The report says
+              which.
+            </p>
+            <input
+              type="text"
+              id="as-of"
+              name="asOf"
+              autocomplete="off"
+              pattern="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+\-]\d{2}:\d{2})"
+              aria-describedby="as-of-hint"
+            />
+          </div>
+          <div class="field">
+            <label for="warning-days">Warn when one expires within</label>
+            <p class="hint" id="warning-days-hint">
+              Days (30 when empty).
+            </p>
+            <input
+              type="number"
+              id="warning-days"
+              name="certificateWarningDays"
+              min="0"
+              max="3650"
+              step="1"
+              inputmode="numeric"
+              aria-describedby="warning-days-hint"
+            />
+          </div>
+        </fieldset>
         <div class="actions">
           <button type="submit">Lint</button>
           <p class="status" id="form-status" role="status" aria-live="polite"></p>

@@ -12,7 +12,7 @@ import { PATHS } from '../catalogue/paths';
 import { SEVERITIES } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas/report';
-import { VERDICT_LOOK, topologySvg } from '../report/formats/svg';
+import { BASIS_LABEL, VERDICT_LOOK, certificateBasis, topologySvg } from '../report/formats/svg';
 import { omittedLines } from '../report/formats/common';
 import { LIMITS } from '../catalogue/limits';
 
@@ -58,7 +58,8 @@ function Summary(props: { report: Report }) {
       <p class="meta">
         Kubernetes {options.kubernetesVersion ?? 'version unknown'}
         {options.kubernetesVersionSource ? ` (from ${options.kubernetesVersionSource})` : ''};{' '}
-        {options.network} network; ruleset {props.report.tool.rulesetVersion}.
+        {options.network} network; certificates judged at {options.asOf} (warning{' '}
+        {options.certificateWarningDays} days before expiry); ruleset {props.report.tool.rulesetVersion}.
       </p>
       <InputErrors report={props.report} />
     </div>
@@ -119,6 +120,7 @@ function PathList(props: { paths: readonly PathVerdict[] }) {
       {PATHS.map((definition, index) => {
         const path = props.paths.find((p) => p.id === definition.id);
         const verdict = path?.verdict ?? 'not-assessed';
+        const basis = path ? certificateBasis(path) : null;
         return (
           <li id={`path-${definition.id}`}>
             <span class={`num v-${verdict}`} aria-hidden="true">
@@ -127,6 +129,12 @@ function PathList(props: { paths: readonly PathVerdict[] }) {
             <span>
               <a href={definition.link}>{definition.title}</a>: <VerdictBadge verdict={verdict} />
               {path && path.findings > 0 ? ` (${plural(path.findings, 'finding')})` : ''}
+              {basis ? (
+                <>
+                  {' '}
+                  <span class={`basis b-${basis}`}>{BASIS_LABEL[basis]}</span>
+                </>
+              ) : null}
             </span>
             <p>{path?.reason ?? 'not in this report'}</p>
           </li>

@@ -6,6 +6,7 @@ export {
   boolean,
   coerce,
   enum,
+  iso,
   literal,
   looseObject,
   null,

@@ -69,7 +69,7 @@ BOOTSTRAP_TOKEN=abcdef.0123456789abcdef
 JWT=eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3QifQ.eyJzdWIiOiJzeXN0ZW06YWRtaW4ifQ.c2lnbmF0dXJlLXNlY3JldA
 # base64 of an RSA private key PEM (kubeconfig client-key-data)
 CLIENT_KEY_DATA=LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBY2xpZW50S0VZbWF0ZXJpYWxTRUNSRVR4eXowMTIzNDU2Nzg5YWJjZGVmZ2hpamtsCi0tLS0tRU5EIFJTQSBQUklWQVRFIEtFWS0tLS0tCg==
-# base64 of a certificate: public, but redacted by decision (it names the node)
+# base64 of a certificate: public, kept (the linter checks the node's identity in it)
 CLIENT_CERT_DATA=LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJjbGllbnRDRVJUcHVibGljQnV0UmVkYWN0ZWROT0RFaWRlbnRpdHkwMTIzNDU2Nzg5YWJjZGVmZ2hpamtsbW5vcAotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==
 # base64 of a CA certificate: kept
 CA_DATA=LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVRmFrZUNhQ2VydGlmaWNhdGVGb3JLdWJlQ29tbXNMaW50VGVzdHNPbmx5MApURVNUQ0FQVUJMSUNDRVJUTUFURVJJQUxrZWVwbWUwMTIzNDU2Nzg5YWJjZGVmZ2hpagotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==
@@ -83,8 +83,12 @@ DB_PASSWORD=dbpassw0rd
 S3_SECRET=s3SECRETaccessKEY
 SPACE_SEP=SPACESEPSECRET99
 ENV_SECRET=ENVIRONSECRET42
+# A real certificate and key, made here by openssl: the key must never leave the node.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/node.key" -out "$WORK/node.crt" \
+  -days 3650 -subj /CN=kubernetes 2>/dev/null
+KEY_LINE=$(sed -n 2p "$WORK/node.key")
 SECRETS="$BOOTSTRAP_TOKEN $JWT eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3QifQ $CLIENT_KEY_DATA UFJJVkFURSBLRVkt
-Y2xpZW50S0VZbWF0ZXJpYWxTRUNSRVR4 $CLIENT_CERT_DATA Y2xpZW50Q0VSVHB1Ymxp $CA_BUNDLE_WITH_KEY
+Y2xpZW50S0VZbWF0ZXJpYWxTRUNSRVR4 $CA_BUNDLE_WITH_KEY $KEY_LINE
 TUhjQ0FRRUVJQlVORExFRGtleVNFQ1JFVGluQ0FkYXRh $PEM_BODY $PEM_BODY_2 $PASSWORD s3cr3tk3s K10fakeclustertoken
 $DB_PASSWORD $S3_SECRET $SPACE_SEP $ENV_SECRET SA-KEY-MATERIAL STATICTOKENSCSV KUBELET-KEY-FILE NODE-TOKEN-FILE
 SHOULD-NOT-BE-READ"
@@ -199,6 +203,9 @@ users:
 - name: with-file
   user:
     tokenFile: /var/run/secrets/kubelet-token
+- name: key-in-certificate-data
+  user:
+    client-certificate-data: $CA_BUNDLE_WITH_KEY
 EOF
 put /etc/kubernetes/admin.conf <<EOF
 {
@@ -229,6 +236,7 @@ put /etc/kubelet-drop-ins/20-tls.conf <<'EOF'
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 serverTLSBootstrap: true
+tlsCertFile: /srv/node-tls/serving.crt
 EOF
 echo 'SHOULD-NOT-BE-READ' | put /etc/kubelet-drop-ins/README.txt
 put /etc/systemd/system/kubelet.service.d/10-kubeadm.conf <<'EOF'
@@ -254,7 +262,14 @@ EOF
 echo "-----BEGIN RSA PRIVATE KEY-----
 SA-KEY-MATERIAL
 -----END RSA PRIVATE KEY-----" | put /etc/kubernetes/pki/sa.key
-echo 'public' | put /etc/kubernetes/pki/ca.crt
+# Public certificates are collected, CERTIFICATE blocks only: the key after one never leaves the node.
+put /etc/kubernetes/pki/ca.crt <"$WORK/node.crt"
+cat "$WORK/node.crt" "$WORK/node.key" | put /etc/kubernetes/pki/apiserver-kubelet-client.crt
+{ echo '# text before the block'; cat "$WORK/node.crt" "$WORK/node.key"; } | put /var/lib/kubelet/pki/kubelet-client-current.pem
+cat "$WORK/node.crt" "$WORK/node.key" | put /var/lib/kubelet/pki/kubelet-client-2025-01-01-00-00-00.pem
+put /etc/kubernetes/pki/etcd/ca.crt <"$WORK/node.crt"
+put /srv/node-tls/serving.crt <"$WORK/node.crt"
+echo 'not a certificate' | put /etc/kubernetes/pki/front-proxy-ca.crt
 echo 'apiVersion: apiserver.config.k8s.io/v1beta1' | put /etc/kubernetes/pki/authz.yaml
 echo 'STATICTOKENSCSV,admin,1' | put /etc/kubernetes/static-tokens.csv
 echo 'KUBELET-KEY-FILE' | put /var/lib/kubelet/pki/kubelet.key
@@ -350,8 +365,18 @@ for f in \
 done
 
 for f in \
-  etc/kubernetes/pki/sa.key \
   etc/kubernetes/pki/ca.crt \
+  etc/kubernetes/pki/apiserver-kubelet-client.crt \
+  var/lib/kubelet/pki/kubelet-client-current.pem \
+  srv/node-tls/serving.crt; do
+  check "tarball has the certificate /$f" grep -qx "$f" "$WORK/entries"
+done
+
+for f in \
+  etc/kubernetes/pki/sa.key \
+  etc/kubernetes/pki/etcd/ca.crt \
+  etc/kubernetes/pki/front-proxy-ca.crt \
+  var/lib/kubelet/pki/kubelet-client-2025-01-01-00-00-00.pem \
   etc/kubernetes/pki/authz.yaml \
   etc/kubernetes/static-tokens.csv \
   etc/kubernetes/stray.key \
@@ -363,7 +388,13 @@ for f in \
   proc/999/cmdline; do
   check "tarball lacks /$f" lacks -x "$f" "$WORK/entries"
 done
-check "tarball has no pki/ entry" lacks pki "$WORK/entries"
+grep pki "$WORK/entries" | grep -v '/$' >"$WORK/pki-entries"
+check "tarball's pki/ files are certificate files only" lacks -v -E '(\.crt|-current\.pem)$' "$WORK/pki-entries"
+KCP=$X/var/lib/kubelet/pki/kubelet-client-current.pem
+check "kubelet-client-current.pem: its certificate is kept" grep -qx -- '-----BEGIN CERTIFICATE-----' "$KCP"
+check "kubelet-client-current.pem: its key block is gone" lacks 'PRIVATE KEY' "$KCP"
+check "kubelet-client-current.pem: only the certificate's lines" test "$(wc -l <"$KCP" | tr -d ' ')" = "$(wc -l <"$WORK/node.crt" | tr -d ' ')"
+check "stderr says a .crt without a certificate was skipped" grep -q 'skipped (no certificate in it): /etc/kubernetes/pki/front-proxy-ca.crt' "$WORK/dry.err"
 check "tarball has no *.key entry" lacks '\.key$' "$WORK/entries"
 check "stderr says a pki/ path named by a flag was skipped" grep -q 'skipped (never collected): /etc/kubernetes/pki/authz.yaml' "$WORK/dry.err"
 
@@ -377,7 +408,8 @@ done
 
 KC=$X/etc/kubernetes/kubelet.conf
 check "kubeconfig: client-key-data is REDACTED" grep -q '^    client-key-data: REDACTED$' "$KC"
-check "kubeconfig: client-certificate-data is REDACTED" grep -q '^    client-certificate-data: REDACTED$' "$KC"
+check "kubeconfig: client-certificate-data is kept" grep -qF "client-certificate-data: $CLIENT_CERT_DATA" "$KC"
+check "kubeconfig: client-certificate-data holding a private key is REDACTED" grep -q '^    client-certificate-data: REDACTED$' "$KC"
 check "kubeconfig: token is REDACTED" grep -q '^    token: REDACTED$' "$KC"
 check "kubeconfig: certificate-authority-data is kept" grep -qF "certificate-authority-data: $CA_DATA" "$KC"
 check "kubeconfig: a CA bundle holding a private key is REDACTED" grep -q '^    certificate-authority-data: REDACTED$' "$KC"

@@ -15,9 +15,13 @@ describe('the konnectivity path verdict, end to end with lint()', () => {
   it('is secure for the setup-konnectivity task as documented', async () => {
     const { path, findings } = await konnectivity(docsSetup());
     expect(findings).toEqual([]);
-    expect(path).toMatchObject({ verdict: 'secure', findings: 0 });
-    // The 12 Konnectivity rules and the 5 startup-failure rules, which judge its server and agents too.
-    expect(path?.reason).toContain('17 of 17 rules evaluated');
+    expect(path).toMatchObject({ verdict: 'secure', findings: 0, basis: 'flags' });
+    // The 12 Konnectivity rules and the 5 startup-failure rules, which judge its server and agents too, and
+    // private-key-uploaded; the path's 5 other certificate rules (expiry, strength, usage, the agent's CA)
+    // need the certificates.
+    expect(path?.reason).toBe(
+      '18 of 23 rules evaluated, no findings; from flags; upload the certificates to verify',
+    );
   });
 
   it('is insecure when the server speaks http-connect to a GRPC egress selection', async () => {

@@ -17,8 +17,8 @@ const repo = new URL('../../', import.meta.url).pathname;
 const rulesDir = join(repo, 'src/rules');
 /** Folders that hold shared code or the registry, not rules. */
 const NOT_RULES = new Set(['support']);
-/** Folders of rule families that judge several paths (a startup failure of any component). */
-const SEVERAL_PATHS = new Set(['startup-failures']);
+/** Folders of rule families that judge several paths (a startup failure of any component, a certificate). */
+const SEVERAL_PATHS = new Set(['startup-failures', 'certificates']);
 
 const ruleFiles = readdirSync(rulesDir)
   .filter((name) => statSync(join(rulesDir, name)).isDirectory() && !NOT_RULES.has(name))
@@ -74,6 +74,7 @@ describe('the rule registry', () => {
         network: 'untrusted',
         kubernetesVersion: example.kubernetesVersion ?? null,
         failOn: null,
+        ...(example.asOf ? { asOf: new Date(example.asOf) } : {}),
       });
 
     it('bad: the rule fires, on one of its paths', async () => {

@@ -44,9 +44,10 @@ export interface NotEvaluatedCase extends RuleCase {
   reasonIncludes: string;
 }
 
-export function lintWithRule(rule: Rule, files: Upload[], options: Partial<ModelOptions> = {}) {
+export async function lintWithRule(rule: Rule, files: Upload[], options: Partial<ModelOptions> = {}) {
   const ingested = files.map(readAll());
   const model = buildClusterModel(ingested, { network: 'untrusted', kubernetesVersion: null, ...options });
+  await model.certificates.verify();
   const results = runRules([rule], model);
   // A rule that throws is reported by the engine as not evaluated; in a test it is a failure.
   expect(results.notEvaluated.map((n) => n.reason)).not.toContain(RULE_FAILED);
@@ -62,16 +63,16 @@ export function ruleTester(
   }
   describe(rule.id, () => {
     for (const c of cases.valid) {
-      it(`accepts: ${c.name}`, () => {
-        const results = lintWithRule(rule, c.files, c.options);
+      it(`accepts: ${c.name}`, async () => {
+        const results = await lintWithRule(rule, c.files, c.options);
         expect(results.notEvaluated, 'a valid case must be evaluated, not skipped').toEqual([]);
         expect(results.evaluated).toContain(rule.id);
         expect(results.findings).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
-      it(`reports: ${c.name}`, () => {
-        const results = lintWithRule(rule, c.files, c.options);
+      it(`reports: ${c.name}`, async () => {
+        const results = await lintWithRule(rule, c.files, c.options);
         expect(results.findings.map((f) => f.ruleId)).toEqual(c.findings.map(() => rule.id));
         results.findings.forEach((finding, i) => {
           const want = c.findings[i]!;
@@ -90,8 +91,8 @@ export function ruleTester(
       });
     }
     for (const c of cases.notEvaluated ?? []) {
-      it(`does not evaluate: ${c.name}`, () => {
-        const results = lintWithRule(rule, c.files, c.options);
+      it(`does not evaluate: ${c.name}`, async () => {
+        const results = await lintWithRule(rule, c.files, c.options);
         expect(results.findings).toEqual([]);
         expect(results.notEvaluated.map((n) => n.reason).join('\n')).toContain(c.reasonIncludes);
       });

@@ -21,7 +21,16 @@ export const APISERVER = {
     tlsPrivateKeyFile: textSetting('tls-private-key-file'),
     tlsMinVersion: textSetting('tls-min-version'),
     tlsCipherSuites: listSetting('tls-cipher-suites'),
+    /** Other certificates for the names they list (certFile,keyFile:names), repeatable. */
+    tlsSniCertKey: textSetting('tls-sni-cert-key'),
   },
+  /** The address the API server advertises to the cluster (the kubernetes Service's endpoint). */
+  advertiseAddress: textSetting('advertise-address'),
+  /**
+   * The Service ClusterIP range; its first address is the kubernetes Service's. Unset, 10.0.0.0/24
+   * (pkg/kubeapiserver/options/options.go DefaultServiceIPCIDR; the reference prints no default).
+   */
+  serviceClusterIpRange: textSetting('service-cluster-ip-range', '10.0.0.0/24'),
   /**
    * The plain-HTTP port before 1.20: 8080 on 127.0.0.1 unless set (the pre-1.20 "Controlling access"
    * page); from 1.20 only 0 is accepted, and 0 is the default (kubernetes#95856). Removed in 1.24.
@@ -80,6 +89,8 @@ export const APISERVER = {
     certificateAuthority: textSetting('kubelet-certificate-authority'),
     clientCertificate: textSetting('kubelet-client-certificate'),
     clientKey: textSetting('kubelet-client-key'),
+    /** The order of node address types the API server dials; unset, Hostname,InternalDNS,InternalIP,ExternalDNS,ExternalIP. */
+    preferredAddressTypes: listSetting('kubelet-preferred-address-types'),
     /** Removed in 1.22; HTTPS was the default. */
     https: boolSetting('kubelet-https', true),
   },

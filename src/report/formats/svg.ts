@@ -10,8 +10,9 @@
  * @module
  */
 import { PATHS } from '../../catalogue/paths';
+import { CERTIFICATE_ROLES } from '../../model/certificates-binding';
 import type { PathId } from '../../schemas/common';
-import type { Report, Verdict } from '../../schemas/report';
+import type { PathVerdict, Report, Verdict } from '../../schemas/report';
 
 /** How each verdict looks: colours meet WCAG AA (4.5:1) as text on white. */
 export const VERDICT_LOOK: Record<
@@ -68,6 +69,23 @@ export function xml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The paths whose TLS rests on certificates the upload may hold. */
+const CERTIFICATE_PATHS = new Set<PathId>(Object.values(CERTIFICATE_ROLES).map((role) => role.path));
+
+/**
+ * Whether a judged path's certificates were verified (`certificates`) or its verdict rests on flags
+ * alone (`flags`); null for a path without certificates or one that was not judged.
+ */
+export function certificateBasis(
+  path: Pick<PathVerdict, 'id' | 'verdict' | 'basis'>,
+): 'certificates' | 'flags' | null {
+  if (!CERTIFICATE_PATHS.has(path.id) || path.verdict === 'not-assessed' || path.verdict === 'not-configured')
+    return null;
+  return path.basis;
+}
+
+export const BASIS_LABEL = { certificates: 'certificates verified', flags: 'flags only' } as const;
+
 /** The verdict of each path as the report has it; a path missing from the report is `not-assessed`. */
 function verdictsOf(report: Report) {
   return PATHS.map((path, index) => {
@@ -78,6 +96,7 @@ function verdictsOf(report: Report) {
       title: path.title,
       verdict: found?.verdict ?? 'not-assessed',
       reason: found?.reason ?? 'not in this report',
+      basis: found ? certificateBasis(found) : null,
     };
   });
 }
@@ -133,6 +152,18 @@ function pill(center: Point, number: number, verdict: Verdict): string {
   ].join('');
 }
 
+/** Under a path's pill: whether its certificates were verified, or its verdict rests on flags alone. */
+function basisTag(center: Point, basis: 'certificates' | 'flags'): string {
+  const label = BASIS_LABEL[basis];
+  const width = 16 + label.length * 6.6;
+  const color = basis === 'certificates' ? VERDICT_LOOK.secure.color : MUTED;
+  const y = center[1] + 16;
+  return [
+    `<rect x="${center[0] - width / 2}" y="${y}" width="${width}" height="18" rx="9" fill="#ffffff" stroke="${color}" stroke-width="1"${basis === 'flags' ? ' stroke-dasharray="3 2"' : ''}/>`,
+    text(center[0], y + 13, label, 12, basis === 'certificates' ? 'bold' : 'normal', color),
+  ].join('');
+}
+
 function arrow(path: ReturnType<typeof verdictsOf>[number]): string {
   const route = ROUTES[path.id];
   const look = VERDICT_LOOK[path.verdict];
@@ -142,7 +173,8 @@ function arrow(path: ReturnType<typeof verdictsOf>[number]): string {
         `<line x1="${from[0]}" y1="${from[1]}" x2="${to[0]}" y2="${to[1]}" stroke="${look.color}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}${head ? ` marker-end="url(#kcl-head-${path.verdict})"` : ''}/>`,
     )
     .join('');
-  return `<g data-path="${path.id}" data-verdict="${path.verdict}"><title>${xml(`${path.number}. ${path.title}: ${path.verdict} (${path.reason})`)}</title>${lines}${pill(route.label, path.number, path.verdict)}</g>`;
+  const tag = path.basis ? basisTag(route.label, path.basis) : '';
+  return `<g data-path="${path.id}" data-verdict="${path.verdict}"${path.basis ? ` data-basis="${path.basis}"` : ''}><title>${xml(`${path.number}. ${path.title}: ${path.verdict} (${path.reason})`)}</title>${lines}${pill(route.label, path.number, path.verdict)}${tag}</g>`;
 }
 
 function legend(paths: ReturnType<typeof verdictsOf>): string {
@@ -154,7 +186,7 @@ function legend(paths: ReturnType<typeof verdictsOf>): string {
         `<line x1="12" y1="${y - 5}" x2="52" y2="${y - 5}" stroke="${look.color}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>`,
         `<circle cx="70" cy="${y - 5}" r="10" fill="${look.color}"/>`,
         text(70, y, String(path.number), 13, 'bold', '#ffffff'),
-        `<text x="88" y="${y}" font-size="15" fill="${INK}">${xml(path.title)}: <tspan font-weight="bold" fill="${look.color}">${xml(`${look.mark} ${path.verdict}`)}</tspan></text>`,
+        `<text x="88" y="${y}" font-size="15" fill="${INK}">${xml(path.title)}: <tspan font-weight="bold" fill="${look.color}">${xml(`${look.mark} ${path.verdict}`)}</tspan>${path.basis ? `<tspan fill="${MUTED}">${xml(` (${BASIS_LABEL[path.basis]})`)}</tspan>` : ''}</text>`,
       ].join('');
     })
     .join('');
@@ -171,7 +203,9 @@ export function topologySvg(report: Report, options: TopologyOptions = {}): stri
   // The picture lists no findings; when the report left some out (its size cap), the description says so.
   const omitted = report.omitted.reduce((n, item) => n + item.findings, 0);
   const summary = [
-    ...paths.map((p) => `${p.number}. ${p.title}: ${p.verdict}.`),
+    ...paths.map(
+      (p) => `${p.number}. ${p.title}: ${p.verdict}${p.basis ? `, ${BASIS_LABEL[p.basis]}` : ''}.`,
+    ),
     ...(omitted > 0 ? [`${omitted} findings are counted but not listed in the report (its size cap).`] : []),
   ].join(' ');
   return [

@@ -13,6 +13,10 @@ import kubeletServingCertUnverifiable from './kubelet-serving-cert-unverifiable'
 import kubeletStreamingIdleTimeoutDisabled from './kubelet-streaming-idle-timeout-disabled';
 import kubeletWeakTls from './kubelet-weak-tls';
 import kubeletWebhookAuthenticationDisabled from './kubelet-webhook-authentication-disabled';
+import kubeletServingCertUntrusted from './kubelet-serving-cert-untrusted';
+import kubeletServingCertNameMismatch from './kubelet-serving-cert-name-mismatch';
+import apiserverKubeletClientCertUntrusted from './apiserver-kubelet-client-cert-untrusted';
+import apiserverKubeletClientUnauthorized from './apiserver-kubelet-client-unauthorized';
 
 /** In the order of the apiserver-to-kubelet table in RULES.md. */
 export const apiserverToKubeletRules: Rule[] = [
@@ -30,4 +34,8 @@ export const apiserverToKubeletRules: Rule[] = [
   kubeletServerCertRotationGateDisabled,
   kubeletWeakTls,
   kubeletStreamingIdleTimeoutDisabled,
+  kubeletServingCertUntrusted,
+  kubeletServingCertNameMismatch,
+  apiserverKubeletClientCertUntrusted,
+  apiserverKubeletClientUnauthorized,
 ];

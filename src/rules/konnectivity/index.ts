@@ -11,6 +11,7 @@ import konnectivityModeMismatch from './konnectivity-mode-mismatch';
 import konnectivityServerClusterCertMissing from './konnectivity-server-cluster-cert-missing';
 import konnectivityServerFrontendInsecure from './konnectivity-server-frontend-insecure';
 import konnectivityUdsMismatch from './konnectivity-uds-mismatch';
+import konnectivityCertUntrusted from './konnectivity-cert-untrusted';
 
 /** In the order of the catalogue (RULES.md). */
 export const konnectivityRules: Rule[] = [
@@ -26,4 +27,5 @@ export const konnectivityRules: Rule[] = [
   konnectivityAgentCaMissing,
   konnectivityAgentPortMismatch,
   konnectivityAdminExposed,
+  konnectivityCertUntrusted,
 ];

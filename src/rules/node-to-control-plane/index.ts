@@ -27,6 +27,10 @@ import kubeletClientCertRotationDisabled from './kubelet-client-cert-rotation-di
 import kubeletClientCredentials from './kubelet-client-credentials';
 import kubernetesServiceEndpointInsecure from './kubernetes-service-endpoint-insecure';
 import rbacAnonymousBinding from './rbac-anonymous-binding';
+import apiserverServingCertUntrusted from './apiserver-serving-cert-untrusted';
+import apiserverServingCertNameMismatch from './apiserver-serving-cert-name-mismatch';
+import clientCertUntrusted from './client-cert-untrusted';
+import kubeletClientCertIdentityInvalid from './kubelet-client-cert-identity-invalid';
 
 export const nodeToControlPlaneRules: Rule[] = [
   apiserverInsecurePort,
@@ -56,4 +60,8 @@ export const nodeToControlPlaneRules: Rule[] = [
   controlPlaneComponentExposed,
   controlPlaneComponentPlaintextApiserver,
   kubernetesServiceEndpointInsecure,
+  apiserverServingCertUntrusted,
+  apiserverServingCertNameMismatch,
+  clientCertUntrusted,
+  kubeletClientCertIdentityInvalid,
 ];

@@ -10,8 +10,10 @@ type File = RuleExample['files'][number];
 /** One upload made of several examples' files. */
 export function upload(...parts: Array<RuleExample | File>): RuleExample {
   const files = parts.flatMap((part) => ('files' in part ? part.files : [part]));
-  const version = parts.find((part): part is RuleExample => 'files' in part && !!part.kubernetesVersion);
-  return { files, ...(version?.kubernetesVersion ? { kubernetesVersion: version.kubernetesVersion } : {}) };
+  const examples = parts.filter((part): part is RuleExample => 'files' in part);
+  const version = examples.find((part) => part.kubernetesVersion)?.kubernetesVersion;
+  const asOf = examples.find((part) => part.asOf)?.asOf;
+  return { files, ...(version ? { kubernetesVersion: version } : {}), ...(asOf ? { asOf } : {}) };
 }
 
 /** A control-plane static pod at /etc/kubernetes/manifests/<component>.yaml, flags one per line. */

@@ -60,6 +60,8 @@ button[aria-busy=true]{opacity:.7;cursor:progress}
 .paths .num{color:#fff}
 .num{display:inline-flex;align-items:center;justify-content:center;width:1.6rem;height:1.6rem;border-radius:50%;color:#fff;font-weight:700;font-size:.9rem}
 .verdict{font-weight:700;white-space:nowrap}
+.basis{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.8rem;white-space:nowrap;border:1px solid}
+.b-certificates{color:#1a7f37;font-weight:700}.b-flags{color:#57606a;border-style:dashed}
 .v-secure{color:#1a7f37}.v-at-risk{color:#9a6700}.v-insecure{color:#cf222e}.v-not-configured{color:#57606a}.v-not-assessed{color:#8250df}
 .num.v-secure{background:#1a7f37}.num.v-at-risk{background:#9a6700}.num.v-insecure{background:#cf222e}.num.v-not-configured{background:#57606a}.num.v-not-assessed{background:#8250df}
 .finding{border:1px solid var(--line);border-left:6px solid var(--field);border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}

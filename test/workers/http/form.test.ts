@@ -10,6 +10,7 @@ import kubeletConfig from '../../../examples/kubeadm-control-plane/var/lib/kubel
 import kubeletFlags from '../../../examples/kubeadm-control-plane/var/lib/kubelet/kubeadm-flags.env?raw';
 import { kubeconfig } from '../../support/fixtures';
 import { call } from '../../support/http';
+import { kubeadm } from '../../support/pki-uploads';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -24,7 +25,13 @@ const EXAMPLE = [
 /** The multipart body a browser sends for the form: every field, empty ones too. */
 function browserForm(
   files: Array<{ name: string; content: string }>,
-  fields: { content?: string; network?: string; kubernetesVersion?: string } = {},
+  fields: {
+    content?: string;
+    network?: string;
+    kubernetesVersion?: string;
+    asOf?: string;
+    certificateWarningDays?: string;
+  } = {},
 ): FormData {
   const form = new FormData();
   if (files.length === 0) form.append('file', new File([], ''), '');
@@ -32,6 +39,8 @@ function browserForm(
   form.append('content', fields.content ?? '');
   form.append('network', fields.network ?? 'untrusted');
   form.append('kubernetesVersion', fields.kubernetesVersion ?? '');
+  form.append('asOf', fields.asOf ?? '');
+  form.append('certificateWarningDays', fields.certificateWarningDays ?? '');
   return form;
 }
 
@@ -105,6 +114,27 @@ describe('POST /report', () => {
     expect(html).toContain('/etc/kubernetes/manifests/kube-apiserver.yaml:14:5');
     expect(html).toContain('Not assessed');
     expect(html).toContain('Download SARIF');
+  });
+
+  it("shows per path whether its certificates were verified, at the form's asOf", async () => {
+    const withCertificates = await (
+      await post(browserForm(kubeadm(), { asOf: '2026-06-01T00:00:00Z', certificateWarningDays: '45' }))
+    ).text();
+    expect(withCertificates).toContain(
+      'data-path="apiserver-to-kubelet" data-verdict="secure" data-basis="certificates"',
+    );
+    expect(withCertificates).toContain(
+      'data-path="node-to-control-plane" data-verdict="insecure" data-basis="certificates"',
+    );
+    expect(withCertificates).toContain('<span class="basis b-certificates">certificates verified</span>');
+    expect(withCertificates).toContain(
+      'certificates judged at 2026-06-01T00:00:00.000Z (warning 45 days before expiry)',
+    );
+    const flagsOnly = await (await post(browserForm(EXAMPLE))).text();
+    expect(flagsOnly).toContain(
+      'data-path="apiserver-to-kubelet" data-verdict="insecure" data-basis="flags"',
+    );
+    expect(flagsOnly).toContain('>flags only</text>');
   });
 
   it('keeps the page with its assets under 60 KB', async () => {

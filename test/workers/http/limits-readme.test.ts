@@ -23,6 +23,7 @@ describe('README limits', () => {
     'maxMaterializedBytes',
     'maxDepth',
     'maxAliases',
+    'maxCertificates',
   ] as const;
 
   it.each(problems)('lists %s with its value', (name) => {

@@ -38,8 +38,10 @@ ruleTester(rule, {
 });
 
 describe('apiserver-kubelet-https-disabled from 1.22', () => {
-  it('is not evaluated: the flag was removed, removed-flag reports it', () => {
-    const results = lintWithRule(rule, [{ name: file, content: apiserverPod(['--kubelet-https=false']) }]);
+  it('is not evaluated: the flag was removed, removed-flag reports it', async () => {
+    const results = await lintWithRule(rule, [
+      { name: file, content: apiserverPod(['--kubelet-https=false']) },
+    ]);
     expect(results.findings).toEqual([]);
     expect(results.notEvaluated[0]?.reason).toContain(
       'applies before Kubernetes 1.22; the cluster runs 1.31',

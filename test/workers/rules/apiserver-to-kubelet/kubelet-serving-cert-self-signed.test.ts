@@ -6,10 +6,16 @@ import {
   kubeletConfig,
   manifestPath,
 } from '../../../support/fixtures';
+import { OPTIONS, kubeletServingOwnFile } from '../../../support/pki-uploads';
 import { ruleTester } from '../../../support/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'nothing configured, but the uploaded kubelet.crt is one the cluster CA signed: it serves that',
+      files: kubeletServingOwnFile('kubelet-serving', false),
+      options: OPTIONS,
+    },
     {
       name: 'serverTLSBootstrap: true',
       files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig('serverTLSBootstrap: true\n') }],
@@ -41,6 +47,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the uploaded kubelet.crt is its own issuer: a leaf and the throwaway CA the kubelet made',
+      files: kubeletServingOwnFile('kubelet-self-signed', false),
+      options: OPTIONS,
+      findings: [
+        { file: '/var/lib/kubelet/pki/kubelet.crt', line: 1, messageIncludes: 'which is its own issuer' },
+      ],
+    },
     {
       name: 'kubeadm default: the API server does not verify, the kubelet config has neither field',
       files: [

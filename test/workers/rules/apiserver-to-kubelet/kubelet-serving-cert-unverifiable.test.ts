@@ -6,6 +6,7 @@ import {
   kubeletConfig,
   manifestPath,
 } from '../../../support/fixtures';
+import { OPTIONS, kubeadm, kubeletServingOwnFile, pem, replace } from '../../../support/pki-uploads';
 import { lintWithRule, ruleTester } from '../../../support/rule-tester';
 import { describe, expect, it } from 'vitest';
 
@@ -16,6 +17,20 @@ const notVerifying = { name: apiserver, content: apiserverPod(['--secure-port=64
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'nothing configured, but the uploaded kubelet.crt is one the cluster CA signed',
+      files: kubeletServingOwnFile('kubelet-serving'),
+      options: OPTIONS,
+    },
+    {
+      name: "a self-signed serving certificate whose CA the API server's bundle holds",
+      files: replace(
+        kubeadm({ kubeletServing: 'kubelet-self-signed' }),
+        '/etc/kubernetes/pki/ca.crt',
+        pem('ca') + pem('kubelet-own-ca'),
+      ),
+      options: OPTIONS,
+    },
     {
       name: 'the API server verifies and the kubelet bootstraps a certificate from the cluster CA',
       files: [verifying, { name: KUBELET_CONFIG_PATH, content: kubeletConfig('serverTLSBootstrap: true\n') }],
@@ -38,6 +53,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the uploaded serving certificate is its own issuer',
+      files: kubeadm({ kubeletServing: 'kubelet-self-signed' }),
+      options: OPTIONS,
+      findings: [
+        {
+          file: '/var/lib/kubelet/pki/kubelet-server-current.pem',
+          line: 1,
+          messageIncludes: ['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt', 'its own issuer'],
+        },
+      ],
+    },
     {
       name: 'the API server verifies, the kubelet config has neither field: both sides named',
       files: [verifying, { name: KUBELET_CONFIG_PATH, content: kubeletConfig('rotateCertificates: true\n') }],
@@ -105,8 +132,8 @@ ruleTester(rule, {
 });
 
 describe('kubelet-serving-cert-unverifiable locations', () => {
-  it('points at the kubelet and relates the API server flag', () => {
-    const { findings } = lintWithRule(rule, [
+  it('points at the kubelet and relates the API server flag', async () => {
+    const { findings } = await lintWithRule(rule, [
       verifying,
       { name: KUBELET_CONFIG_PATH, content: kubeletConfig() },
     ]);

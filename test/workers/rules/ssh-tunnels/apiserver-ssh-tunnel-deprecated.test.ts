@@ -37,8 +37,8 @@ ruleTester(rule, {
 });
 
 describe('apiserver-ssh-tunnel-deprecated from 1.22', () => {
-  it('is not evaluated: removed-flag takes over', () => {
-    const results = lintWithRule(rule, [{ name: file, content: apiserverPod(SSH) }]);
+  it('is not evaluated: removed-flag takes over', async () => {
+    const results = await lintWithRule(rule, [{ name: file, content: apiserverPod(SSH) }]);
     expect(results.findings).toEqual([]);
     expect(results.notEvaluated[0]?.reason).toBe('applies before Kubernetes 1.22; the cluster runs 1.31');
   });

@@ -1,0 +1,105 @@
+import { LINKS } from '../../catalogue/links';
+import { defineRule, type RawFinding } from '../../engine/rule';
+import type { ApiServer } from '../../model/apiserver';
+import { certificateCovers, firstServiceIp, hostOf } from '../../model/certificates-hosts';
+import type { ClusterModel } from '../../model/cluster-model';
+import { APISERVER } from '../../model/settings/kube-apiserver';
+import type { Location } from '../../schemas/common';
+import { bindingsOf, describeCertificate } from '../support/certificate-findings';
+import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import { subjectOf } from '../support/trust-findings';
+
+interface Dialed {
+  host: string;
+  /** Who dials it, for the message. */
+  by: string[];
+  locations: Location[];
+}
+
+export default defineRule({
+  id: 'apiserver-serving-cert-name-mismatch',
+  path: 'node-to-control-plane',
+  severity: 'high',
+  category: 'breakage',
+  title: "The API server's certificate does not name an address its clients dial",
+  description:
+    'Go clients check that the server certificate names the address they dial, in its subjectAltNames (the Common Name is ignored since Go 1.15). Pods dial the kubernetes Service\'s ClusterIP (the first address of --service-cluster-ip-range) or kubernetes.default.svc; kubelets and components dial the server of their kubeconfig; cluster members the --advertise-address. An address the certificate does not name fails with "x509: certificate is valid for …, not …".',
+  remediation:
+    'Issue the API server certificate again with every address its clients dial in its SANs (kubeadm: apiServer.certSANs, then kubeadm certs renew apiserver; the Service ClusterIP and kubernetes.default.svc names are added by kubeadm itself), or point the clients at an address it names.',
+  links: [LINKS.pkiCertificates, LINKS.kubeadmCerts, LINKS.kubeApiserverFlags],
+  references: [],
+  requires: ['apiserver', 'certificates'],
+  examples: { bad: X.apiserverNoServiceIp, good: X.kubeadm },
+  check: (model, context) =>
+    model.apiServers.flatMap((server): RawFinding[] => {
+      const binding = bindingsOf(model, 'apiserver-serving', server)[0];
+      const first = binding?.bundle?.certificates[0];
+      const certificate = first ? model.certificates.info(first) : undefined;
+      if (!binding || !first || !certificate) {
+        context.notEvaluated(
+          `${server.name}: ${binding ? `${binding.setting}: ${binding.missing ?? 'cannot be read'}` : 'no --tls-cert-file (apiserver-serving-cert-missing)'}`,
+        );
+        return [];
+      }
+      if (APISERVER.secureServing.tlsSniCertKey.given(server)) {
+        context.notEvaluated(`${server.name}: --tls-sni-cert-key serves other certificates for some names`);
+        return [];
+      }
+      const missing = dialedAddresses(model, server).filter(
+        (dialed) => !certificateCovers(certificate, dialed.host),
+      );
+      if (missing.length === 0) return [];
+      const list = missing.map((m) => `${m.host} (${m.by.join('; ')})`).join(', ');
+      return [
+        {
+          subject: subjectOf(certificate),
+          message: `${server.name} serves ${certificate.subject.text} (${binding.setting}), which does not name ${list}: those clients fail with "x509: certificate is valid for ${[...certificate.dnsNames, ...certificate.ipAddresses].join(', ') || 'no name'}".`,
+          location: first.location,
+          related: [binding.location, ...missing.flatMap((m) => m.locations)],
+          evidence: `${describeCertificate(certificate)}; not named: ${missing.map((m) => m.host).join(', ')}`,
+        },
+      ];
+    }),
+});
+
+/** The addresses clients of this API server dial: kubeconfig servers, its advertise address, the Service names. */
+function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
+  const dialed = new Map<string, Dialed>();
+  const add = (host: string, by: string, location: Location) => {
+    const key = host.toLowerCase();
+    const known = dialed.get(key) ?? { host, by: [], locations: [] };
+    if (!known.by.includes(by)) known.by.push(by);
+    known.locations.push(location);
+    dialed.set(key, known);
+  };
+  for (const kubeconfig of model.kubeconfigs) {
+    for (const cluster of kubeconfig.clusters) {
+      const host = cluster.server?.startsWith('https://') ? hostOf(cluster.server) : undefined;
+      if (host) add(host, `${kubeconfig.name} server`, kubeconfig.doc.at(`${cluster.pointer}/server`));
+    }
+  }
+  const advertise = APISERVER.advertiseAddress.of(server);
+  if (advertise.value) add(advertise.value, '--advertise-address', advertise.location);
+  const range = APISERVER.serviceClusterIpRange.of(server);
+  const serviceIp = firstServiceIp(range.value.split(',')[0] ?? '');
+  const rangeLocation = range.location;
+  if (serviceIp)
+    add(
+      serviceIp,
+      `the kubernetes Service ClusterIP that pods dial (${range.source === 'flag' ? range.value : `default ${range.value}`})`,
+      rangeLocation,
+    );
+  const domain = clusterDomain(model);
+  add('kubernetes.default.svc', 'in-cluster clients by name', rangeLocation);
+  add(`kubernetes.default.svc.${domain}`, 'in-cluster clients by name', rangeLocation);
+  return [...dialed.values()];
+}
+
+/** The cluster's DNS domain: a kubelet's clusterDomain, else cluster.local (kubeadm's networking.dnsDomain default). */
+function clusterDomain(model: ClusterModel): string {
+  for (const kubelet of model.kubelets) {
+    const domain = kubelet.setting('clusterDomain')?.value;
+    if (domain) return domain.replace(/\.$/, '');
+  }
+  return 'cluster.local';
+}

@@ -1,0 +1,47 @@
+import rule from '../../../../src/rules/konnectivity/konnectivity-cert-untrusted';
+import { ruleTester } from '../../../support/rule-tester';
+import { OPTIONS, konnectivity } from '../../../support/pki-uploads';
+
+const agentDials = (host: string) =>
+  konnectivity().map((f) =>
+    f.name === 'konnectivity-agent.yaml'
+      ? { ...f, content: f.content.replace('--proxy-server-host=10.0.0.10', `--proxy-server-host=${host}`) }
+      : f,
+  );
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "the agent trusts the service account's CA (kube-controller-manager's --root-ca-file), which signed --cluster-cert",
+      files: konnectivity(),
+      options: OPTIONS,
+    },
+    {
+      name: 'the agent dials a name the certificate has',
+      files: agentDials('control-plane-1'),
+      options: OPTIONS,
+    },
+  ],
+  invalid: [
+    {
+      name: "the agent's --ca-cert is another CA with the cluster CA's name",
+      files: konnectivity('other-ca'),
+      options: OPTIONS,
+      findings: [
+        {
+          file: '/etc/kubernetes/pki/apiserver.crt',
+          messageIncludes: [
+            '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+            '--ca-cert=/etc/konnectivity/ca.crt',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the agent dials an address the certificate does not name',
+      files: agentDials('konnectivity.example.com'),
+      options: OPTIONS,
+      findings: [{ messageIncludes: 'at konnectivity.example.com:8132' }],
+    },
+  ],
+});
