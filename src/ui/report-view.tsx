@@ -12,6 +12,7 @@ import { SEVERITIES } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas/report';
 import { VERDICT_LOOK, topologySvg } from '../report/formats/svg';
+import { uploadHeading } from '../report/formats/common';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
 export interface DownloadFormat {
@@ -52,6 +53,16 @@ function Summary(props: { report: Report }) {
         {summary.inputErrors > 0 ? `, ${plural(summary.inputErrors, 'file error')}` : ''}
         {summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : ''}. Paths: {verdicts.join(', ')}.
       </p>
+      {summary.toUpload.length > 0 ? (
+        <>
+          <p>{uploadHeading(props.report)}</p>
+          <ul class="plain">
+            {summary.toUpload.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p class="meta">
         Kubernetes {options.kubernetesVersion ?? 'version unknown'}
         {options.kubernetesVersionSource ? ` (from ${options.kubernetesVersionSource})` : ''};{' '}

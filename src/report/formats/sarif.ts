@@ -9,7 +9,7 @@ import type { Location, Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding } from '../../schemas/report';
 import type { RuleInfo } from '../../schemas/rule';
-import { relativeUri, type FormatContext } from './common';
+import { relativeUri, uploadHeading, type FormatContext } from './common';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/';
@@ -62,14 +62,26 @@ export function toSarif(report: Report, { rules }: FormatContext) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.inputs.flatMap((input) =>
-              input.errors.map((error) => ({
-                level: 'error' as const,
-                message: { text: `${input.file}: ${error.message}` },
-                locations: [physical({ file: input.file, line: error.line, column: error.column })],
-                descriptor: { id: 'input-error' },
-              })),
-            ),
+            toolExecutionNotifications: [
+              ...report.inputs.flatMap((input) =>
+                input.errors.map((error) => ({
+                  level: 'error' as const,
+                  message: { text: `${input.file}: ${error.message}` },
+                  locations: [physical({ file: input.file, line: error.line, column: error.column })],
+                  descriptor: { id: 'input-error' },
+                })),
+              ),
+              // Nothing judged is not a pass: say what to upload.
+              ...(report.summary.assessedPaths === 0
+                ? [
+                    {
+                      level: 'error' as const,
+                      message: { text: `${uploadHeading(report)} ${report.summary.toUpload.join('; ')}` },
+                      descriptor: { id: 'nothing-assessed' },
+                    },
+                  ]
+                : []),
+            ],
             properties: { options: report.options },
           },
         ],

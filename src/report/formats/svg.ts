@@ -167,8 +167,14 @@ function legend(paths: ReturnType<typeof verdictsOf>): string {
 export function topologySvg(report: Report, options: TopologyOptions = {}): string {
   const paths = verdictsOf(report);
   const withLegend = options.legend ?? true;
-  const height = PICTURE_HEIGHT + (withLegend ? paths.length * LEGEND_ROW + 16 : 0);
-  const summary = paths.map((p) => `${p.number}. ${p.title}: ${p.verdict}.`).join(' ');
+  const nothingAssessed = withLegend && report.summary.assessedPaths === 0;
+  const height =
+    PICTURE_HEIGHT + (withLegend ? paths.length * LEGEND_ROW + 16 : 0) + (nothingAssessed ? LEGEND_ROW : 0);
+  const nothing =
+    report.summary.assessedPaths === 0
+      ? ` Nothing could be assessed. Upload: ${report.summary.toUpload.join('; ')}`
+      : '';
+  const summary = paths.map((p) => `${p.number}. ${p.title}: ${p.verdict}.`).join(' ') + nothing;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="kcl-topology-title kcl-topology-desc" font-family="${FONT}">`,
     `<title id="kcl-topology-title">Control plane and node communication paths</title>`,
@@ -189,6 +195,9 @@ export function topologySvg(report: Report, options: TopologyOptions = {}): stri
     component(540, 324, 122, 90, 'Konnectivity', 'agent'),
     ...paths.map(arrow),
     withLegend ? legend(paths) : '',
+    nothingAssessed
+      ? `<text x="12" y="${height - 14}" font-size="15" font-weight="bold" fill="${INK}">Nothing could be assessed: upload what the report's summary.toUpload lists.</text>`
+      : '',
     '</svg>',
   ].join('');
 }
