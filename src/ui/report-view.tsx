@@ -115,10 +115,11 @@ function PathList(props: { paths: readonly PathVerdict[] }) {
   );
 }
 
-function Where(props: { location: Finding['location'] }) {
-  const { file, line, column, default: isDefault } = props.location;
+function Where(props: { location: Omit<Finding['location'], 'node'> & { node?: string | null } }) {
+  const { file, line, column, default: isDefault, node } = props.location;
   return (
     <>
+      {node ? `node ${node}: ` : ''}
       <code>
         {file}:{line}:{column}
       </code>

@@ -137,6 +137,7 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>) {
       category: finding.category,
       path: finding.path,
       subject: finding.subject,
+      node: finding.location.node,
       evidence: finding.evidence,
       severityReason: finding.severityReason,
       pointer: finding.location.pointer,
