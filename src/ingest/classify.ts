@@ -172,12 +172,20 @@ function findComponentContainer(
 ): { component: Component; index: number } | undefined {
   const containers = doc.get(`${podSpec}/containers`);
   if (!Array.isArray(containers)) return undefined;
-  for (const [index, container] of containers.entries()) {
-    if (!isPlainObject(container)) continue;
-    const component = containerComponent(container);
-    if (component) return { component, index };
-  }
-  return undefined;
+  const found = containers.flatMap((container, index) => {
+    const component = isPlainObject(container) ? containerComponent(container) : undefined;
+    return component ? [{ component, index, name: (container as { name?: unknown }).name }] : [];
+  });
+  // A sidecar beside the component (kops' kube-apiserver healthcheck) is told apart by name: the pod's
+  // default container, else the container named after its component, else the first.
+  const wanted = doc.get(
+    `${podSpec.replace(/\/spec$/, '')}/metadata/annotations/kubectl.kubernetes.io~1default-container`,
+  );
+  return (
+    found.find((c) => typeof wanted === 'string' && c.name === wanted) ??
+    found.find((c) => c.name === c.component) ??
+    found[0]
+  );
 }
 
 /** A container's component, from its command, then its first argument, image and name. */

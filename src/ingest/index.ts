@@ -5,9 +5,11 @@
 import type { InputDocument, InputError } from '../schemas/report';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
-import { readCommandLines, type CommandLine } from './command-line';
+import { isEnvFile, readTextForms, textFormDocument, type CommandLine } from './command-line';
+import type { EnvironmentFile } from './environment-file';
+import { isMicroK8sArgsFile, type Kubelite } from './microk8s-args';
 import { LineIndex, type Locator } from './positions';
-import { SYSTEMD_SECTION } from './systemd-unit';
+import { SYSTEMD_SECTION, type SystemdUnit } from './systemd-unit';
 import { SourceDocument } from './source-document';
 import { checkText, decodeUpload } from './text';
 import { isPlainObject, parseYamlStream } from './yaml';
@@ -23,6 +25,12 @@ export interface IngestedFile {
   errors: InputError[];
   objects: Classified[];
   commandLines: CommandLine[];
+  /** A systemd unit or drop-in: merged with the others and expanded in the model. */
+  unit?: SystemdUnit;
+  /** An environment file (`VAR=value` lines) a unit may name in EnvironmentFile=. */
+  environment?: EnvironmentFile;
+  /** MicroK8s' args/kubelite. */
+  kubelite?: Kubelite;
   /** What the report's `inputs` says about each document. */
   documents: InputDocument[];
 }
@@ -40,7 +48,7 @@ export function ingestFile(upload: Upload): IngestedFile {
     file.errors.push({ message: 'the file is empty', line: 1, column: 1 });
     return file;
   }
-  if (text.includes('\0') || SYSTEMD_SECTION.test(text))
+  if (text.includes('\0') || SYSTEMD_SECTION.test(text) || isMicroK8sArgsFile(upload.name) || isEnvFile(text))
     return withCommandLines(file, text, new LineIndex(text));
   const stream = parseYamlStream(text);
   let scalars = 0;
@@ -92,14 +100,21 @@ export function ingestFile(upload: Upload): IngestedFile {
 }
 
 function withCommandLines(file: IngestedFile, text: string, lines: Locator): IngestedFile {
-  file.commandLines = readCommandLines(file.name, text, lines);
+  const forms = readTextForms(file.name, text, lines);
+  file.commandLines = forms.commandLines;
+  if (forms.unit) file.unit = forms.unit;
+  if (forms.environment) file.environment = forms.environment;
+  if (forms.kubelite) file.kubelite = forms.kubelite;
   const notes: Record<CommandLine['kind'], string> = {
     CommandLine: 'process command line',
     KubeletFlagsFile: 'kubelet flags added to its command line',
     SystemdUnit: 'systemd unit: the flags its ExecStart line passes',
     KubeadmConfiguration: 'kubelet flags kubeadm passes',
     DistributionConfig: 'kubelet-arg of a k3s/RKE2 config',
+    ArgsFile: "MicroK8s args file: the component's whole command line",
   };
+  const other = textFormDocument(forms);
+  if (other) file.documents.push(other);
   for (const command of file.commandLines) {
     file.documents.push({
       index: 0,
@@ -110,18 +125,6 @@ function withCommandLines(file: IngestedFile, text: string, lines: Locator): Ing
       role: null,
       recognized: true,
       note: notes[command.kind],
-    });
-  }
-  if (file.commandLines.length === 0 && SYSTEMD_SECTION.test(text)) {
-    file.documents.push({
-      index: 0,
-      pointer: '',
-      line: 1,
-      kind: 'SystemdUnit',
-      component: null,
-      role: null,
-      recognized: false,
-      note: 'a systemd unit that starts no Kubernetes component',
     });
   }
   return file;

@@ -14,6 +14,8 @@ import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
 import { fromDistributionConfigs } from './distribution';
 import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
+import { applyKubelite } from './microk8s';
+import { commandLinesFromUnits } from './systemd-units';
 import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
 import { detectVersion, type KubernetesVersion } from './version';
@@ -43,7 +45,20 @@ export interface ClusterModel {
 
 export function buildClusterModel(files: readonly IngestedFile[], options: ModelOptions): ClusterModel {
   const objects = files.flatMap((file) => file.objects);
-  const commandLines = files.flatMap((file) => file.commandLines);
+  // Units are merged with their drop-ins and expanded with their EnvironmentFiles; a flags file a kubelet
+  // unit read counts through that unit only.
+  const units = commandLinesFromUnits(files);
+  const commandLines = applyKubelite(
+    [
+      ...files.flatMap((file) =>
+        file.commandLines.filter(
+          (c) => !(c.kind === 'KubeletFlagsFile' && units.readByKubeletUnits.has(c.file)),
+        ),
+      ),
+      ...units.commandLines,
+    ],
+    files,
+  );
   const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
   const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
@@ -69,6 +84,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...commandLines.filter((c) => c.component === 'kubelet'),
     ],
     kubeconfigs,
+    files.map((file) => file.name),
   );
   const authenticationConfigs = docs('authentication-config');
   const apiServers = byComponent('kube-apiserver').map((c) =>

@@ -11,7 +11,8 @@
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
 import { FlagSet, parseFlags } from './flags';
-import { Kubelet, type KubeletConfigSource } from './kubelet';
+import { Kubelet, certDirOf, type CertDirCertificate, type KubeletConfigSource } from './kubelet';
+import { MICROK8S_KUBELET_CERTIFICATE } from './microk8s';
 import type { Kubeconfig } from './kubeconfig';
 import { findReferencedFile, nodeKeyOf } from './referenced-file';
 
@@ -24,6 +25,8 @@ export function buildKubelets(
   configs: readonly Classified[],
   commandLines: readonly CommandLine[],
   kubeconfigs: readonly Kubeconfig[],
+  /** The names of every uploaded file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  uploads: readonly string[] = [],
 ): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
@@ -53,6 +56,7 @@ export function buildKubelets(
         run.length > 0 ? run.map((command) => parseFlags(command.args, command.insertAt)) : partialFlags
       ).reduce((a, b) => a.concat(b));
       const configFlag = flags.get('config');
+      const hidden = [...new Set(sources.flatMap((c) => (c.hidden ? [c.hidden] : [])))].join('; ');
       let config: KubeletConfigSource;
       if (configFlag) {
         const carried = run.find((command) => command.config)?.config;
@@ -63,6 +67,8 @@ export function buildKubelets(
         config = target
           ? configSource(target.item)
           : { mode: 'unknown', reason: `the kubelet's --config file ${configFlag.value} was not uploaded` };
+      } else if (run.length > 0 && hidden) {
+        config = { mode: 'unknown', reason: `whether the kubelet runs with --config is unknown: ${hidden}` };
       } else if (run.length > 0) {
         config = { mode: 'flags-only' };
         local.forEach((candidate) => bound.add(candidate.item)); // not read by a kubelet without --config
@@ -78,10 +84,16 @@ export function buildKubelets(
             };
       }
       const files = [
-        ...sources.map((c) => c.file),
+        ...sources.flatMap((c) => c.sources ?? [c.file]),
         ...(config.mode === 'config' ? [config.doc.file, ...config.dropIns.map((doc) => doc.file)] : []),
       ];
-      kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)]));
+      const certificate = certDirCertificate(key, flags, sources, uploads);
+      kubelets.push(
+        new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)], {
+          ...(hidden ? { hidden } : {}),
+          ...(certificate ? { certDirCertificate: certificate } : {}),
+        }),
+      );
     }
     // With the node's whole command line known, other config files there are not read by its kubelet.
     if (complete.length > 0) all.forEach((candidate) => bound.add(candidate.item));
@@ -94,6 +106,24 @@ export function buildKubelets(
     }
   }
   return disambiguate(kubelets);
+}
+
+/** `<cert-dir>/kubelet.crt`, when the upload shows it on this node or the distribution writes it there. */
+function certDirCertificate(
+  key: string,
+  flags: FlagSet,
+  sources: readonly CommandLine[],
+  uploads: readonly string[],
+): CertDirCertificate | undefined {
+  const path = `${certDirOf(flags)}/kubelet.crt`;
+  const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
+  const uploaded = uploads.find(
+    (name) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
+  );
+  if (uploaded) return { path, reason: `was uploaded (${uploaded})`, location };
+  if (sources.some((c) => c.layout === 'microk8s'))
+    return { path, reason: MICROK8S_KUBELET_CERTIFICATE, location };
+  return undefined;
 }
 
 function sourceOf(item: Classified, dropIns: readonly ConfigCandidate[]): KubeletConfigSource {
@@ -138,6 +168,6 @@ function disambiguate(kubelets: Kubelet[]): Kubelet[] {
   const counts = new Map<string, number>();
   for (const k of kubelets) if (k.node) counts.set(k.node, (counts.get(k.node) ?? 0) + 1);
   return kubelets.map((k) =>
-    k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files) : k,
+    k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files, k.options) : k,
   );
 }

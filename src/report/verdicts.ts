@@ -103,6 +103,8 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
       upload: UPLOAD_APISERVER,
     };
   }
+  const hidden = hiddenFlags(id, model);
+  if (hidden) return { verdict: 'not-assessed', reason: hidden, upload: hidden };
   const missingEgress = model.apiServers.find((s) => s.egressSelector.state === 'missing');
   const egressFile =
     missingEgress?.egressSelector.state === 'missing' ? missingEgress.egressSelector.flag.value : '';
@@ -148,4 +150,20 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A component whose flags may hide in a file that was not uploaded (a systemd EnvironmentFile) cannot
+ * show that a path is safe, nor that SSH tunnels or Konnectivity are not in use: why, for the path.
+ */
+function hiddenFlags(id: PathId, model: ClusterModel): string | undefined {
+  const components = [
+    ...model.apiServers,
+    ...(id === 'node-to-control-plane' ? [...model.controllerManagers, ...model.schedulers] : []),
+  ];
+  const component = components.find((c) => c.hidden);
+  if (component) return `${component.name}: ${component.hidden}`;
+  if (id !== 'apiserver-to-kubelet') return undefined;
+  const kubelet = model.kubelets.find((k) => k.options.hidden);
+  return kubelet ? `${kubelet.name}: ${kubelet.options.hidden}` : undefined;
 }

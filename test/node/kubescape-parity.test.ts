@@ -42,7 +42,14 @@ const SENSOR_FAILED =
 const CONTROLLER_MANAGER_GATE =
   'the gate on kube-controller-manager only matters while a kubelet bootstraps its serving certificate (serverTLSBootstrap); with no kubelet uploaded we cannot tell, so we say what to upload instead of guessing';
 
+const ALWAYS_ALLOW_RESETS_ANONYMOUS =
+  'the pod sets no --authorization-mode, so the API server runs AlwaysAllow and turns --anonymous-auth=true off at startup (pkg/kubeapiserver/options/authentication.go ApplyAuthorization: "AnonymousAuth is not allowed with the AlwaysAllow authorizer"); the real problem, AlwaysAllow, is apiserver-authorization-always-allow\'s critical finding';
+
 const DISAGREEMENTS: Record<string, { ours: Verdict; why: string }> = {
+  'ensure-that-the-api-server-anonymous-auth-argument-is-set-to-false/rke2-args-fail': {
+    ours: 'pass',
+    why: ALWAYS_ALLOW_RESETS_ANONYMOUS,
+  },
   'anonymous-requests-to-kubelet-updated/no-cli-params': {
     ours: 'fail',
     why: 'the command line has no --config, so the kubelet never reads the attached file and the flag default --anonymous-auth=true applies (k8s-facts §3.1); Kubescape reads the file anyway',
