@@ -37,6 +37,11 @@ export interface Classified {
   container?: number;
   /** For kubelet configs: read from a /configz dump (effective values) rather than a config file. */
   live?: boolean;
+  /**
+   * For configuration wrapped in an object (a Cluster API KubeadmControlPlane, a kind node): which
+   * wrapper, so its parts are read together; and the node its kubelet runs on.
+   */
+  group?: { id: string; node?: string; kubernetesVersion?: { value: string; where: string } };
 }
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);

@@ -39,6 +39,13 @@ export interface CommandLine {
   line: number;
   /** The `--config` file when it came with the command line (Kubescape KubeletInfo), bound directly. */
   config?: Classified;
+  /**
+   * The `--config` file the tool that starts the kubelet writes (kubeadm's /var/lib/kubelet/config.yaml):
+   * used when no uploaded file is at that path.
+   */
+  writes?: Classified;
+  /** The node the command line runs on, when its file does not say (one kind or Cluster API file, many nodes). */
+  node?: string;
   /** The distribution whose layout it came in, when that says more than the flags (MicroK8s' certificates). */
   layout?: 'microk8s';
   /**

@@ -43,6 +43,21 @@ export class SourceDocument {
     };
   }
 
+  /** The object at `pointer` as a document of its own: its pointers and positions stay those of this file. */
+  child(pointer: string, value: Record<string, unknown>): SourceDocument {
+    return new SourceDocument(this.file, this.index, this.base + pointer, value, this.offsets, this.lines);
+  }
+
+  /**
+   * An object a tool writes from this one (kubeadm's kubelet config from an InitConfiguration): every
+   * place in it is this object's own place, since the file the tool writes was not uploaded.
+   */
+  derive(value: Record<string, unknown>): SourceDocument {
+    const root = this.offsets.get(this.base);
+    const offsets = new Map(root === undefined ? [] : [[this.base, root]]);
+    return new SourceDocument(this.file, this.index, this.base, value, offsets, this.lines);
+  }
+
   /** The value at a pointer relative to this object, or undefined. */
   get(pointer: string): unknown {
     let node: unknown = this.value;

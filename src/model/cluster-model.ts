@@ -62,7 +62,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
   const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
-  const kubeadm = fromKubeadm(ofType('kubeadm'));
+  const kubeadm = fromKubeadm(ofType('kubeadm'), ofType('kubelet-config'));
   const distribution = fromDistributionConfigs(ofType('distribution-config'));
   const components = [
     ...kubeadm.components,
@@ -84,7 +84,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...commandLines.filter((c) => c.component === 'kubelet'),
     ],
     kubeconfigs,
-    files.map((file) => file.name),
+    { uploads: files.map((file) => file.name), defaults: kubeadm.kubeletDefaults },
   );
   const authenticationConfigs = docs('authentication-config');
   const apiServers = byComponent('kube-apiserver').map((c) =>

@@ -11,7 +11,13 @@
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
 import { FlagSet, parseFlags } from './flags';
-import { Kubelet, certDirOf, type CertDirCertificate, type KubeletConfigSource } from './kubelet';
+import {
+  Kubelet,
+  certDirOf,
+  type CertDirCertificate,
+  type KubeletConfigSource,
+  type KubeletDefaults,
+} from './kubelet';
 import { MICROK8S_KUBELET_CERTIFICATE } from './microk8s';
 import type { Kubeconfig } from './kubeconfig';
 import { findReferencedFile, nodeKeyOf } from './referenced-file';
@@ -21,12 +27,18 @@ interface ConfigCandidate {
   item: Classified;
 }
 
+export interface KubeletInputs {
+  /** The names of every uploaded file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  uploads?: readonly string[];
+  /** What the tool that wrote a config file fills in (kubeadm's kubelet defaults). */
+  defaults?: ReadonlyMap<Classified, KubeletDefaults>;
+}
+
 export function buildKubelets(
   configs: readonly Classified[],
   commandLines: readonly CommandLine[],
   kubeconfigs: readonly Kubeconfig[],
-  /** The names of every uploaded file: the kubelet's <cert-dir>/kubelet.crt may be one. */
-  uploads: readonly string[] = [],
+  { uploads = [], defaults = new Map() }: KubeletInputs = {},
 ): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
@@ -35,7 +47,7 @@ export function buildKubelets(
     return found;
   };
   for (const item of configs) group(nodeKeyOf(item.doc.file)).configs.push({ file: item.doc.file, item });
-  for (const command of commandLines) group(nodeKeyOf(command.file)).commands.push(command);
+  for (const command of commandLines) group(command.node ?? nodeKeyOf(command.file)).commands.push(command);
 
   const allConfigs = configs.map((item) => ({ file: item.doc.file, item }));
   const kubelets: Kubelet[] = [];
@@ -43,7 +55,7 @@ export function buildKubelets(
     const bound = new Set<Classified>();
     const dropIns = dropInsOf(all, commands);
     const local = all.filter((candidate) => !dropIns.includes(candidate));
-    const configSource = (item: Classified) => sourceOf(item, dropIns);
+    const configSource = (item: Classified) => sourceOf(item, dropIns, defaults.get(item));
     const partial = commands.filter((command) => !command.complete);
     const complete = commands.filter((command) => command.complete);
     const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
@@ -60,9 +72,14 @@ export function buildKubelets(
       let config: KubeletConfigSource;
       if (configFlag) {
         const carried = run.find((command) => command.config)?.config;
+        // An uploaded file at the path wins over the one the starting tool would write (kubeadm's).
+        const written = sources.find((command) => command.writes)?.writes;
         const target = carried
           ? { file: carried.doc.file, item: carried }
-          : (findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs));
+          : (atPath(configFlag.value, local) ??
+            (written ? { file: written.doc.file, item: written } : undefined) ??
+            findReferencedFile(configFlag.value, local) ??
+            findReferencedFile(configFlag.value, allConfigs));
         if (target) bound.add(target.item);
         config = target
           ? configSource(target.item)
@@ -126,11 +143,28 @@ function certDirCertificate(
   return undefined;
 }
 
-function sourceOf(item: Classified, dropIns: readonly ConfigCandidate[]): KubeletConfigSource {
+function sourceOf(
+  item: Classified,
+  dropIns: readonly ConfigCandidate[],
+  defaults: KubeletDefaults | undefined,
+): KubeletConfigSource {
   const docs = item.live ? [] : dropIns.map((candidate) => candidate.item.doc);
   return item.live
     ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true, dropIns: docs }
-    : { mode: 'config', doc: item.doc, base: '', live: false, dropIns: docs };
+    : {
+        mode: 'config',
+        doc: item.doc,
+        base: '',
+        live: false,
+        dropIns: docs,
+        ...(defaults ? { defaults } : {}),
+      };
+}
+
+/** The config file uploaded at exactly that path (or a path ending in it), if any. */
+function atPath(path: string, candidates: readonly ConfigCandidate[]): ConfigCandidate | undefined {
+  const wanted = path.replace(/^\/+/, '');
+  return candidates.find((c) => c.file === path || c.file.replace(/^\/+/, '').endsWith(wanted));
 }
 
 /**
