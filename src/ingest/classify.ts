@@ -23,6 +23,8 @@ export type DocumentType =
   | 'kubeadm'
   /** k3s / RKE2 config.yaml and its drop-ins. */
   | 'distribution-config'
+  /** Cluster API KubeadmControlPlane(Template), KubeadmConfig(Template): kubeadm configuration and files inside. */
+  | 'cluster-api'
   | 'unrecognized';
 
 export interface Classified {
@@ -61,9 +63,25 @@ const KUBEADM_NOTES: Record<string, string> = {
   JoinConfiguration: 'read for the kubelet flags kubeadm passes (--config, kubeletExtraArgs)',
 };
 const SERVICE_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice']);
+/** Where each Cluster API kind keeps its KubeadmConfigSpec. */
+export const CLUSTER_API_SPECS: Record<string, { group: string; spec: string }> = {
+  KubeadmControlPlane: { group: 'controlplane.cluster.x-k8s.io/', spec: '/spec/kubeadmConfigSpec' },
+  KubeadmControlPlaneTemplate: {
+    group: 'controlplane.cluster.x-k8s.io/',
+    spec: '/spec/template/spec/kubeadmConfigSpec',
+  },
+  KubeadmConfig: { group: 'bootstrap.cluster.x-k8s.io/', spec: '/spec' },
+  KubeadmConfigTemplate: { group: 'bootstrap.cluster.x-k8s.io/', spec: '/spec/template/spec' },
+};
+
+/** Why objects kube-comms-lint does not read are left out, by API group and kind. */
 const LATER: Record<string, string> = {
-  Cluster:
+  'kind.x-k8s.io/Cluster':
     'a kind cluster configuration describes how kind creates a cluster; upload the files it wrote on the nodes',
+  'cluster.x-k8s.io/ClusterClass':
+    "a Cluster API ClusterClass: its patches change the templates it references when a Cluster uses it, with that Cluster's variables; they are not applied here: upload the rendered KubeadmControlPlane and KubeadmConfigTemplate (kubectl get -o yaml on the management cluster)",
+  'cluster.x-k8s.io/Cluster':
+    'a Cluster API Cluster: its kubeadm configuration is in the KubeadmControlPlane and KubeadmConfigTemplate it references; upload those',
 };
 
 export function classify(doc: SourceDocument): Classified {
@@ -100,6 +118,14 @@ export function classify(doc: SourceDocument): Classified {
   }
   if (KUBEADM_KINDS.has(kind) && apiVersion.startsWith('kubeadm.k8s.io/')) {
     return { ...base, type: 'kubeadm', note: KUBEADM_NOTES[kind] ?? null };
+  }
+  const clusterApi = Object.hasOwn(CLUSTER_API_SPECS, kind) ? CLUSTER_API_SPECS[kind] : undefined;
+  if (clusterApi && apiVersion.startsWith(clusterApi.group)) {
+    return {
+      ...base,
+      type: 'cluster-api',
+      note: 'Cluster API: the kubeadm configuration and files it holds are read below',
+    };
   }
   if (kind === 'KubeletInfo' && apiVersion.startsWith('hostdata.kubescape.cloud/')) {
     return {
@@ -142,7 +168,9 @@ export function classify(doc: SourceDocument): Classified {
       note: 'its *-arg flags and egress-selector-mode',
     };
   }
-  return { ...base, type: 'unrecognized', note: LATER[kind] ?? 'not a configuration kube-comms-lint reads' };
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const later = Object.hasOwn(LATER, `${group}/${kind}`) ? LATER[`${group}/${kind}`] : undefined;
+  return { ...base, type: 'unrecognized', note: later ?? 'not a configuration kube-comms-lint reads' };
 }
 
 const DISTRIBUTION_KEYS =

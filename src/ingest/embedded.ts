@@ -7,6 +7,7 @@
 import type { InputDocument } from '../schemas/report';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
+import { unwrapClusterApi } from './cluster-api';
 import { EmbeddedLocator } from './positions';
 import { SourceDocument } from './source-document';
 import { isPlainObject, parseYamlStream } from './yaml';
@@ -39,6 +40,7 @@ export function unwrap(envelope: Classified, text: string): Unwrapped {
       );
     }
   }
+  if (envelope.type === 'cluster-api') return unwrapClusterApi(envelope, text);
   if (envelope.type === 'kubelet-info') {
     const data = isPlainObject(doc.value.data) ? doc.value.data : {};
     const cmdLine = typeof data.cmdLine === 'string' ? data.cmdLine : '';
@@ -77,19 +79,29 @@ function asKubeletConfig(item: Classified): Classified {
     : item;
 }
 
-function readEmbedded(
+export function readEmbedded(
   result: Unwrapped,
   outer: SourceDocument,
   text: string,
   locator: EmbeddedLocator,
   note: string,
   refine: (item: Classified) => Classified = (item) => item,
+  /** The node path the wrapper writes the text to (Cluster API files[].path). */
+  writtenAt?: string,
 ): Classified | undefined {
   const stream = parseYamlStream(text);
   let first: Classified | undefined;
   for (const parsed of stream.documents) {
     if (!isPlainObject(parsed.value)) continue;
-    const inner = new SourceDocument(outer.file, outer.index, '', parsed.value, parsed.offsets, locator);
+    const inner = new SourceDocument(
+      outer.file,
+      outer.index,
+      '',
+      parsed.value,
+      parsed.offsets,
+      locator,
+      writtenAt,
+    );
     const classified = refine(classify(inner));
     result.objects.push(classified);
     result.documents.push({
@@ -125,7 +137,10 @@ function name(doc: SourceDocument): string {
 }
 
 /** For `key: |` block scalars the text starts on the next line, at that line's indentation. */
-function blockLayout(text: string, keyLine: number): { lineShift: number; indent: number } | undefined {
+export function blockLayout(
+  text: string,
+  keyLine: number,
+): { lineShift: number; indent: number } | undefined {
   const all = text.split('\n');
   const keyText = all[keyLine - 1] ?? '';
   if (!/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(keyText)) return undefined;
@@ -133,7 +148,7 @@ function blockLayout(text: string, keyLine: number): { lineShift: number; indent
   return { lineShift: 1, indent: next.length - next.trimStart().length };
 }
 
-function decodeBase64(content: string): string | undefined {
+export function decodeBase64(content: string): string | undefined {
   try {
     const bytes = Uint8Array.from(atob(content.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

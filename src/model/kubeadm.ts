@@ -214,8 +214,11 @@ function component(item: Classified, key: ControlPlaneKey, settings: ClusterSett
     doc.get(extraArgsPointer) !== undefined ? extraArgsPointer : `/${key}`,
     true,
   );
-  const user = extraArgs(doc, extraArgsPointer);
-  const userNames = new Set(user.map((word) => word.name));
+  const written = extraArgs(doc, extraArgsPointer);
+  // A clusterctl template's ${VAR} is substituted when the cluster is generated: its value is unknown here.
+  const templated = item.group ? written.filter((word) => /\$\{[^}]*\}/.test(word.value)) : [];
+  const user = written.filter((word) => !templated.includes(word));
+  const userNames = new Set(written.map((word) => word.name));
   // kubeadm leaves --authorization-mode out when the user configures --authorization-config.
   const defaults = defaultFlags(key, settings).filter(
     ([flag]) =>
@@ -243,6 +246,11 @@ function component(item: Classified, key: ControlPlaneKey, settings: ClusterSett
       : {}),
     nodeKey: nodeKeyOf(doc.file),
     name: `${name} (from kubeadm ClusterConfiguration ${doc.file})`,
+    ...(templated.length > 0
+      ? {
+          hidden: `${templated.map((word) => `--${word.name}=${word.value}`).join(', ')} hold clusterctl variables, substituted when the cluster is generated: upload the rendered configuration (clusterctl generate cluster, or the object from the management cluster)`,
+        }
+      : {}),
   };
 }
 

@@ -46,10 +46,14 @@ export function buildKubelets(
     if (!found) groups.set(key, (found = { configs: [], commands: [] }));
     return found;
   };
-  for (const item of configs) group(nodeKeyOf(item.doc.file)).configs.push({ file: item.doc.file, item });
+  for (const item of configs)
+    group(item.group?.node ?? nodeKeyOf(item.doc.file)).configs.push({
+      file: item.doc.writtenAt ?? item.doc.file,
+      item,
+    });
   for (const command of commandLines) group(command.node ?? nodeKeyOf(command.file)).commands.push(command);
 
-  const allConfigs = configs.map((item) => ({ file: item.doc.file, item }));
+  const allConfigs = configs.map((item) => ({ file: item.doc.writtenAt ?? item.doc.file, item }));
   const kubelets: Kubelet[] = [];
   for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
