@@ -25,6 +25,10 @@ export type DocumentType =
   | 'distribution-config'
   /** Cluster API KubeadmControlPlane(Template), KubeadmConfig(Template): kubeadm configuration and files inside. */
   | 'cluster-api'
+  /** kind's Cluster (kind.x-k8s.io): how kind generates each node's kubeadm configuration. */
+  | 'kind-cluster'
+  /** One of its kubeadmConfigPatches or kubeadmConfigPatchesJSON6902 (src/ingest/kind-cluster.ts). */
+  | 'kind-patch'
   | 'unrecognized';
 
 export interface Classified {
@@ -44,6 +48,20 @@ export interface Classified {
    * wrapper, so its parts are read together; and the node its kubelet runs on.
    */
   group?: { id: string; node?: string; kubernetesVersion?: { value: string; where: string } };
+  /** Why what the object holds is not known (a kind patch that may or may not apply), and what to upload. */
+  unknown?: string;
+  /** For a kind patch: which cluster and node it patches, in what order, and a JSON 6902 patch's target and operations. */
+  patch?: KindPatch;
+}
+
+export interface KindPatch {
+  /** The kind Cluster document. */
+  cluster: SourceDocument;
+  /** The index in `nodes` of the node whose patch it is; null for the cluster's. */
+  node: number | null;
+  order: number;
+  /** The target's apiVersion: `group/version`, the version alone, or '' for any. */
+  json6902?: { apiVersion: string; kind: string; operations: unknown[] };
 }
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
@@ -76,8 +94,6 @@ export const CLUSTER_API_SPECS: Record<string, { group: string; spec: string }> 
 
 /** Why objects kube-comms-lint does not read are left out, by API group and kind. */
 const LATER: Record<string, string> = {
-  'kind.x-k8s.io/Cluster':
-    'a kind cluster configuration describes how kind creates a cluster; upload the files it wrote on the nodes',
   'cluster.x-k8s.io/ClusterClass':
     "a Cluster API ClusterClass: its patches change the templates it references when a Cluster uses it, with that Cluster's variables; they are not applied here: upload the rendered KubeadmControlPlane and KubeadmConfigTemplate (kubectl get -o yaml on the management cluster)",
   'cluster.x-k8s.io/Cluster':
@@ -118,6 +134,13 @@ export function classify(doc: SourceDocument): Classified {
   }
   if (KUBEADM_KINDS.has(kind) && apiVersion.startsWith('kubeadm.k8s.io/')) {
     return { ...base, type: 'kubeadm', note: KUBEADM_NOTES[kind] ?? null };
+  }
+  if (kind === 'Cluster' && apiVersion.startsWith('kind.x-k8s.io/')) {
+    return {
+      ...base,
+      type: 'kind-cluster',
+      note: 'kind: read as the kubeadm configuration kind generates for each node, with its kubeadmConfigPatches',
+    };
   }
   const clusterApi = Object.hasOwn(CLUSTER_API_SPECS, kind) ? CLUSTER_API_SPECS[kind] : undefined;
   if (clusterApi && apiVersion.startsWith(clusterApi.group)) {

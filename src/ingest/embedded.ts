@@ -8,6 +8,7 @@ import type { InputDocument } from '../schemas/report';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
 import { unwrapClusterApi } from './cluster-api';
+import { unwrapKindPatches } from './kind-cluster';
 import { EmbeddedLocator } from './positions';
 import { SourceDocument } from './source-document';
 import { isPlainObject, parseYamlStream } from './yaml';
@@ -41,6 +42,7 @@ export function unwrap(envelope: Classified, text: string): Unwrapped {
     }
   }
   if (envelope.type === 'cluster-api') return unwrapClusterApi(envelope, text);
+  if (envelope.type === 'kind-cluster') return unwrapKindPatches(envelope, text);
   if (envelope.type === 'kubelet-info') {
     const data = isPlainObject(doc.value.data) ? doc.value.data : {};
     const cmdLine = typeof data.cmdLine === 'string' ? data.cmdLine : '';

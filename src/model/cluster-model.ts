@@ -12,6 +12,7 @@ import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
 import { fromDistributionConfigs } from './distribution';
+import { fromKindClusters } from './kind';
 import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
 import { applyKubelite } from './microk8s';
@@ -62,7 +63,9 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
   const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
-  const kubeadm = fromKubeadm(ofType('kubeadm'), ofType('kubelet-config'));
+  const kind = fromKindClusters(ofType('kind-cluster'), ofType('kind-patch'), options.kubernetesVersion);
+  const kubeletConfigs = [...ofType('kubelet-config'), ...kind.kubeletConfigs];
+  const kubeadm = fromKubeadm([...ofType('kubeadm'), ...kind.kubeadm], kubeletConfigs);
   const distribution = fromDistributionConfigs(ofType('distribution-config'));
   const components = [
     ...kubeadm.components,
@@ -77,7 +80,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const authorizationConfigs = docs('authorization-config');
   const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
   const kubelets = buildKubelets(
-    ofType('kubelet-config'),
+    kubeletConfigs,
     [
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,

@@ -163,7 +163,8 @@ export function fromKubeadm(
     }
     for (const item of group) {
       if (item.kind !== 'InitConfiguration' && item.kind !== 'JoinConfiguration') continue;
-      const flags = kubeletFlags(item);
+      const unknown = item.unknown ?? configs.find((config) => config.unknown)?.unknown;
+      const flags = { ...kubeletFlags(item), ...(unknown ? { hidden: unknown } : {}) };
       // kubeadm init writes the kubelet config itself; a plain join downloads it from the cluster.
       const writtenFrom =
         item.kind === 'InitConfiguration' || (item.group && clusterApiInit) ? item : undefined;
@@ -246,6 +247,7 @@ function component(item: Classified, key: ControlPlaneKey, settings: ClusterSett
       : {}),
     nodeKey: nodeKeyOf(doc.file),
     name: `${name} (from kubeadm ClusterConfiguration ${doc.file})`,
+    ...(item.unknown ? { hidden: item.unknown } : {}),
     ...(templated.length > 0
       ? {
           hidden: `${templated.map((word) => `--${word.name}=${word.value}`).join(', ')} hold clusterctl variables, substituted when the cluster is generated: upload the rendered configuration (clusterctl generate cluster, or the object from the management cluster)`,
