@@ -92,10 +92,27 @@ export const CLUSTER_API_SPECS: Record<string, { group: string; spec: string }> 
   KubeadmConfigTemplate: { group: 'bootstrap.cluster.x-k8s.io/', spec: '/spec/template/spec' },
 };
 
+/** The kubelet's effective configuration, the same on every distribution. */
+const CONFIGZ =
+  'the kubelet configuration it runs with (kubectl get --raw /api/v1/nodes/<node>/proxy/configz)';
+
+/**
+ * k0s and Talos start the components with flags and kubelet settings of their own (pkg/component in
+ * k0s, machined's controllers in Talos), over which their files apply; that rendering is not
+ * reproduced here, so a verdict from these files alone would rest on what they do not show.
+ */
+const K0S = `a k0s ClusterConfig: k0s starts kube-apiserver and the kubelet with flags and settings of its own that this file only overrides, and those are not reproduced here: upload the command lines k0s runs (ps -o args= -C kube-apiserver, kube-controller-manager, kube-scheduler, kubelet on the nodes), ${CONFIGZ} and /var/lib/k0s/konnectivity.conf`;
+const TALOS = `a Talos machine configuration: Talos renders the control-plane static pods and the kubelet's configuration from it over defaults of its own (machined serves the pods to the kubelet; no manifest file exists on the node), and that rendering is not reproduced here: upload the mirror pods (kubectl get pods -n kube-system -l tier=control-plane -o yaml) and ${CONFIGZ}`;
+
 /** Why objects kube-comms-lint does not read are left out, by API group and kind. */
 const LATER: Record<string, string> = {
   'cluster.x-k8s.io/ClusterClass':
     "a Cluster API ClusterClass: its patches change the templates it references when a Cluster uses it, with that Cluster's variables; they are not applied here: upload the rendered KubeadmControlPlane and KubeadmConfigTemplate (kubectl get -o yaml on the management cluster)",
+  'k0s.k0sproject.io/ClusterConfig': K0S,
+  // k0sctl accepts the kind in lower case.
+  'k0s.k0sproject.io/clusterconfig': K0S,
+  // k0smotron: spec.k0sConfigSpec.k0s is a k0s ClusterConfig.
+  'controlplane.cluster.x-k8s.io/K0sControlPlane': `k0smotron's K0sControlPlane holds ${K0S}`,
   'cluster.x-k8s.io/Cluster':
     'a Cluster API Cluster: its kubeadm configuration is in the KubeadmControlPlane and KubeadmConfigTemplate it references; upload those',
 };
@@ -191,9 +208,18 @@ export function classify(doc: SourceDocument): Classified {
       note: 'its *-arg flags and egress-selector-mode',
     };
   }
+  if (isTalosConfig(kind, apiVersion, value)) {
+    return { ...base, kind: kind || 'TalosMachineConfig', type: 'unrecognized', note: TALOS };
+  }
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const later = Object.hasOwn(LATER, `${group}/${kind}`) ? LATER[`${group}/${kind}`] : undefined;
   return { ...base, type: 'unrecognized', note: later ?? 'not a configuration kube-comms-lint reads' };
+}
+
+/** `talosctl gen config` (`version: v1alpha1`, machine, cluster), or Talos 1.15's `apiVersion: v1alpha1` documents. */
+function isTalosConfig(kind: string, apiVersion: string, value: Record<string, unknown>): boolean {
+  if (!kind && value.version === 'v1alpha1' && isPlainObject(value.machine)) return true;
+  return apiVersion === 'v1alpha1' && /^Kube[A-Za-z]*Config$/.test(kind);
 }
 
 const DISTRIBUTION_KEYS =
