@@ -3,6 +3,7 @@
  * reported against its file, line and column. One broken file or document never stops the others.
  */
 import type { InputDocument, InputError } from '../schemas/report';
+import { readCertificates, type UploadedCertificate } from './certificate';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
 import { isEnvFile, readTextForms, textFormDocument, type CommandLine } from './command-line';
@@ -31,6 +32,8 @@ export interface IngestedFile {
   environment?: EnvironmentFile;
   /** MicroK8s' args/kubelite. */
   kubelite?: Kubelite;
+  /** A PEM certificate file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  certificate?: UploadedCertificate;
   /** What the report's `inputs` says about each document. */
   documents: InputDocument[];
 }
@@ -50,6 +53,7 @@ export function ingestFile(upload: Upload): IngestedFile {
   }
   if (text.includes('\0') || SYSTEMD_SECTION.test(text) || isMicroK8sArgsFile(upload.name) || isEnvFile(text))
     return withCommandLines(file, text, new LineIndex(text));
+  if (/^\s*-----BEGIN CERTIFICATE-----/.test(text)) return withCertificate(file, text);
   const stream = parseYamlStream(text);
   let scalars = 0;
   for (const parsed of stream.documents) {
@@ -96,6 +100,24 @@ export function ingestFile(upload: Upload): IngestedFile {
       note: 'plain text: neither a Kubernetes object nor a component command line',
     });
   }
+  return file;
+}
+
+function withCertificate(file: IngestedFile, text: string): IngestedFile {
+  const certificate = readCertificates(text);
+  if (certificate) file.certificate = certificate;
+  file.documents.push({
+    index: 0,
+    pointer: '',
+    line: 1,
+    kind: 'Certificate',
+    component: null,
+    role: null,
+    recognized: certificate !== undefined,
+    note: certificate
+      ? `PEM certificate${certificate.count > 1 ? ` and ${certificate.count - 1} more` : ''}, ${certificate.selfSigned ? 'self-signed (or the kubelet’s own generated pair)' : 'not self-signed'}: read as the kubelet’s serving certificate when it is at its <cert-dir>/kubelet.crt`
+      : 'not a PEM certificate that could be read',
+  });
   return file;
 }
 

@@ -87,7 +87,12 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...commandLines.filter((c) => c.component === 'kubelet'),
     ],
     kubeconfigs,
-    { uploads: files.map((file) => file.name), defaults: kubeadm.kubeletDefaults },
+    {
+      certificates: files.flatMap((file) =>
+        file.certificate ? [{ name: file.name, selfSigned: file.certificate.selfSigned }] : [],
+      ),
+      defaults: kubeadm.kubeletDefaults,
+    },
   );
   const authenticationConfigs = docs('authentication-config');
   const apiServers = byComponent('kube-apiserver').map((c) =>

@@ -27,9 +27,14 @@ interface ConfigCandidate {
   item: Classified;
 }
 
+export interface UploadedCertificateFile {
+  name: string;
+  selfSigned: boolean;
+}
+
 export interface KubeletInputs {
-  /** The names of every uploaded file: the kubelet's <cert-dir>/kubelet.crt may be one. */
-  uploads?: readonly string[];
+  /** Every uploaded PEM certificate file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  certificates?: readonly UploadedCertificateFile[];
   /** What the tool that wrote a config file fills in (kubeadm's kubelet defaults). */
   defaults?: ReadonlyMap<Classified, KubeletDefaults>;
 }
@@ -38,7 +43,7 @@ export function buildKubelets(
   configs: readonly Classified[],
   commandLines: readonly CommandLine[],
   kubeconfigs: readonly Kubeconfig[],
-  { uploads = [], defaults = new Map() }: KubeletInputs = {},
+  { certificates = [], defaults = new Map() }: KubeletInputs = {},
 ): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
@@ -108,7 +113,7 @@ export function buildKubelets(
         ...sources.flatMap((c) => c.sources ?? [c.file]),
         ...(config.mode === 'config' ? [config.doc.file, ...config.dropIns.map((doc) => doc.file)] : []),
       ];
-      const certificate = certDirCertificate(key, flags, sources, uploads);
+      const certificate = certDirCertificate(key, flags, sources, certificates);
       kubelets.push(
         new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)], {
           ...(hidden ? { hidden } : {}),
@@ -134,14 +139,19 @@ function certDirCertificate(
   key: string,
   flags: FlagSet,
   sources: readonly CommandLine[],
-  uploads: readonly string[],
+  certificates: readonly UploadedCertificateFile[],
 ): CertDirCertificate | undefined {
   const path = `${certDirOf(flags)}/kubelet.crt`;
   const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
-  const uploaded = uploads.find(
-    (name) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
+  const uploaded = certificates.find(
+    ({ name }) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
   );
-  if (uploaded) return { path, reason: `was uploaded (${uploaded})`, location };
+  // The kubelet wrote a self-signed one there itself when none existed: only its content tells.
+  if (uploaded) {
+    return uploaded.selfSigned
+      ? undefined
+      : { path, reason: `was uploaded (${uploaded.name}) and is not self-signed`, location };
+  }
   if (sources.some((c) => c.layout === 'microk8s'))
     return { path, reason: MICROK8S_KUBELET_CERTIFICATE, location };
   return undefined;
