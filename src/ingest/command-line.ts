@@ -11,7 +11,7 @@ import type { Classified } from './classify';
 import { componentOfProgram, type Component } from './components';
 import { isEnvironmentFile, readEnvironmentFile, type EnvironmentFile } from './environment-file';
 import { readMicroK8sArgs, type Kubelite } from './microk8s-args';
-import type { Locator } from './positions';
+import { textLocation, type Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
 import { SYSTEMD_SECTION, readSystemdUnit, type SystemdUnit } from './systemd-unit';
 
@@ -189,13 +189,7 @@ export function commandLine(
     lineOffset?: number;
   },
 ): CommandLine {
-  const at = (offset: number): Location => ({
-    file,
-    ...lines.locate(offset),
-    pointer: '',
-    document: 0,
-    default: false,
-  });
+  const at = textLocation(file, lines);
   return {
     file,
     kind: parts.kind,

@@ -16,7 +16,7 @@
 import type { Location } from '../schemas/common';
 import { commandLine, type CommandLine } from './command-line';
 import type { Component } from './components';
-import type { Locator } from './positions';
+import { textLocation, type Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
 
 const ARGS_FILE = /(?:^|\/)var\/snap\/microk8s\/([^/]+)\/args\/([^/]+)$/;
@@ -126,13 +126,7 @@ function expand(text: string, env: Record<string, string>): string {
 }
 
 function readKubelite(file: string, text: string, lines: Locator, env: Record<string, string>): Kubelite {
-  const at = (offset: number): Location => ({
-    file,
-    ...lines.locate(offset),
-    pointer: '',
-    document: 0,
-    default: false,
-  });
+  const at = textLocation(file, lines);
   const kubelite: Kubelite = { file, argsFiles: [], startControlPlane: undefined };
   // bash: a word starting with `#` starts a comment to the end of its line.
   const uncommented = text.replace(

@@ -16,6 +16,20 @@ export const corpusText = (path: string): string => readFileSync(root + path, 'u
 /** A corpus file uploaded as the node path `name`. */
 export const at = (path: string, name: string): Upload => ({ name, content: corpusText(path) });
 
+/** MicroK8s' default args files, at /var/snap/microk8s/<revision>/args/ where its install hook copies them. */
+export const MICROK8S_ARGS = [
+  'kube-apiserver',
+  'kubelet',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kube-proxy',
+  'kubelite',
+] as const;
+export const microk8sArgs = (revision = 'current'): Upload[] =>
+  MICROK8S_ARGS.map((name) =>
+    at(`microk8s/microk8s-resources/default-args/${name}`, `/var/snap/microk8s/${revision}/args/${name}`),
+  );
+
 interface Task {
   path?: unknown;
   contents?: unknown;

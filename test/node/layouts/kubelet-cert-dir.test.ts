@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint';
 import type { Upload } from '../../../src/ingest';
-import { at } from '../../support/corpus-files';
+import { microk8sArgs } from '../../support/corpus-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'kcl-certs-'));
 afterAll(() => {
@@ -77,18 +77,7 @@ selfSignedAs('self', 'node-1');
 selfSignedAs('throwaway', 'node-1-ca@1767225600');
 signedBy('generated', 'node-1@1767225600', 'throwaway');
 
-const MICROK8S = [
-  'kube-apiserver',
-  'kubelet',
-  'kube-controller-manager',
-  'kube-scheduler',
-  'kube-proxy',
-  'kubelite',
-];
-const microk8s = (): Upload[] =>
-  MICROK8S.map((name) =>
-    at(`microk8s/microk8s-resources/default-args/${name}`, `/var/snap/microk8s/current/args/${name}`),
-  );
+const microk8s = (): Upload[] => microk8sArgs();
 const certificate = (content: string): Upload => ({
   name: '/var/snap/microk8s/current/certs/kubelet.crt',
   content,

@@ -8,25 +8,20 @@ import { ingestFile } from '../../../src/ingest';
 import { lint } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import type { Report } from '../../../src/schemas/report';
-import { at, corpusText, kopsApiserverWithHealthcheck, kopsTasks } from '../../support/corpus-files';
+import {
+  at,
+  corpusText,
+  kopsApiserverWithHealthcheck,
+  kopsTasks,
+  microk8sArgs,
+} from '../../support/corpus-files';
 
 const OPTIONS = { network: 'untrusted', kubernetesVersion: null } as const;
 const findings = (report: Report) =>
   report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.location.file}:${f.location.line}`).sort();
 const verdict = (report: Report, id: string) => report.paths.find((p) => p.id === id)?.verdict;
 
-const MICROK8S = [
-  'kube-apiserver',
-  'kubelet',
-  'kube-controller-manager',
-  'kube-scheduler',
-  'kube-proxy',
-  'kubelite',
-];
-const microk8s = (revision = 'current') =>
-  MICROK8S.map((name) =>
-    at(`microk8s/microk8s-resources/default-args/${name}`, `/var/snap/microk8s/${revision}/args/${name}`),
-  );
+const microk8s = microk8sArgs;
 
 describe('MicroK8s (/var/snap/microk8s/current/args/*, its default-args)', () => {
   it('gives the two critical AlwaysAllow authorizers, on the API server and the kubelet', async () => {
