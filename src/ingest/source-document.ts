@@ -14,6 +14,11 @@ export class SourceDocument {
     readonly value: Record<string, unknown>,
     private readonly offsets: Map<string, number>,
     private readonly lines: Locator,
+    /**
+     * Where on the node the object is written, when that is not the uploaded file: a Cluster API
+     * `files[].content` is the file at `files[].path`. A flag that names a path finds it there.
+     */
+    readonly writtenAt?: string,
   ) {}
 
   /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */
@@ -41,6 +46,25 @@ export class SourceDocument {
       document: this.index,
       default: isDefault,
     };
+  }
+
+  /** The object at `pointer` as a document of its own: its pointers and positions stay those of this file. */
+  child(pointer: string, value: Record<string, unknown>): SourceDocument {
+    return new SourceDocument(this.file, this.index, this.base + pointer, value, this.offsets, this.lines);
+  }
+
+  /**
+   * An object a tool writes from this one (kubeadm's kubelet config from an InitConfiguration): every
+   * place in it is this object's own place, since the file the tool writes was not uploaded.
+   */
+  derive(value: Record<string, unknown>): SourceDocument {
+    let root: number | undefined;
+    for (let at = this.base; root === undefined; at = at.slice(0, at.lastIndexOf('/'))) {
+      root = this.offsets.get(at);
+      if (at === '') break;
+    }
+    const offsets = new Map(root === undefined ? [] : [[this.base, root]]);
+    return new SourceDocument(this.file, this.index, this.base, value, offsets, this.lines);
   }
 
   /** The value at a pointer relative to this object, or undefined. */

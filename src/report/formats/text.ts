@@ -6,7 +6,15 @@
 import type { Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding, Verdict } from '../../schemas/report';
-import { headline, plural, printable, where, type FormatContext, omittedLines } from './common';
+import {
+  headline,
+  plural,
+  printable,
+  uploadHeading,
+  where,
+  type FormatContext,
+  omittedLines,
+} from './common';
 import { LIMITS } from '../../catalogue/limits';
 
 const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' } as const;
@@ -40,6 +48,10 @@ export function renderText(report: Report, { color = false }: FormatContext): st
     out.push(
       `  ${path.id.padEnd(width)}  ${paint(VERDICT_STYLE[path.verdict], path.verdict.padEnd(14))}  ${printable(path.reason)}`,
     );
+  }
+  if (report.summary.toUpload.length > 0) {
+    out.push('', uploadHeading(report));
+    for (const item of report.summary.toUpload) out.push(`  - ${printable(item)}`);
   }
   const errors = report.inputs.flatMap((input) =>
     input.errors.map((error) => ({ file: input.file, ...error })),
