@@ -209,14 +209,14 @@ describe('output', () => {
     const run = cli(['--root', EXAMPLE, '--format', 'sarif', '--output', out]);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `kube-comms-lint: wrote the sarif report to ${out}: failed: 4 findings (3 high, 1 medium)\n`,
+      `kube-comms-lint: wrote the sarif report to ${out}: failed: 7 findings (3 high, 1 medium, 3 info)\n`,
     );
     expect(readFileSync(out, 'utf8')).toBe(cli(['--root', EXAMPLE, '--format', 'sarif']).stdout);
   });
 
   it('text to a pipe has no colours', () => {
     const run = cli(['--root', EXAMPLE]);
-    expect(run.stdout).toMatch(/^kube-comms-lint .*\nfailed: 4 findings/);
+    expect(run.stdout).toMatch(/^kube-comms-lint .*\nfailed: 7 findings \(3 high, 1 medium, 3 info\)/);
     expect(run.stdout).not.toContain(ESC);
   });
 

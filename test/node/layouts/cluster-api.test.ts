@@ -17,15 +17,17 @@ describe('Cluster API KubeadmControlPlane and KubeadmConfigTemplate', () => {
       'v1beta2 (lists)',
       'cluster-api/test/infrastructure/docker/examples/simple-cluster.yaml',
       [45, 50, 55, 118],
+      [53, 58, 121],
       '1.37',
     ],
     [
       'v1beta1 (maps)',
       'cluster-api-v1.10.0/test/infrastructure/docker/examples/simple-cluster.yaml',
       [47, 52, 56, 114],
+      [55, 59, 117],
       '1.33',
     ],
-  ])('%s: kubeadm’s defaults, one kubelet per kind of machine', async (_name, path, lines, version) => {
+  ])('%s: kubeadm’s defaults, one kubelet per kind of machine', async (_name, path, lines, evictionHard, version) => {
     const report = await lint([at(path, 'cluster.yaml')]);
     const [apiserver, init, join, workers] = lines;
     expect(findings(report)).toEqual(
@@ -36,6 +38,9 @@ describe('Cluster API KubeadmControlPlane and KubeadmConfigTemplate', () => {
         `high kubelet-serving-cert-self-signed cluster.yaml:${init}`,
         `high kubelet-serving-cert-self-signed cluster.yaml:${join}`,
         `high kubelet-serving-cert-self-signed cluster.yaml:${workers}`,
+        // Each machine's kubeletExtraArgs sets --eviction-hard, a flag the kubelet deprecates in favour
+        // of its config file's evictionHard (cmd/kubelet/app/options/options.go).
+        ...evictionHard.map((line) => `info deprecated-flag cluster.yaml:${line}`),
       ].sort(),
     );
     expect(report.options).toMatchObject({ kubernetesVersion: version });

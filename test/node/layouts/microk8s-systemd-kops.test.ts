@@ -40,6 +40,12 @@ describe('MicroK8s (/var/snap/microk8s/current/args/*, its default-args)', () =>
         `medium control-plane-component-exposed ${args}/kube-controller-manager:1`,
         `medium control-plane-component-exposed ${args}/kube-scheduler:1`,
         `medium kubelet-weak-tls ${args}/kubelet:13`,
+        // Deprecated in the flag facts: kube-scheduler's --kubeconfig and --profiling (use --config),
+        // the kubelet's config-file flags (one finding for them all) and cadvisor's --containerd.
+        `info deprecated-flag ${args}/kube-scheduler:1`,
+        `info deprecated-flag ${args}/kube-scheduler:4`,
+        `info deprecated-flag ${args}/kubelet:3`,
+        `info deprecated-flag ${args}/kubelet:9`,
       ].sort(),
     );
     // The kubelet runs without --config: the flag defaults apply (AlwaysAllow), but the flags it sets hold.
@@ -194,7 +200,15 @@ describe('AKS (AgentBaker kubelet.service, /etc/default/kubelet with KUBELET_FLA
 
   it('reads the flags from KUBELET_FLAGS through the unit, the node labels through ${KUBELET_NODE_LABELS}', async () => {
     const report = await lint([unit, flags]);
-    expect(report.findings.filter((f) => f.path === 'apiserver-to-kubelet')).toEqual([]);
+    // No security finding; only that AgentBaker passes config-file settings as deprecated flags.
+    expect(
+      report.findings
+        .filter((f) => f.path === 'apiserver-to-kubelet')
+        .map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`),
+    ).toEqual(['deprecated-flag /etc/systemd/system/kubelet.service:27']);
+    expect(report.findings.find((f) => f.ruleId === 'deprecated-flag')?.message).toContain(
+      'sets 9 flags the kubelet deprecates in favour of its config file',
+    );
     expect(report.coverage.evaluated).toContain('kubelet-anonymous-auth-enabled');
     const [kubelet] = buildClusterModel(ingestAll([unit, flags]), OPTIONS).kubelets;
     expect(kubelet?.flags.get('node-labels')?.value).toBe('kubernetes.azure.com/role=agent');
@@ -238,14 +252,27 @@ describe('kops (nodeup golden files: *.manifest static pods, /etc/sysconfig/kube
     [
       '1.37 (kubelet settings in kubelet.conf)',
       'kops/nodeup/pkg/model/tests/kubelet/featuregates/tasks.yaml',
+      [
+        // The featuregates test sets gates long removed: the kubelet refuses its config file.
+        'critical invalid-flag-value /var/lib/kubelet/kubelet.conf:31',
+        'critical invalid-flag-value /var/lib/kubelet/kubelet.conf:32',
+        // --cloud-provider, --register-schedulable, and --runtime-request-timeout (a config-file field).
+        ...Array<string>(3).fill('info deprecated-flag /etc/sysconfig/kubelet:1'),
+      ],
     ],
     [
       '1.35 (kubelet settings in DAEMON_ARGS)',
       'kops-v1.35.2/nodeup/pkg/model/tests/kubelet/featuregates/tasks.yaml',
+      [
+        // The same gates in --feature-gates, and InTreePluginAWSUnregister, removed in 1.31.
+        ...Array<string>(3).fill('critical invalid-flag-value /etc/sysconfig/kubelet:1'),
+        // --cloud-provider, --register-schedulable, --cloud-config, and 18 config-file flags in one.
+        ...Array<string>(4).fill('info deprecated-flag /etc/sysconfig/kubelet:1'),
+      ],
     ],
   ])(
     'kops %s: the kubelet verifies, the API server does not verify kubelets',
-    async (_name, kubeletTasks) => {
+    async (_name, kubeletTasks, kubeletStartup) => {
       const report = await lint([...kopsTasks(kubeletTasks), kopsApiserverWithHealthcheck(), ...scheduler]);
       const manifest = '/etc/kubernetes/manifests/kube-apiserver.manifest';
       expect(findings(report)).toEqual(
@@ -254,6 +281,9 @@ describe('kops (nodeup golden files: *.manifest static pods, /etc/sysconfig/kube
           `high proxy-traffic-unprotected ${manifest}:14`,
           'low kubelet-client-cert-rotation-disabled /var/lib/kubelet/kubelet.conf:1',
           'medium control-plane-component-exposed /etc/kubernetes/manifests/kube-scheduler.manifest:10',
+          // kops still passes --apiserver-count, deprecated since 1.24.
+          `info deprecated-flag ${manifest}:21`,
+          ...kubeletStartup,
         ].sort(),
       );
       // go-runner's own flags are not the API server's, and the healthcheck sidecar is not the API server.
