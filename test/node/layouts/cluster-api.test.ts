@@ -27,37 +27,40 @@ describe('Cluster API KubeadmControlPlane and KubeadmConfigTemplate', () => {
       [55, 59, 117],
       '1.33',
     ],
-  ])('%s: kubeadm’s defaults, one kubelet per kind of machine', async (_name, path, lines, evictionHard, version) => {
-    const report = await lint([at(path, 'cluster.yaml')]);
-    const [apiserver, init, join, workers] = lines;
-    expect(findings(report)).toEqual(
-      [
-        `high apiserver-kubelet-certificate-authority-missing cluster.yaml:${apiserver}`,
-        `high proxy-traffic-unprotected cluster.yaml:${apiserver}`,
-        `medium apiserver-anonymous-auth cluster.yaml:${apiserver}`,
-        `high kubelet-serving-cert-self-signed cluster.yaml:${init}`,
-        `high kubelet-serving-cert-self-signed cluster.yaml:${join}`,
-        `high kubelet-serving-cert-self-signed cluster.yaml:${workers}`,
-        // Each machine's kubeletExtraArgs sets --eviction-hard, a flag the kubelet deprecates in favour
-        // of its config file's evictionHard (cmd/kubelet/app/options/options.go).
-        ...evictionHard.map((line) => `info deprecated-flag cluster.yaml:${line}`),
-      ].sort(),
-    );
-    expect(report.options).toMatchObject({ kubernetesVersion: version });
-    expect(report.options.kubernetesVersionSource).toContain('spec.version');
-    const nodes = report.findings
-      .filter((f) => f.ruleId === 'kubelet-serving-cert-self-signed')
-      .map((f) => f.location.node);
-    expect(nodes).toEqual([
-      'KubeadmControlPlane controlplane (init)',
-      'KubeadmControlPlane controlplane (join)',
-      'KubeadmConfigTemplate worker (nodes)',
-    ]);
-    // A cluster.x-k8s.io Cluster is not kind's: it says where the kubeadm configuration is.
-    expect(report.inputs[0]?.documents.find((d) => d.kind === 'Cluster')?.note).toContain(
-      'KubeadmControlPlane',
-    );
-  });
+  ])(
+    '%s: kubeadm’s defaults, one kubelet per kind of machine',
+    async (_name, path, lines, evictionHard, version) => {
+      const report = await lint([at(path, 'cluster.yaml')]);
+      const [apiserver, init, join, workers] = lines;
+      expect(findings(report)).toEqual(
+        [
+          `high apiserver-kubelet-certificate-authority-missing cluster.yaml:${apiserver}`,
+          `high proxy-traffic-unprotected cluster.yaml:${apiserver}`,
+          `medium apiserver-anonymous-auth cluster.yaml:${apiserver}`,
+          `high kubelet-serving-cert-self-signed cluster.yaml:${init}`,
+          `high kubelet-serving-cert-self-signed cluster.yaml:${join}`,
+          `high kubelet-serving-cert-self-signed cluster.yaml:${workers}`,
+          // Each machine's kubeletExtraArgs sets --eviction-hard, a flag the kubelet deprecates in favour
+          // of its config file's evictionHard (cmd/kubelet/app/options/options.go).
+          ...evictionHard.map((line) => `info deprecated-flag cluster.yaml:${line}`),
+        ].sort(),
+      );
+      expect(report.options).toMatchObject({ kubernetesVersion: version });
+      expect(report.options.kubernetesVersionSource).toContain('spec.version');
+      const nodes = report.findings
+        .filter((f) => f.ruleId === 'kubelet-serving-cert-self-signed')
+        .map((f) => f.location.node);
+      expect(nodes).toEqual([
+        'KubeadmControlPlane controlplane (init)',
+        'KubeadmControlPlane controlplane (join)',
+        'KubeadmConfigTemplate worker (nodes)',
+      ]);
+      // A cluster.x-k8s.io Cluster is not kind's: it says where the kubeadm configuration is.
+      expect(report.inputs[0]?.documents.find((d) => d.kind === 'Cluster')?.note).toContain(
+        'KubeadmControlPlane',
+      );
+    },
+  );
 
   it('a clusterctl template: its KubeadmControlPlane without init or join still makes an init and a join machine', async () => {
     const report = await lint([

@@ -33,7 +33,9 @@ describe("kubeadm's kubelet defaults, on minikube's kubeadm configurations", () 
           : [],
       );
       for (const finding of startup)
-        expect(finding.severityReason).toBe('the tables stop at 1.35: 1.36 may know ExtendWebSocketsToKubelet');
+        expect(finding.severityReason).toBe(
+          'the tables stop at 1.35: 1.36 may know ExtendWebSocketsToKubelet',
+        );
       expect(ids(report).filter((id) => id !== 'invalid-flag-value')).toEqual(
         [
           'apiserver-anonymous-auth',

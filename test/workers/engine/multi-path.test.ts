@@ -44,13 +44,10 @@ function fakeRule(findingPaths: Array<PathId | undefined>): Rule {
 }
 
 const model = () =>
-  buildClusterModel(
-    ingestAll(upload(apiserver(['--authorization-mode=Node,RBAC']), kubeletConfig()).files),
-    {
-      network: 'untrusted',
-      kubernetesVersion: null,
-    },
-  );
+  buildClusterModel(ingestAll(upload(apiserver(['--authorization-mode=Node,RBAC']), kubeletConfig()).files), {
+    network: 'untrusted',
+    kubernetesVersion: null,
+  });
 
 describe('a rule of several paths', () => {
   it('gives each finding its own path, counted by the verdict of that path', () => {

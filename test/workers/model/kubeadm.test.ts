@@ -4,7 +4,6 @@ import { lint } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import { kubeletConfig } from '../../support/fixtures';
 
-
 const model = (files: Array<{ name: string; content: string }>) =>
   buildClusterModel(ingestAll(files), { network: 'untrusted', kubernetesVersion: null });
 
