@@ -1,12 +1,13 @@
 #!/bin/sh
-# kube-comms-lint collector: run on a Kubernetes node (kubeadm, k3s or RKE2) to gather the files that
+# kube-comms-lint collector: run on a Kubernetes node (kubeadm, k3s, RKE2, MicroK8s, kops or systemd
+# units) to gather the files that
 # decide how the control plane and the node talk to each other, strip secrets, and lint them with ONE
 # multipart upload to POST <server>/v1/lint (or write a tarball with --dry-run).
 #
 #   sh scripts/collect.sh --server http://localhost:8787          # upload, print the JSON report
 #   sh scripts/collect.sh --dry-run node.tar                      # collect only; nothing leaves the node
 #
-# Needs POSIX sh, sed -E, grep, tr, wc, sort, mktemp, tar (--dry-run only) and curl (upload only).
+# Needs POSIX sh, sed -E, awk, grep, tr, wc, sort, mktemp, tar (--dry-run only) and curl (upload only).
 # Reads <root>/proc/*/cmdline but never /proc/*/environ (a process environment can hold secrets).
 #
 # WHAT IT COLLECTS (paths relative to --root; missing files are skipped silently)
@@ -22,9 +23,17 @@
 #            /var/lib/rancher/rke2/agent/pod-manifests/*.yaml,
 #            /var/lib/rancher/rke2/agent/etc/kubelet.conf.d/*.conf,
 #            /var/lib/rancher/rke2/server/etc/egress-selector-config.yaml
+#   MicroK8s /var/snap/microk8s/current/args/{kube-apiserver,kubelet,kube-controller-manager,
+#            kube-scheduler,kube-proxy,kubelite} (each component's whole command line)
+#   kops     /etc/kubernetes/manifests/*.manifest, /etc/sysconfig/kubelet
+#   systemd  kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy, konnectivity-server
+#            and konnectivity-agent units (.service and .service.d/*.conf) in the same directories as
+#            kubelet.service, and every file their EnvironmentFile= lines name
 #   Files the collected files name with --config, --config-dir (its *.conf drop-ins), --kubeconfig,
 #   --bootstrap-kubeconfig, --egress-selector-config-file, --authentication-config and
-#   --authorization-config (also as k3s/RKE2 `*-arg` values without the dashes), followed up to 3 deep.
+#   --authorization-config (also as k3s/RKE2 `*-arg` values without the dashes; MicroK8s' ${SNAP_DATA}
+#   and ${SNAP} expanded to /var/snap/microk8s/current and /snap/microk8s/current), and by systemd
+#   EnvironmentFile= lines, followed up to 3 deep.
 #   Public certificates, CERTIFICATE blocks only (see REDACTION): /etc/kubernetes/pki/*.crt,
 #   /var/lib/kubelet/pki/*.crt and *-current.pem, and the certificate files the collected files name
 #   with --tls-cert-file, --client-ca-file, --kubelet-certificate-authority,
@@ -64,6 +73,10 @@
 #     Names ending in File/-file (tokenFile:, --token-auth-file=) are paths: kept, and never read.
 #   - Flags --token=..., --password=..., --*-token=..., --*-secret=... (also with the value as the
 #     next word) become REDACTED.
+#   - Block scalars under such a name (`token: |`, `agent-token: >-`): every line of the value becomes
+#     REDACTED (one line for one line, so positions stay).
+#   - In a kubeconfig's `exec:` (credential plugins), every `env:` entry's `value:` becomes REDACTED
+#     (block or flow style), whatever the variable's name; the names are kept.
 #   - Anywhere: kubeadm bootstrap tokens ([a-z0-9]{6}.[a-z0-9]{16}), JWTs (eyJ...), and the password
 #     of URLs (scheme://user:password@host, e.g. k3s datastore-endpoint).
 #   Redaction errs on the side of removing: a value that merely looks like a token is removed too.
@@ -257,7 +270,43 @@ d
       -e 's/(^|[^A-Za-z0-9])[a-z0-9]{6}\.[a-z0-9]{16}([^A-Za-z0-9]|$)/\1REDACTED\2/g' \
       -e 's/(^|[^A-Za-z0-9])[a-z0-9]{6}\.[a-z0-9]{16}([^A-Za-z0-9]|$)/\1REDACTED\2/g' \
       -e 's#(^|[^A-Za-z0-9+/])eyJ[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*){0,2}#\1REDACTED#g' \
-      -e 's/@KCLKEEP@//g'
+      -e 's/@KCLKEEP@//g' |
+    redact_blocks
+}
+
+# redact_blocks: stdin -> stdout. What a line-by-line sed cannot see: the lines of a block scalar
+# under a secret name (`token: |`), and `value:` under a kubeconfig's `exec:` (its env entries).
+# The column of a key counts "- " as indentation; a block's lines are indented beyond it.
+redact_blocks() {
+  awk '
+    function keycol(s) { match(s, /^[ \t]*(-[ \t]+)*/); return RLENGTH }
+    function spaces(s) { match(s, /^[ \t]*/); return RLENGTH }
+    BEGIN { block = -1; exec_col = -1 }
+    {
+      line = $0
+      blank = line ~ /^[ \t]*(#.*)?$/
+      if (block >= 0) {
+        if (line ~ /^[ \t]*$/) { print; next }
+        if (spaces(line) > block) { print substr(line, 1, spaces(line)) "REDACTED"; next }
+        block = -1
+      }
+      if (exec_col >= 0 && !blank && spaces(line) <= exec_col) exec_col = -1
+      low = tolower(line)
+      if (low ~ /^[ \t]*(-[ \t]+)*["\047]?[a-z0-9_.-]*(token|password|passwd|secret|secret[-_]?key|access[-_]?key)["\047]?[ \t]*:[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/)
+        block = keycol(line)
+      if (exec_col >= 0) {
+        if (low ~ /^[ \t]*(-[ \t]+)*["\047]?value["\047]?[ \t]*:[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/)
+          block = keycol(line)
+        else if (match(line, /^[ \t]*(-[ \t]+)*["\047]?value["\047]?[ \t]*:[ \t]*/) && RLENGTH < length(line))
+          line = substr(line, 1, RLENGTH) "REDACTED"
+        if (line ~ /[{]/) gsub(/value["\047]?[ \t]*:[ \t]*[^,}]+/, "value: REDACTED", line)
+      }
+      if (low ~ /^[ \t]*(-[ \t]+)*["\047]?exec["\047]?[ \t]*:/) {
+        exec_col = keycol(line)
+        if (line ~ /[{]/) gsub(/value["\047]?[ \t]*:[ \t]*[^,}]+/, "value: REDACTED", line)
+      }
+      print line
+    }'
 }
 
 # ---- collecting ------------------------------------------------------------------------------
@@ -366,9 +415,19 @@ well_known() {
   collect_glob /etc/kubernetes/kubelet.conf.d '*.conf'
   collect /etc/default/kubelet
   collect /etc/sysconfig/kubelet
+  # kops names its static pods *.manifest
+  collect_glob /etc/kubernetes/manifests '*.manifest'
+  # Components run by systemd, with their drop-ins (EnvironmentFile= is followed with the references)
   for w_dir in /etc/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
-    collect "$w_dir/kubelet.service"
-    collect_glob "$w_dir/kubelet.service.d" '*.conf'
+    for w_unit in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy \
+      konnectivity-server konnectivity-agent; do
+      collect "$w_dir/$w_unit.service"
+      collect_glob "$w_dir/$w_unit.service.d" '*.conf'
+    done
+  done
+  # MicroK8s: one args file per component, its whole command line
+  for w_arg in kube-apiserver kubelet kube-controller-manager kube-scheduler kube-proxy kubelite; do
+    collect "/var/snap/microk8s/current/args/$w_arg"
   done
   # k3s
   collect /etc/rancher/k3s/config.yaml
@@ -455,8 +514,26 @@ references() {
   done <"$LIST" | {
     r_prev=
     while IFS= read -r r_word; do
+      # systemd EnvironmentFile=-/path ("-": the file may be missing)
+      case $r_word in
+        EnvironmentFile=*)
+          r_value=${r_word#EnvironmentFile=}
+          r_value=${r_value#-}
+          case $r_value in /*) printf 'file %s\n' "$r_value" ;; esac
+          r_prev=$r_word
+          continue
+          ;;
+      esac
       # Environment="KUBELET_CONFIG_ARGS=--config=/x": the flag starts at the last `=--`.
       case $r_word in *=--*) r_word=--${r_word##*=--} ;; esac
+      # MicroK8s args files name their files under ${SNAP_DATA} and ${SNAP}.
+      case $r_word in
+        *'${SNAP_DATA}'* | *'$SNAP_DATA'* | *'${SNAP}'* | *'$SNAP/'*)
+          r_word=$(printf '%s' "$r_word" | sed -e 's#[$][{]SNAP_DATA[}]#/var/snap/microk8s/current#g' \
+            -e 's#[$]SNAP_DATA#/var/snap/microk8s/current#g' -e 's#[$][{]SNAP[}]#/snap/microk8s/current#g' \
+            -e 's#[$]SNAP/#/snap/microk8s/current/#g')
+          ;;
+      esac
       case $r_word in
         *=/*) r_name=${r_word%%=*} r_value=${r_word#*=} ;;
         /*) r_name=$r_prev r_value=$r_word ;;
@@ -522,7 +599,7 @@ follow_references
 
 COUNT=$(wc -l <"$LIST" | tr -d ' ')
 if [ "$COUNT" -eq 0 ]; then
-  die 2 "nothing collected under ${ROOT}: no kubeadm, k3s or RKE2 configuration and no running components found"
+  die 2 "nothing collected under ${ROOT}: no kubeadm, k3s, RKE2, MicroK8s, kops or systemd-unit configuration and no running components found"
 fi
 if [ "$COUNT" -gt 200 ]; then
   say "warning: $COUNT files collected; the API accepts at most 200 in one request"

@@ -15,6 +15,12 @@ const CONFIGURATION_NAMES: readonly RegExp[] = [
   /\.(env|service)$/,
   // The kubelet flags files of Debian (/etc/default/kubelet) and Red Hat (/etc/sysconfig/kubelet).
   /(^|\/)(default|sysconfig)\/kubelet$/,
+  // kops' static pods (/etc/kubernetes/manifests/*.manifest).
+  /\.manifest$/,
+  // MicroK8s' args files: each is one component's command line (/var/snap/microk8s/current/args/kubelet).
+  /(^|\/)snap\/microk8s\/[^/]+\/args\/[^/]+$/,
+  // systemd EnvironmentFiles of components (/etc/kubernetes/apiserver, /etc/kubernetes/config).
+  /(^|\/)etc\/kubernetes\/[^/.]+$/,
   // A process command line: /proc/PID/cmdline, or one saved as kubelet.cmdline.
   /(^|\/|\.)cmdline$/,
   // Certificates and CA bundles (/etc/kubernetes/pki/*.crt, kubelet-client-current.pem), judged as the

@@ -9,8 +9,8 @@ import type { RawFinding } from './rule';
 export function unknownDefaultReason(model: ClusterModel): (finding: RawFinding) => string | undefined {
   const partial = new Map<string, string>();
   for (const component of [...model.apiServers, ...model.controllerManagers, ...model.schedulers]) {
-    if (component.partial)
-      partial.set(component.flags.insertAt.file, `${component.name}: ${component.partial}`);
+    const why = component.partial ?? component.hidden;
+    if (why) partial.set(component.flags.insertAt.file, `${component.name}: ${why}`);
   }
   return (finding) => (finding.location.default ? partial.get(finding.location.file) : undefined);
 }

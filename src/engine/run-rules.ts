@@ -6,6 +6,7 @@
  * are kept apart from the others, never dropped.
  */
 import type { ClusterModel } from '../model/cluster-model';
+import { nodeKeyOf } from '../model/referenced-file';
 import { compareMinor } from '../model/version';
 import { fingerprint } from './fingerprint';
 import { redactQuote } from '../security/redact';
@@ -126,7 +127,7 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     // Quotes of the upload: redacted, and cut at LIMITS.maxQuotedChars (saying so) to bound the answer.
     message: redactQuote(raw.message),
     subject: redactQuote(raw.subject),
-    location: raw.location,
+    location: { ...raw.location, node: nodeOf(raw, model) },
     related: raw.related ?? [],
     evidence: redactQuote(raw.evidence),
     severityReason,
@@ -135,4 +136,17 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     references: rule.references,
     fingerprint: fingerprint(rule.id, raw.location.file, raw.location.pointer, raw.subject),
   };
+}
+
+/**
+ * The node a finding is on: its kubelet's node when the finding is about one, else the folder its file
+ * was uploaded under (`worker-1/var/lib/kubelet/config.yaml`), else the node of the kubelet built from
+ * that file; null when the upload does not say.
+ */
+function nodeOf(raw: RawFinding, model: ClusterModel): string | null {
+  const kubelet = model.kubelets.find((k) => k.name === raw.subject);
+  if (kubelet?.node) return kubelet.node;
+  const key = nodeKeyOf(raw.location.file);
+  if (key) return key.split('/').pop() ?? key;
+  return model.kubelets.find((k) => k.node && k.files.includes(raw.location.file))?.node ?? null;
 }

@@ -1,15 +1,19 @@
 /**
  * Flags that live outside YAML: a process command line (`ps -o args=` output, one process a line, or a
- * raw `/proc/PID/cmdline` with NUL separators), a systemd unit, or a kubelet environment file
- * (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`) whose `KUBELET_*ARGS=` variables the
- * kubelet's systemd unit appends to its command line.
+ * raw `/proc/PID/cmdline` with NUL separators), a systemd unit, a MicroK8s args file, or an environment
+ * file. A kubelet flags file (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`,
+ * `/etc/sysconfig/kubelet`, `/etc/eks/kubelet/environment`) holds variables the kubelet's unit expands
+ * on its command line; read alone, the variables distributions use for that are its flags.
  */
 import type { Location } from '../schemas/common';
+import type { InputDocument } from '../schemas/report';
 import type { Classified } from './classify';
 import { componentOfProgram, type Component } from './components';
-import type { Locator } from './positions';
+import { isEnvironmentFile, readEnvironmentFile, type EnvironmentFile } from './environment-file';
+import { readMicroK8sArgs, type Kubelite } from './microk8s-args';
+import { textLocation, type Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
-import { SYSTEMD_SECTION, readSystemdUnit } from './systemd-unit';
+import { SYSTEMD_SECTION, readSystemdUnit, type SystemdUnit } from './systemd-unit';
 
 export interface ArgWord {
   text: string;
@@ -18,7 +22,13 @@ export interface ArgWord {
 
 export interface CommandLine {
   file: string;
-  kind: 'CommandLine' | 'KubeletFlagsFile' | 'SystemdUnit' | 'KubeadmConfiguration' | 'DistributionConfig';
+  kind:
+    | 'CommandLine'
+    | 'KubeletFlagsFile'
+    | 'SystemdUnit'
+    | 'KubeadmConfiguration'
+    | 'DistributionConfig'
+    | 'ArgsFile';
   component: Component;
   /** The flags and arguments after the program name. */
   args: ArgWord[];
@@ -29,19 +39,73 @@ export interface CommandLine {
   line: number;
   /** The `--config` file when it came with the command line (Kubescape KubeletInfo), bound directly. */
   config?: Classified;
+  /**
+   * The `--config` file the tool that starts the kubelet writes (kubeadm's /var/lib/kubelet/config.yaml):
+   * used when no uploaded file is at that path.
+   */
+  writes?: Classified;
+  /** The node the command line runs on, when its file does not say (one kind or Cluster API file, many nodes). */
+  node?: string;
+  /** The distribution whose layout it came in, when that says more than the flags (MicroK8s' certificates). */
+  layout?: 'microk8s';
+  /**
+   * Set when flags may be hidden from the upload (a unit's EnvironmentFile that was not uploaded): why,
+   * and what to upload. The flags shown hold, but an absent one cannot be judged.
+   */
+  hidden?: string;
+  /** Every file that made this command line (a unit, its drop-ins and EnvironmentFiles), for messages. */
+  sources?: string[];
 }
 
-const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
-const KUBELET_ARGS_VARIABLE = /^KUBELET_[A-Z_]*ARGS$|^KUBELET_OPTS$/;
+/**
+ * The variables distributions pass the kubelet's flags in: kubeadm's kubeadm-flags.env
+ * (KUBELET_KUBEADM_ARGS), the deb/rpm packages' and EKS AL2's KUBELET_EXTRA_ARGS, EKS AL2's
+ * KUBELET_ARGS, AKS's KUBELET_FLAGS, kops' DAEMON_ARGS (/etc/sysconfig/kubelet), EKS AL2023's
+ * NODEADM_KUBELET_ARGS, and KUBELET_OPTS of binary installs. DAEMON_ARGS is any daemon's name: only in
+ * a file named kubelet.
+ */
+const KUBELET_ARGS_VARIABLE = /^KUBELET_[A-Z_]*ARGS$|^KUBELET_OPTS$|^KUBELET_FLAGS$|^NODEADM_KUBELET_ARGS$/;
 
+export function isKubeletFlagsVariable(name: string, file: string): boolean {
+  return KUBELET_ARGS_VARIABLE.test(name) || (name === 'DAEMON_ARGS' && /(^|\/)kubelet$/.test(file));
+}
+
+/** What a text file that is not YAML holds: command lines, and the unit, environment or kubelite it is. */
+export interface TextForms {
+  commandLines: CommandLine[];
+  unit?: SystemdUnit;
+  environment?: EnvironmentFile;
+  kubelite?: Kubelite;
+  /** Why a recognised form gave nothing to read (a MicroK8s args file of another program). */
+  note?: string;
+}
+
+export function readTextForms(file: string, text: string, lines: Locator): TextForms {
+  if (text.includes('\0')) return { commandLines: readProcCmdline(file, text, lines) };
+  const microk8s = readMicroK8sArgs(file, text, lines);
+  if (microk8s?.kind === 'component') return { commandLines: [microk8s.commandLine] };
+  if (microk8s?.kind === 'kubelite') return { commandLines: [], kubelite: microk8s.kubelite };
+  if (microk8s?.kind === 'other')
+    return {
+      commandLines: [],
+      note: `MicroK8s args file of ${microk8s.name}: not a component kube-comms-lint reads`,
+    };
+  if (SYSTEMD_SECTION.test(text)) return { commandLines: [], unit: readSystemdUnit(file, text, lines) };
+  const environment = readEnvironmentFile(text, (offset) => ({
+    file,
+    ...lines.locate(offset),
+    pointer: '',
+    document: 0,
+    default: false,
+  }));
+  if (isEnvironmentFile(environment))
+    return { commandLines: readKubeletFlagsFile(file, environment), environment };
+  return { commandLines: readCommandLines(file, text, lines) };
+}
+
+/** Process command lines, one a line (`ps -o args=`), or a NUL-separated /proc/PID/cmdline. */
 export function readCommandLines(file: string, text: string, lines: Locator): CommandLine[] {
   if (text.includes('\0')) return readProcCmdline(file, text, lines);
-  if (SYSTEMD_SECTION.test(text)) {
-    const unit = readSystemdUnit(file, text, lines);
-    return unit ? [unit] : [];
-  }
-  const fromEnv = readKubeletEnvFile(file, text, lines);
-  if (fromEnv.length > 0) return fromEnv;
   const found: CommandLine[] = [];
   // Join backslash-continued lines, then read each process line on its own.
   const lineStarts = [0, ...[...text.matchAll(/(?<!\\)\n/g)].map((m) => m.index + 1)];
@@ -71,30 +135,19 @@ export function readCommandLines(file: string, text: string, lines: Locator): Co
   return found;
 }
 
-function readKubeletEnvFile(file: string, text: string, lines: Locator): CommandLine[] {
-  const found: CommandLine[] = [];
-  for (const match of text.matchAll(ENV_LINE)) {
-    const [, name = '', raw = ''] = match;
-    if (!KUBELET_ARGS_VARIABLE.test(name)) continue;
-    const valueOffset = match.index + match[0].indexOf('=') + 1;
-    const words = splitShellWords(raw, valueOffset);
-    // A quoted value is one shell word holding all the flags: split it again, keeping offsets inside it.
-    const flags = words.flatMap((word) => {
-      const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
-      return splitShellWords(word.text, word.offset + quoted);
-    });
-    found.push(
-      commandLine(file, lines, {
-        kind: 'KubeletFlagsFile',
-        component: 'kubelet',
-        words: flags,
-        complete: false,
-        insertOffset: valueOffset,
-        lineOffset: match.index,
-      }),
-    );
-  }
-  return found;
+/** A flags file read alone: each kubelet flags variable adds its words to the kubelet's flags. */
+function readKubeletFlagsFile(file: string, environment: EnvironmentFile): CommandLine[] {
+  return environment.values
+    .filter((value) => isKubeletFlagsVariable(value.name, file))
+    .map((value) => ({
+      file,
+      kind: 'KubeletFlagsFile',
+      component: 'kubelet',
+      args: value.words,
+      complete: false,
+      insertAt: { ...value.location, default: true },
+      line: value.location.line,
+    }));
 }
 
 /** `/proc/PID/cmdline`: the program and its arguments separated (and ended) by NUL bytes. */
@@ -136,13 +189,7 @@ export function commandLine(
     lineOffset?: number;
   },
 ): CommandLine {
-  const at = (offset: number): Location => ({
-    file,
-    ...lines.locate(offset),
-    pointer: '',
-    document: 0,
-    default: false,
-  });
+  const at = textLocation(file, lines);
   return {
     file,
     kind: parts.kind,
@@ -152,4 +199,55 @@ export function commandLine(
     insertAt: { ...at(parts.insertOffset), default: true },
     line: lines.locate(parts.lineOffset ?? parts.insertOffset).line,
   };
+}
+
+/** True when the text is an environment file: comments and `NAME=value` lines only (checked cheaply first). */
+export function isEnvFile(text: string): boolean {
+  const first = text.split('\n', 50).find((line) => !/^\s*([#;].*)?$/.test(line));
+  if (first === undefined) return /^\s*[#;]/m.test(text); // comments only: an empty environment file
+  return (
+    /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/.test(first) &&
+    isEnvironmentFile(readEnvironmentFile(text))
+  );
+}
+
+/** The report's entry for a text form that is not itself a command line. */
+export function textFormDocument(forms: TextForms): InputDocument | undefined {
+  const base = { index: 0, pointer: '', line: 1, role: null };
+  if (forms.unit) {
+    const { unit } = forms;
+    const files = unit.directives.flatMap((d) => (d.key === 'EnvironmentFile' && d.path ? [d.path] : []));
+    const component =
+      unit.component ?? (unit.dropIn ? componentOfProgram(unit.unit.replace(/\.service$/, '')) : undefined);
+    return {
+      ...base,
+      kind: 'SystemdUnit',
+      component: component ?? null,
+      recognized: component !== undefined,
+      note: component
+        ? `systemd ${unit.dropIn ? `drop-in for ${unit.unit}` : `unit ${unit.unit}`}: the ${component} command line of its ExecStart, merged with the unit's other uploaded files${files.length > 0 ? ` and expanded with the variables of ${files.join(', ')}` : ''} (a variable no uploaded file sets is empty, as systemd reads it)`
+        : 'a systemd unit that starts no Kubernetes component',
+    };
+  }
+  if (forms.kubelite) {
+    return {
+      ...base,
+      kind: 'MicroK8sKubelite',
+      component: null,
+      recognized: true,
+      note: 'MicroK8s args/kubelite: the args file of each component and whether this node runs the control plane (--start-control-plane)',
+    };
+  }
+  if (forms.environment && forms.commandLines.length === 0) {
+    return {
+      ...base,
+      kind: 'EnvironmentFile',
+      component: null,
+      recognized: false,
+      note: 'environment file (NAME=value lines): read when an uploaded systemd unit names it in EnvironmentFile=',
+    };
+  }
+  if (forms.note)
+    return { ...base, kind: 'MicroK8sArgs', component: null, recognized: false, note: forms.note };
+  return undefined;
 }

@@ -8,6 +8,8 @@ import type { InputDocument } from '../schemas/report';
 import type { Budget } from './budget';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
+import { unwrapClusterApi } from './cluster-api';
+import { unwrapKindPatches } from './kind-cluster';
 import { EmbeddedLocator, type LineIndex } from './positions';
 import { SourceDocument } from './source-document';
 import { isPlainObject, parseYamlStream, type ParsedStream } from './yaml';
@@ -46,6 +48,8 @@ export function unwrap(envelope: Classified, text: string, lines: LineIndex, bud
       );
     }
   }
+  if (envelope.type === 'cluster-api') return unwrapClusterApi(envelope, text, lines, budget);
+  if (envelope.type === 'kind-cluster') return unwrapKindPatches(envelope, text, lines, budget);
   if (envelope.type === 'kubelet-info') {
     const data = isPlainObject(doc.value.data) ? doc.value.data : {};
     const cmdLine = typeof data.cmdLine === 'string' ? data.cmdLine : '';
@@ -90,18 +94,28 @@ function asKubeletConfig(item: Classified): Classified {
     : item;
 }
 
-function readEmbedded(
+export function readEmbedded(
   result: Unwrapped,
   outer: SourceDocument,
   stream: ParsedStream,
   locator: EmbeddedLocator,
   note: string,
   refine: (item: Classified) => Classified = (item) => item,
+  /** The node path the wrapper writes the text to (Cluster API files[].path). */
+  writtenAt?: string,
 ): Classified | undefined {
   let first: Classified | undefined;
   for (const parsed of stream.documents) {
     if (!isPlainObject(parsed.value)) continue;
-    const inner = new SourceDocument(outer.file, outer.index, '', parsed.value, parsed.offsets, locator);
+    const inner = new SourceDocument(
+      outer.file,
+      outer.index,
+      '',
+      parsed.value,
+      parsed.offsets,
+      locator,
+      writtenAt,
+    );
     const classified = refine(classify(inner));
     result.objects.push(classified);
     result.documents.push({
@@ -140,7 +154,7 @@ function name(doc: SourceDocument): string {
  * For `key: |` block scalars the text starts on the next line, at that line's indentation. Reads only
  * those two lines: a file of many ConfigMaps must not be split into lines once per ConfigMap.
  */
-function blockLayout(
+export function blockLayout(
   text: string,
   lines: LineIndex,
   keyLine: number,
@@ -151,7 +165,7 @@ function blockLayout(
   return { lineShift: 1, indent: next.length - next.trimStart().length };
 }
 
-function decodeBase64(content: string): string | undefined {
+export function decodeBase64(content: string): string | undefined {
   try {
     const bytes = Uint8Array.from(atob(content.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

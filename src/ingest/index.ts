@@ -4,12 +4,15 @@
  */
 import type { InputDocument, InputError } from '../schemas/report';
 import type { Budget } from './budget';
+import { readCertificates, type UploadedCertificate } from './certificate';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
-import { readCommandLines, type CommandLine } from './command-line';
+import { isEnvFile, readTextForms, textFormDocument, type CommandLine } from './command-line';
+import type { EnvironmentFile } from './environment-file';
+import { isMicroK8sArgsFile, type Kubelite } from './microk8s-args';
 import { findPrivateKeys, isPemText, pemDocuments, readPem, type PemContent } from './pem';
 import { LineIndex, type Locator } from './positions';
-import { SYSTEMD_SECTION } from './systemd-unit';
+import { SYSTEMD_SECTION, type SystemdUnit } from './systemd-unit';
 import { SourceDocument } from './source-document';
 import { checkText, decodeUpload } from './text';
 import { isPlainObject, parseYamlStream } from './yaml';
@@ -25,6 +28,14 @@ export interface IngestedFile {
   errors: InputError[];
   objects: Classified[];
   commandLines: CommandLine[];
+  /** A systemd unit or drop-in: merged with the others and expanded in the model. */
+  unit?: SystemdUnit;
+  /** An environment file (`VAR=value` lines) a unit may name in EnvironmentFile=. */
+  environment?: EnvironmentFile;
+  /** MicroK8s' args/kubelite. */
+  kubelite?: Kubelite;
+  /** A PEM certificate file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  certificate?: UploadedCertificate;
   /** What the report's `inputs` says about each document. */
   documents: InputDocument[];
   /** A PEM file's blocks; for another file, the private keys pasted into it, if any. */
@@ -48,11 +59,14 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   if (isPemText(text)) {
     file.pem = readPem(text, budget);
     file.documents.push(...pemDocuments(file.pem));
+    // The kubelet's <cert-dir>/kubelet.crt decides whether it serves a self-signed pair (src/model/kubelet.ts).
+    const certificate = readCertificates(text);
+    if (certificate) file.certificate = certificate;
     return file;
   }
   const privateKeys = findPrivateKeys(text);
   if (privateKeys.length > 0) file.pem = { certificates: [], privateKeys, others: [] };
-  if (text.includes('\0') || SYSTEMD_SECTION.test(text))
+  if (text.includes('\0') || SYSTEMD_SECTION.test(text) || isMicroK8sArgsFile(upload.name) || isEnvFile(text))
     return withCommandLines(file, text, new LineIndex(text));
   const stream = parseYamlStream(text, budget);
   let scalars = 0;
@@ -108,14 +122,21 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
 }
 
 function withCommandLines(file: IngestedFile, text: string, lines: Locator): IngestedFile {
-  file.commandLines = readCommandLines(file.name, text, lines);
+  const forms = readTextForms(file.name, text, lines);
+  file.commandLines = forms.commandLines;
+  if (forms.unit) file.unit = forms.unit;
+  if (forms.environment) file.environment = forms.environment;
+  if (forms.kubelite) file.kubelite = forms.kubelite;
   const notes: Record<CommandLine['kind'], string> = {
     CommandLine: 'process command line',
     KubeletFlagsFile: 'kubelet flags added to its command line',
     SystemdUnit: 'systemd unit: the flags its ExecStart line passes',
     KubeadmConfiguration: 'kubelet flags kubeadm passes',
     DistributionConfig: 'kubelet-arg of a k3s/RKE2 config',
+    ArgsFile: "MicroK8s args file: the component's whole command line",
   };
+  const other = textFormDocument(forms);
+  if (other) file.documents.push(other);
   for (const command of file.commandLines) {
     file.documents.push({
       index: 0,
@@ -126,18 +147,6 @@ function withCommandLines(file: IngestedFile, text: string, lines: Locator): Ing
       role: null,
       recognized: true,
       note: notes[command.kind],
-    });
-  }
-  if (file.commandLines.length === 0 && SYSTEMD_SECTION.test(text)) {
-    file.documents.push({
-      index: 0,
-      pointer: '',
-      line: 1,
-      kind: 'SystemdUnit',
-      component: null,
-      role: null,
-      recognized: false,
-      note: 'a systemd unit that starts no Kubernetes component',
     });
   }
   return file;

@@ -1,3 +1,5 @@
+import type { Location } from '../schemas/common';
+
 /** Anything that turns a character offset into a 1-based line and column of an uploaded file. */
 export interface Locator {
   locate(offset: number): { line: number; column: number };
@@ -57,4 +59,9 @@ export class EmbeddedLocator implements Locator {
     const { line, column } = this.inner.locate(offset);
     return { line: this.at.line + this.block.lineShift + line - 1, column: column + this.block.indent };
   }
+}
+
+/** A place in a plain-text file (one document, no JSON pointer), from its character offset. */
+export function textLocation(file: string, lines: Locator): (offset: number) => Location {
+  return (offset) => ({ file, ...lines.locate(offset), pointer: '', document: 0, default: false });
 }

@@ -1,5 +1,5 @@
 import type { Location } from '../schemas/common';
-import type { OffsetIndex } from './offset-index';
+import { OffsetIndex } from './offset-index';
 import type { Locator } from './positions';
 
 /**
@@ -15,6 +15,11 @@ export class SourceDocument {
     readonly value: Record<string, unknown>,
     private readonly offsets: OffsetIndex,
     private readonly lines: Locator,
+    /**
+     * Where on the node the object is written, when that is not the uploaded file: a Cluster API
+     * `files[].content` is the file at `files[].path`. A flag that names a path finds it there.
+     */
+    readonly writtenAt?: string,
   ) {}
 
   /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */
@@ -43,6 +48,21 @@ export class SourceDocument {
       document: this.index,
       default: false,
     }));
+  }
+
+  /** The object at `pointer` as a document of its own: its pointers and positions stay those of this file. */
+  child(pointer: string, value: Record<string, unknown>): SourceDocument {
+    return new SourceDocument(this.file, this.index, this.base + pointer, value, this.offsets, this.lines);
+  }
+
+  /**
+   * An object a tool writes from this one (kubeadm's kubelet config from an InitConfiguration): every
+   * place in it is this object's own place, since the file the tool writes was not uploaded.
+   */
+  derive(value: Record<string, unknown>): SourceDocument {
+    // An index with no containers: every pointer falls back to the place of this object.
+    const offsets = new OffsetIndex(value, this.offsets.nearest(this.base), new Map());
+    return new SourceDocument(this.file, this.index, this.base, value, offsets, this.lines);
   }
 
   /** The value at a pointer relative to this object, or undefined. */

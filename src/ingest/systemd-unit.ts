@@ -1,61 +1,123 @@
 /**
- * A systemd unit or drop-in that starts a component (kubeadm's
- * /etc/systemd/system/kubelet.service.d/10-kubeadm.conf): the `ExecStart=` line with its `$VARIABLES`
- * expanded from the unit's own `Environment=` lines. Variables from `EnvironmentFile=` live in other
- * files (kubeadm-flags.env, /etc/default/kubelet), which are read on their own, so a unit only adds
- * flags: it is never the whole command line.
+ * A systemd unit or drop-in as written (systemd.unit(5), systemd.service(5), systemd.exec(5)): the
+ * `ExecStart=`, `Environment=` and `EnvironmentFile=` directives of its `[Service]` section, in order,
+ * each word at its offset. Lines ending in a backslash continue; `#` and `;` lines are comments.
+ *
+ * A unit is one file of several: its drop-ins (`kubelet.service.d/*.conf`) and the EnvironmentFiles it
+ * names are other uploads. src/model/systemd-units.ts merges them and expands the variables, the way
+ * systemd does when it starts the service.
  */
-import { commandLine, type CommandLine } from './command-line';
+import type { Location } from '../schemas/common';
+import type { ArgWord } from './command-line';
 import { componentOfProgram, type Component } from './components';
+import { locatedWords, type EnvironmentValue, type Place } from './environment-file';
 import type { Locator } from './positions';
-import { splitShellWords, type Word } from './shell-words';
+import { splitShellWords } from './shell-words';
 
 export const SYSTEMD_SECTION = /^\[(Unit|Service|Install)\]\s*$/m;
 
-export function readSystemdUnit(file: string, text: string, lines: Locator): CommandLine | undefined {
-  const environment = new Map<string, Word[]>();
-  let exec: Word[] = [];
-  let execOffset = 0;
-  for (const match of text.matchAll(/^[ \t]*(Environment|ExecStart)[ \t]*=(.*)$/gm)) {
-    const [, key, rest = ''] = match;
-    const restOffset = match.index + match[0].indexOf('=') + 1;
-    const words = splitShellWords(rest, restOffset);
-    if (key === 'ExecStart') {
-      exec = words; // an empty ExecStart= resets the list, the last one wins
-      execOffset = match.index;
+export type UnitDirective =
+  /** An empty ExecStart= resets the list (a drop-in's way to replace the unit's command). */
+  | { key: 'ExecStart'; words: ArgWord[]; location: Location }
+  | { key: 'Environment'; values: EnvironmentValue[]; location: Location }
+  /** An empty EnvironmentFile= resets the list; `optional` is the `-` prefix (a missing file is no error). */
+  | { key: 'EnvironmentFile'; path: string; optional: boolean; location: Location };
+
+export interface SystemdUnit {
+  file: string;
+  /** The unit the file defines, or extends when it is a drop-in: `kubelet.service`. */
+  unit: string;
+  dropIn: boolean;
+  directives: UnitDirective[];
+  /** The component its own last ExecStart runs. */
+  component: Component | undefined;
+}
+
+/** The unit a file name says: `…/kubelet.service`, or a drop-in `…/kubelet.service.d/10-kubeadm.conf`. */
+export function unitOfPath(file: string): { unit: string; dropIn: boolean } {
+  const parts = file.split('/');
+  const base = parts.at(-1) ?? file;
+  const dir = parts.at(-2) ?? '';
+  if (dir.endsWith('.d') && base.endsWith('.conf')) return { unit: dir.slice(0, -2), dropIn: true };
+  return { unit: base, dropIn: false };
+}
+
+export function readSystemdUnit(file: string, text: string, lines: Locator): SystemdUnit {
+  const place: Place = (offset) => ({
+    file,
+    ...lines.locate(offset),
+    pointer: '',
+    document: 0,
+    default: false,
+  });
+  const directives: UnitDirective[] = [];
+  let section = '';
+  for (const { line, offset } of logicalLines(text)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
+    const header = /^\[([^\]]+)\]$/.exec(trimmed);
+    if (header) {
+      section = header[1] ?? '';
       continue;
     }
-    for (const word of words) {
-      const eq = word.text.indexOf('=');
-      if (eq <= 0) continue;
-      const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
-      environment.set(
-        word.text.slice(0, eq),
-        splitShellWords(word.text.slice(eq + 1), word.offset + quoted + eq + 1),
-      );
+    if (section !== 'Service') continue;
+    const match = /^[ \t]*(ExecStart|Environment|EnvironmentFile)[ \t]*=[ \t]*/.exec(line);
+    if (!match) continue;
+    const key = match[1] as UnitDirective['key'];
+    const valueOffset = offset + match[0].length;
+    const value = text.slice(valueOffset, offset + line.length);
+    const location = place(offset);
+    if (key === 'ExecStart') {
+      directives.push({ key, words: locatedWords(value, valueOffset, place), location });
+    } else if (key === 'EnvironmentFile') {
+      const path = value.trim();
+      directives.push({ key, path: path.replace(/^-/, ''), optional: path.startsWith('-'), location });
+    } else {
+      directives.push({ key, values: assignments(text, value, valueOffset, place), location });
     }
   }
-  const program = exec[0] ? componentOfProgram(exec[0].text.replace(/^[-@+!:]+/, '')) : undefined;
-  const component: Component | undefined =
-    program ?? ([...environment.keys()].some((name) => name.startsWith('KUBELET_')) ? 'kubelet' : undefined);
-  if (!component) return undefined;
-  const expand = (word: Word): Word[] => {
-    const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(word.text)?.[1];
-    return variable ? (environment.get(variable) ?? []) : [word];
+  const exec = directives.filter((d) => d.key === 'ExecStart').at(-1);
+  const program = exec?.words[0]?.text.replace(/^[-@+!:]+/, '');
+  return {
+    file,
+    ...unitOfPath(file),
+    directives,
+    component: program ? componentOfProgram(program) : undefined,
   };
-  // Without ExecStart (a drop-in that only sets variables) every KUBELET_* variable is a flag source.
-  const words =
-    exec.length > 1
-      ? exec.slice(1).flatMap(expand)
-      : [...environment.entries()]
-          .filter(([name]) => name.startsWith('KUBELET_'))
-          .flatMap(([, value]) => value);
-  return commandLine(file, lines, {
-    kind: 'SystemdUnit',
-    component,
-    words,
-    complete: false,
-    insertOffset: exec[0]?.offset ?? 0,
-    lineOffset: exec.length > 0 ? execOffset : 0,
+}
+
+/** `Environment="A=b c" D=e`: each assignment, its value at its offset (no expansion inside: systemd.exec(5)). */
+function assignments(text: string, value: string, valueOffset: number, place: Place): EnvironmentValue[] {
+  return splitShellWords(value, valueOffset).flatMap((word) => {
+    const eq = word.text.indexOf('=');
+    if (eq <= 0) return [];
+    const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
+    const start = word.offset + quoted + eq + 1;
+    const valueText = word.text.slice(eq + 1);
+    return [
+      {
+        name: word.text.slice(0, eq),
+        text: valueText,
+        location: place(start),
+        words: locatedWords(valueText, start, place),
+      },
+    ];
   });
+}
+
+/** Lines with their backslash continuations kept in (splitShellWords reads them as whitespace). */
+function logicalLines(text: string): Array<{ line: string; offset: number }> {
+  const lines: Array<{ line: string; offset: number }> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    while (end < text.length && text[end - 1] === '\\') {
+      const next = text.indexOf('\n', end + 1);
+      end = next < 0 ? text.length : next;
+    }
+    lines.push({ line: text.slice(start, end), offset: start });
+    start = end + 1;
+  }
+  return lines;
 }

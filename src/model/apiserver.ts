@@ -67,15 +67,48 @@ export function linkApiServer(
     APISERVER.authentication.authenticationConfig,
     authenticationConfigs,
   );
+  const authorization = effectiveAuthorization(base, authorizationConfig);
   return {
     ...base,
     component: 'kube-apiserver',
     egressSelector,
     authorizationConfig,
-    authorization: effectiveAuthorization(base, authorizationConfig),
+    authorization,
     authenticationConfig,
-    anonymous: effectiveAnonymousAuth(base, authenticationConfig),
+    anonymous: withAlwaysAllow(
+      base,
+      effectiveAnonymousAuth(base, authenticationConfig),
+      authorization,
+      authorizationConfig,
+    ),
     securePort: securePort(base),
+  };
+}
+
+/**
+ * The API server turns anonymous authentication off when its authorization modes (the flag, or the
+ * AlwaysAllow default when neither flag is set) include AlwaysAllow: kubernetes/kubernetes
+ * pkg/kubeapiserver/options/authentication.go, ApplyAuthorization ("AnonymousAuth is not allowed with
+ * the AlwaysAllow authorizer. Resetting AnonymousAuth to false"). Every authenticated caller still may
+ * do anything.
+ */
+function withAlwaysAllow(
+  base: ControlPlaneComponent,
+  anonymous: AnonymousAuth,
+  authorization: Authorization,
+  config: Referenced<SourceDocument>,
+): AnonymousAuth {
+  // An anonymous section of an AuthenticationConfiguration is not the flag this reset applies to.
+  if (!anonymous.known || !anonymous.enabled || anonymous.source === 'config') return anonymous;
+  if (config.state !== 'none' || !authorization.known) return anonymous;
+  // A default AlwaysAllow on a component the upload shows only partly is not known to be in effect.
+  if (authorization.isDefault && (base.partial ?? base.hidden)) return anonymous;
+  if (!authorization.authorizers.some((a) => a.type === 'AlwaysAllow')) return anonymous;
+  return {
+    ...anonymous,
+    enabled: false,
+    paths: null,
+    describe: `${anonymous.describe}, but with the AlwaysAllow authorizer (${authorization.describe}) the API server turns anonymous authentication off`,
   };
 }
 

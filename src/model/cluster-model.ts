@@ -21,8 +21,11 @@ import { EgressSelector } from './egress-selector';
 import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
 import { fromDistributionConfigs } from './distribution';
+import { fromKindClusters } from './kind';
 import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
+import { applyKubelite } from './microk8s';
+import { commandLinesFromUnits } from './systemd-units';
 import { Rbac } from './rbac';
 import { findReferencedFile } from './referenced-file';
 import { KUBELET_FLAGS } from './kubelet-settings';
@@ -72,11 +75,26 @@ export interface ClusterModel {
 
 export function buildClusterModel(files: readonly IngestedFile[], options: ModelOptions): ClusterModel {
   const objects = files.flatMap((file) => file.objects);
-  const commandLines = files.flatMap((file) => file.commandLines);
+  // Units are merged with their drop-ins and expanded with their EnvironmentFiles; a flags file a kubelet
+  // unit read counts through that unit only.
+  const units = commandLinesFromUnits(files);
+  const commandLines = applyKubelite(
+    [
+      ...files.flatMap((file) =>
+        file.commandLines.filter(
+          (c) => !(c.kind === 'KubeletFlagsFile' && units.readByKubeletUnits.has(c.file)),
+        ),
+      ),
+      ...units.commandLines,
+    ],
+    files,
+  );
   const ofType = (type: Classified['type']) => objects.filter((item) => item.type === type);
   const docs = (type: Classified['type']) => ofType(type).map((item) => item.doc);
 
-  const kubeadm = fromKubeadm(ofType('kubeadm'));
+  const kind = fromKindClusters(ofType('kind-cluster'), ofType('kind-patch'), options.kubernetesVersion);
+  const kubeletConfigs = [...ofType('kubelet-config'), ...kind.kubeletConfigs];
+  const kubeadm = fromKubeadm([...ofType('kubeadm'), ...kind.kubeadm], kubeletConfigs);
   const distribution = fromDistributionConfigs(ofType('distribution-config'));
   const components = [
     ...kubeadm.components,
@@ -94,7 +112,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const authorizationConfigs = docs('authorization-config');
   const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
   const kubelets = buildKubelets(
-    ofType('kubelet-config'),
+    kubeletConfigs,
     [
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,
@@ -102,6 +120,12 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...objects.map(kubeletCommandFromWorkload).filter((c): c is CommandLine => c !== undefined),
     ],
     kubeconfigs,
+    {
+      certificates: files.flatMap((file) =>
+        file.certificate ? [{ name: file.name, selfSigned: file.certificate.selfSigned }] : [],
+      ),
+      defaults: kubeadm.kubeletDefaults,
+    },
   );
   const authenticationConfigs = docs('authentication-config');
   const apiServers = byComponent('kube-apiserver').map((c) =>

@@ -28,6 +28,11 @@ export interface ControlPlaneComponent {
   versionSource?: string;
   /** Set when the upload shows only some of the component's flags (k3s/RKE2 `*-arg`): why absent ones are unknown. */
   partial?: string;
+  /**
+   * Set when flags may hide in a file that was not uploaded (a systemd EnvironmentFile): an absent flag
+   * is unknown, and a path that rests on one is not assessed. Says what to upload.
+   */
+  hidden?: string;
   /** The k3s/RKE2 tunnels from the API server to the nodes (`egress-selector-mode`). */
   tunnel?: DistributionTunnel;
   nodeKey: string;
@@ -85,11 +90,14 @@ export function containerWords(item: Classified): ContainerWords | undefined {
   }
   // The program is the first word of `command`; with no command, `args[0]` may name it (the image's
   // entrypoint runs it) or already be a flag.
-  if (command.length > 0) words.push(...command.slice(1), ...args);
+  const wrapped = goRunner(command, args);
+  if (wrapped) words.push(...wrapped);
+  else if (command.length > 0) words.push(...command.slice(1), ...args);
   else if (args[0] && !args[0].text.startsWith('-') && componentOfProgram(args[0].text))
     words.push(...args.slice(1));
   else words.push(...args);
-  const listKey = Array.isArray(container.args) && !Array.isArray(container.command) ? 'args' : 'command';
+  const listKey =
+    wrapped || (Array.isArray(container.args) && !Array.isArray(container.command)) ? 'args' : 'command';
   const insertAt = doc.at(`${containerPointer}/${listKey}`, true);
   const image = typeof container.image === 'string' ? container.image : undefined;
   return { doc, containerPointer, words, insertAt, image };
@@ -113,6 +121,20 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
   };
 }
 
+/**
+ * kops runs control-plane components under go-runner (`command: [/go-runner]`, `args: [--log-file=…,
+ * --also-stdout, /usr/local/bin/kube-apiserver, --flag…]`: kops nodeup/pkg/model/kube_apiserver.go):
+ * go-runner's own flags come before the program it starts; the component's flags are the words after it.
+ */
+function goRunner(command: readonly ArgWord[], args: readonly ArgWord[]): ArgWord[] | undefined {
+  const all = [...command, ...args];
+  if ((all[0]?.text.split('/').pop() ?? '') !== 'go-runner') return undefined;
+  const program = all.findIndex(
+    (word, i) => i > 0 && !word.text.startsWith('-') && componentOfProgram(word.text),
+  );
+  return program > 0 ? all.slice(program + 1) : undefined;
+}
+
 export function componentFromCommandLine(command: CommandLine): ControlPlaneComponent {
   return {
     component: command.component,
@@ -120,6 +142,7 @@ export function componentFromCommandLine(command: CommandLine): ControlPlaneComp
     flags: parseFlags(command.args, command.insertAt),
     nodeKey: nodeKeyOf(command.file),
     name: `${command.component} (${command.file}:${command.line})`,
+    ...(command.hidden ? { hidden: command.hidden } : {}),
   };
 }
 

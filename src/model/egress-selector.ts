@@ -68,6 +68,10 @@ export class EgressSelector {
     return this.doc.file;
   }
 
+  get writtenAt(): string | undefined {
+    return this.doc.writtenAt;
+  }
+
   selection(name: string): EgressSelection | undefined {
     return this.selections.find((selection) => selection.name === name);
   }

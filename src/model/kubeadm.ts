@@ -14,6 +14,7 @@ import { isPlainObject, scalarText } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
 import { parseFlags } from './flags';
+import type { KubeletDefaults } from './kubelet';
 import { nodeKeyOf } from './referenced-file';
 
 type ControlPlaneKey = 'apiServer' | 'controllerManager' | 'scheduler';
@@ -105,22 +106,87 @@ export interface KubeadmResult {
   components: ControlPlaneComponent[];
   /** The kubelet flags kubeadm passes: `--config` (always) and `nodeRegistration.kubeletExtraArgs`. */
   kubeletFlags: CommandLine[];
+  /** What kubeadm fills in of each KubeletConfiguration it writes to /var/lib/kubelet/config.yaml. */
+  kubeletDefaults: Map<Classified, KubeletDefaults>;
 }
 
-export function fromKubeadm(items: readonly Classified[]): KubeadmResult {
-  const result: KubeadmResult = { components: [], kubeletFlags: [] };
-  const init = items.find((item) => item.kind === 'InitConfiguration')?.doc;
-  for (const item of items) {
-    const doc = item.doc;
-    if (item.kind === 'ClusterConfiguration') {
-      const settings = clusterSettings(doc, init);
+/**
+ * kubeadm's defaults for the KubeletConfiguration it writes (cmd/kubeadm/app/componentconfigs/kubelet.go,
+ * Default): the fields a user leaves unset get these, and rotateCertificates is set to true whatever the
+ * user wrote ("We cannot show a warning for RotateCertificates==false and we must hardcode it to true").
+ */
+function kubeadmKubeletDefaults(pki: string): KubeletDefaults {
+  return {
+    writer: 'kubeadm',
+    values: {
+      clientCAFile: `${pki}/ca.crt`,
+      anonymousAuth: false,
+      webhookAuthentication: true,
+      authorizationMode: 'Webhook',
+    },
+    forced: { rotateCertificates: true },
+    source: 'cmd/kubeadm/app/componentconfigs/kubelet.go',
+  };
+}
+
+/**
+ * Files are read together when they are one kubeadm configuration: the documents of one file, or the
+ * parts of one wrapper (a Cluster API KubeadmControlPlane). `kubeletConfigs` are every uploaded
+ * KubeletConfiguration: those in a kubeadm configuration are what kubeadm writes, with its defaults.
+ */
+export function fromKubeadm(
+  items: readonly Classified[],
+  kubeletConfigs: readonly Classified[] = [],
+): KubeadmResult {
+  const result: KubeadmResult = { components: [], kubeletFlags: [], kubeletDefaults: new Map() };
+  const groupOf = (item: Classified) => item.group?.id ?? item.doc.file;
+  const groups = new Map<string, Classified[]>();
+  for (const item of items) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
+  const anyInit = items.find((item) => item.kind === 'InitConfiguration')?.doc;
+  // A Cluster API cluster's joining nodes get the kubelet-config ConfigMap its first node wrote.
+  const clusterApiInit = items.find((item) => item.group && item.kind === 'InitConfiguration');
+  for (const [id, group] of groups) {
+    const cluster = group.find((item) => item.kind === 'ClusterConfiguration');
+    const init = group.find((item) => item.kind === 'InitConfiguration');
+    const certificatesDir = cluster?.doc.get('/certificatesDir');
+    const pki = (typeof certificatesDir === 'string' ? certificatesDir : '/etc/kubernetes/pki').replace(
+      /\/+$/,
+      '',
+    );
+    const defaults = kubeadmKubeletDefaults(pki);
+    const configs = kubeletConfigs.filter((config) => (config.group?.id ?? config.doc.file) === id);
+    for (const config of configs) result.kubeletDefaults.set(config, defaults);
+    if (cluster) {
+      const settings = clusterSettings(cluster.doc, init?.doc ?? (cluster.group ? undefined : anyInit));
       for (const key of Object.keys(COMPONENT) as ControlPlaneKey[])
-        result.components.push(component(doc, key, settings));
+        result.components.push(component(cluster, key, settings));
     }
-    if (item.kind === 'InitConfiguration' || item.kind === 'JoinConfiguration')
-      result.kubeletFlags.push(kubeletFlags(doc));
+    for (const item of group) {
+      if (item.kind !== 'InitConfiguration' && item.kind !== 'JoinConfiguration') continue;
+      const unknown = item.unknown ?? configs.find((config) => config.unknown)?.unknown;
+      const flags = { ...kubeletFlags(item), ...(unknown ? { hidden: unknown } : {}) };
+      // kubeadm init writes the kubelet config itself; a plain join downloads it from the cluster.
+      const writtenFrom =
+        item.kind === 'InitConfiguration' || (item.group && clusterApiInit) ? item : undefined;
+      const written = configs[0] ?? (writtenFrom ? kubeadmWrittenConfig(writtenFrom) : undefined);
+      if (written && !result.kubeletDefaults.has(written)) result.kubeletDefaults.set(written, defaults);
+      result.kubeletFlags.push(written ? { ...flags, writes: written } : flags);
+    }
   }
   return result;
+}
+
+/** The KubeletConfiguration kubeadm writes when the configuration has none: its defaults alone. */
+function kubeadmWrittenConfig(from: Classified): Classified {
+  return {
+    doc: from.doc.derive({}),
+    type: 'kubelet-config',
+    kind: 'KubeletConfiguration',
+    component: 'kubelet',
+    role: null,
+    note: null,
+    ...(from.group ? { group: from.group } : {}),
+  };
 }
 
 function clusterSettings(doc: SourceDocument, init: SourceDocument | undefined): ClusterSettings {
@@ -141,19 +207,19 @@ function clusterSettings(doc: SourceDocument, init: SourceDocument | undefined):
   };
 }
 
-function component(
-  doc: SourceDocument,
-  key: ControlPlaneKey,
-  settings: ClusterSettings,
-): ControlPlaneComponent {
+function component(item: Classified, key: ControlPlaneKey, settings: ClusterSettings): ControlPlaneComponent {
+  const doc = item.doc;
   const name = COMPONENT[key];
   const extraArgsPointer = `/${key}/extraArgs`;
   const insertAt: Location = doc.at(
     doc.get(extraArgsPointer) !== undefined ? extraArgsPointer : `/${key}`,
     true,
   );
-  const user = extraArgs(doc, extraArgsPointer);
-  const userNames = new Set(user.map((word) => word.name));
+  const written = extraArgs(doc, extraArgsPointer);
+  // A clusterctl template's ${VAR} is substituted when the cluster is generated: its value is unknown here.
+  const templated = item.group ? written.filter((word) => /\$\{[^}]*\}/.test(word.value)) : [];
+  const user = written.filter((word) => !templated.includes(word));
+  const userNames = new Set(written.map((word) => word.name));
   // kubeadm leaves --authorization-mode out when the user configures --authorization-config.
   const defaults = defaultFlags(key, settings).filter(
     ([flag]) =>
@@ -163,7 +229,8 @@ function component(
     ...defaults.map(([flag, value]) => ({ text: `--${flag}=${value}`, location: insertAt })),
     ...user.map((word) => ({ text: `--${word.name}=${word.value}`, location: word.location })),
   ];
-  const version = doc.get('/kubernetesVersion');
+  const given = item.group?.kubernetesVersion;
+  const version = given?.value ?? doc.get('/kubernetesVersion');
   const minor = typeof version === 'string' ? /^v?(1\.\d+)/.exec(version)?.[1] : undefined;
   const repository =
     typeof doc.get('/imageRepository') === 'string' ? String(doc.get('/imageRepository')) : 'registry.k8s.io';
@@ -173,10 +240,19 @@ function component(
     flags: parseFlags(words, insertAt),
     ...(typeof version === 'string' ? { image: `${repository}/${name}:${version}` } : {}),
     ...(minor
-      ? { imageVersion: minor, versionSource: `kubernetesVersion ${String(version)} in ${doc.file}` }
+      ? {
+          imageVersion: minor,
+          versionSource: given ? given.where : `kubernetesVersion ${String(version)} in ${doc.file}`,
+        }
       : {}),
     nodeKey: nodeKeyOf(doc.file),
     name: `${name} (from kubeadm ClusterConfiguration ${doc.file})`,
+    ...(item.unknown ? { hidden: item.unknown } : {}),
+    ...(templated.length > 0
+      ? {
+          hidden: `${templated.map((word) => `--${word.name}=${word.value}`).join(', ')} hold clusterctl variables, substituted when the cluster is generated: upload the rendered configuration (clusterctl generate cluster, or the object from the management cluster)`,
+        }
+      : {}),
   };
 }
 
@@ -203,7 +279,8 @@ function extraArgs(
 }
 
 /** kubeadm's kubelet: started with --config=/var/lib/kubelet/config.yaml plus `kubeletExtraArgs`. */
-function kubeletFlags(doc: SourceDocument): CommandLine {
+function kubeletFlags(item: Classified): CommandLine {
+  const doc = item.doc;
   const pointer = '/nodeRegistration/kubeletExtraArgs';
   const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '/nodeRegistration', true);
   const args: ArgWord[] = [
@@ -218,5 +295,6 @@ function kubeletFlags(doc: SourceDocument): CommandLine {
     complete: false,
     insertAt,
     line: insertAt.line,
+    ...(item.group?.node ? { node: item.group.node } : {}),
   };
 }

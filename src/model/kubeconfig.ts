@@ -52,6 +52,10 @@ export class Kubeconfig {
     return this.doc.file;
   }
 
+  get writtenAt(): string | undefined {
+    return this.doc.writtenAt;
+  }
+
   /** The user the current context authenticates as; the only user when no context says. */
   get currentUser(): KubeconfigUser | undefined {
     const current = this.doc.value['current-context'];

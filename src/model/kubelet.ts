@@ -4,6 +4,7 @@
  */
 import type { SourceDocument } from '../ingest/source-document';
 import { childPointer } from '../ingest/positions';
+import type { Location } from '../schemas/common';
 import type { FlagSet } from './flags';
 import {
   KUBELET_FLAGS,
@@ -25,11 +26,41 @@ export type KubeletConfigSource =
       live: boolean;
       /** `--config-dir` drop-ins (`*.conf`), in the order the kubelet applies them over `doc`. */
       dropIns: readonly SourceDocument[];
+      /** The tool that wrote the file and what it fills in (kubeadm, Talos, k0s): under the file, over v1beta1. */
+      defaults?: KubeletDefaults;
     }
   /** Runs without `--config`: the legacy flag defaults apply. */
   | { mode: 'flags-only' }
   /** Cannot tell what the unset settings are; `reason` says what to upload. */
   | { mode: 'unknown'; reason: string };
+
+/**
+ * What a tool that writes the kubelet's config file puts in it besides what the user wrote: `values` for
+ * fields the user left unset, `forced` for fields it sets whatever the user wrote.
+ */
+export interface KubeletDefaults {
+  /** "kubeadm", "Talos", "k0s". */
+  writer: string;
+  values: Partial<Record<KubeletSettingName, unknown>>;
+  forced?: Partial<Record<KubeletSettingName, unknown>>;
+  /** Where the facts come from, for messages. */
+  source: string;
+}
+
+/** What the kubelet serves when neither tlsCertFile nor serverTLSBootstrap is set, if not a self-signed certificate. */
+export interface CertDirCertificate {
+  /** `<cert-dir>/kubelet.crt` */
+  path: string;
+  /** Why it is there: uploaded beside the kubelet's files, or written by the distribution. */
+  reason: string;
+  location: Location;
+}
+
+export interface KubeletOptions {
+  /** Flags the upload may not show (an EnvironmentFile not uploaded): why, and what to upload. */
+  hidden?: string;
+  certDirCertificate?: CertDirCertificate;
+}
 
 /** What the kubelet serves on its HTTPS port: a certificate it was given, one it bootstraps, or one it made itself. */
 export interface ServingCertificate {
@@ -52,6 +83,7 @@ export class Kubelet {
     readonly config: KubeletConfigSource,
     /** The files this kubelet was built from, for messages. */
     readonly files: readonly string[],
+    readonly options: KubeletOptions = {},
   ) {}
 
   /** "kubelet on node worker-1", or "kubelet (/var/lib/kubelet/config.yaml)". */
@@ -61,6 +93,7 @@ export class Kubelet {
 
   /** Why unset values cannot be known, or undefined when they can. */
   get unknownReason(): string | undefined {
+    if (this.options.hidden) return this.options.hidden;
     return this.config.mode === 'unknown' ? this.config.reason : undefined;
   }
 
@@ -70,7 +103,7 @@ export class Kubelet {
     const fromFlags = this.flagValue(definition);
     if (fromFlags) return fromFlags as Valued<KubeletSettingValue<N>>;
     const config = this.config;
-    if (config.mode === 'unknown') return undefined;
+    if (config.mode === 'unknown' || this.options.hidden) return undefined;
     if (config.mode === 'flags-only') {
       return {
         value: definition.flagDefault as KubeletSettingValue<N>,
@@ -80,6 +113,16 @@ export class Kubelet {
       };
     }
     const pointer = config.base + fieldPointer(definition.field);
+    const defaults = config.defaults;
+    if (defaults?.forced && Object.hasOwn(defaults.forced, name)) {
+      const value = defaults.forced[name];
+      return {
+        value: value as KubeletSettingValue<N>,
+        source: 'default',
+        location: config.doc.at(pointer, true),
+        describe: `${defaults.writer} writes ${definition.field}: ${show(value)} whatever the file says (${defaults.source})`,
+      };
+    }
     // The last drop-in that sets the field wins, then the main file (the kubelet merges them field by field).
     for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
       const at = doc === config.doc ? pointer : fieldPointer(definition.field);
@@ -96,6 +139,15 @@ export class Kubelet {
           describe: `${definition.field}: ${show(value)}${config.live ? ' (from /configz)' : doc === config.doc ? '' : ` (drop-in ${doc.file})`}`,
         };
       }
+    }
+    if (defaults && Object.hasOwn(defaults.values, name)) {
+      const value = defaults.values[name];
+      return {
+        value: value as KubeletSettingValue<N>,
+        source: 'default',
+        location: config.doc.at(pointer, true),
+        describe: `${definition.field} is not set, so ${defaults.writer} writes its default ${show(value)} (${defaults.source})`,
+      };
     }
     return {
       value: definition.configDefault as KubeletSettingValue<N>,
@@ -114,6 +166,23 @@ export class Kubelet {
     const keyFile = this.setting('tlsPrivateKeyFile');
     if (!bootstrap || !certFile || !keyFile) return undefined;
     const certDir = KUBELET_FLAGS.certDir.of(this).value.replace(/\/+$/, '');
+    const given = certFile.value !== '' || keyFile.value !== '';
+    // InitializeTLS (cmd/kubelet/app/server.go): with neither serverTLSBootstrap nor a certificate given,
+    // the kubelet serves <cert-dir>/kubelet.crt when it exists, and makes a self-signed pair only if not.
+    const existing = this.options.certDirCertificate;
+    if (!bootstrap.value && existing && (!given || certFile.value === existing.path)) {
+      return {
+        selfSigned: false,
+        generated: undefined,
+        bootstrap,
+        certFile: {
+          value: existing.path,
+          source: 'default',
+          location: existing.location,
+          describe: `tlsCertFile is not set, so the kubelet serves ${existing.path} from its --cert-dir, which ${existing.reason}`,
+        },
+      };
+    }
     // A /configz dump shows the effective config, where the generated certificate's path is tlsCertFile.
     const generated =
       this.config.mode === 'config' &&
@@ -122,7 +191,6 @@ export class Kubelet {
       certFile.value === `${certDir}/kubelet.crt`
         ? certFile.value
         : undefined;
-    const given = certFile.value !== '' || keyFile.value !== '';
     return {
       selfSigned: !bootstrap.value && (!given || generated !== undefined),
       generated,
@@ -148,7 +216,7 @@ export class Kubelet {
       };
     }
     const config = this.config;
-    if (config.mode === 'unknown') return undefined;
+    if (config.mode === 'unknown' || this.options.hidden) return undefined;
     if (config.mode === 'config') {
       for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
         const pointer = `${doc === config.doc ? config.base : ''}/featureGates/${gate}`;
@@ -182,6 +250,11 @@ export class Kubelet {
     if (value === undefined) return undefined;
     return { value, source: 'flag', location: flag.location, describe: `--${definition.flag}=${flag.value}` };
   }
+}
+
+/** The kubelet's --cert-dir (NewKubeletFlags: /var/lib/kubelet/pki by default), without a trailing slash. */
+export function certDirOf(flags: FlagSet): string {
+  return (flags.get('cert-dir')?.value ?? '/var/lib/kubelet/pki').replace(/\/+$/, '');
 }
 
 function fieldPointer(field: string): string {

@@ -11,7 +11,14 @@
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
 import { FlagSet, parseFlags } from './flags';
-import { Kubelet, type KubeletConfigSource } from './kubelet';
+import {
+  Kubelet,
+  certDirOf,
+  type CertDirCertificate,
+  type KubeletConfigSource,
+  type KubeletDefaults,
+} from './kubelet';
+import { MICROK8S_KUBELET_CERTIFICATE } from './microk8s';
 import type { Kubeconfig } from './kubeconfig';
 import { findReferencedFile, nodeKeyOf } from './referenced-file';
 
@@ -20,10 +27,23 @@ interface ConfigCandidate {
   item: Classified;
 }
 
+export interface UploadedCertificateFile {
+  name: string;
+  selfSigned: boolean;
+}
+
+export interface KubeletInputs {
+  /** Every uploaded PEM certificate file: the kubelet's <cert-dir>/kubelet.crt may be one. */
+  certificates?: readonly UploadedCertificateFile[];
+  /** What the tool that wrote a config file fills in (kubeadm's kubelet defaults). */
+  defaults?: ReadonlyMap<Classified, KubeletDefaults>;
+}
+
 export function buildKubelets(
   configs: readonly Classified[],
   commandLines: readonly CommandLine[],
   kubeconfigs: readonly Kubeconfig[],
+  { certificates = [], defaults = new Map() }: KubeletInputs = {},
 ): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
@@ -31,16 +51,20 @@ export function buildKubelets(
     if (!found) groups.set(key, (found = { configs: [], commands: [] }));
     return found;
   };
-  for (const item of configs) group(nodeKeyOf(item.doc.file)).configs.push({ file: item.doc.file, item });
-  for (const command of commandLines) group(nodeKeyOf(command.file)).commands.push(command);
+  for (const item of configs)
+    group(item.group?.node ?? nodeKeyOf(item.doc.file)).configs.push({
+      file: item.doc.writtenAt ?? item.doc.file,
+      item,
+    });
+  for (const command of commandLines) group(command.node ?? nodeKeyOf(command.file)).commands.push(command);
 
-  const allConfigs = configs.map((item) => ({ file: item.doc.file, item }));
+  const allConfigs = configs.map((item) => ({ file: item.doc.writtenAt ?? item.doc.file, item }));
   const kubelets: Kubelet[] = [];
   for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
     const dropIns = dropInsOf(all, commands);
     const local = all.filter((candidate) => !dropIns.includes(candidate));
-    const configSource = (item: Classified) => sourceOf(item, dropIns);
+    const configSource = (item: Classified) => sourceOf(item, dropIns, defaults.get(item));
     const partial = commands.filter((command) => !command.complete);
     const complete = commands.filter((command) => command.complete);
     const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
@@ -53,16 +77,24 @@ export function buildKubelets(
         run.length > 0 ? run.map((command) => parseFlags(command.args, command.insertAt)) : partialFlags
       ).reduce((a, b) => a.concat(b));
       const configFlag = flags.get('config');
+      const hidden = [...new Set(sources.flatMap((c) => (c.hidden ? [c.hidden] : [])))].join('; ');
       let config: KubeletConfigSource;
       if (configFlag) {
         const carried = run.find((command) => command.config)?.config;
+        // An uploaded file at the path wins over the one the starting tool would write (kubeadm's).
+        const written = sources.find((command) => command.writes)?.writes;
         const target = carried
           ? { file: carried.doc.file, item: carried }
-          : (findReferencedFile(configFlag.value, local) ?? findReferencedFile(configFlag.value, allConfigs));
+          : (atPath(configFlag.value, local) ??
+            (written ? { file: written.doc.file, item: written } : undefined) ??
+            findReferencedFile(configFlag.value, local) ??
+            findReferencedFile(configFlag.value, allConfigs));
         if (target) bound.add(target.item);
         config = target
           ? configSource(target.item)
           : { mode: 'unknown', reason: `the kubelet's --config file ${configFlag.value} was not uploaded` };
+      } else if (run.length > 0 && hidden) {
+        config = { mode: 'unknown', reason: `whether the kubelet runs with --config is unknown: ${hidden}` };
       } else if (run.length > 0) {
         config = { mode: 'flags-only' };
         local.forEach((candidate) => bound.add(candidate.item)); // not read by a kubelet without --config
@@ -78,10 +110,16 @@ export function buildKubelets(
             };
       }
       const files = [
-        ...sources.map((c) => c.file),
+        ...sources.flatMap((c) => c.sources ?? [c.file]),
         ...(config.mode === 'config' ? [config.doc.file, ...config.dropIns.map((doc) => doc.file)] : []),
       ];
-      kubelets.push(new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)]));
+      const certificate = certDirCertificate(key, flags, sources, certificates);
+      kubelets.push(
+        new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)], {
+          ...(hidden ? { hidden } : {}),
+          ...(certificate ? { certDirCertificate: certificate } : {}),
+        }),
+      );
     }
     // With the node's whole command line known, other config files there are not read by its kubelet.
     if (complete.length > 0) all.forEach((candidate) => bound.add(candidate.item));
@@ -96,11 +134,51 @@ export function buildKubelets(
   return disambiguate(kubelets);
 }
 
-function sourceOf(item: Classified, dropIns: readonly ConfigCandidate[]): KubeletConfigSource {
+/** `<cert-dir>/kubelet.crt`, when the upload shows it on this node or the distribution writes it there. */
+function certDirCertificate(
+  key: string,
+  flags: FlagSet,
+  sources: readonly CommandLine[],
+  certificates: readonly UploadedCertificateFile[],
+): CertDirCertificate | undefined {
+  const path = `${certDirOf(flags)}/kubelet.crt`;
+  const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
+  const uploaded = certificates.find(
+    ({ name }) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
+  );
+  // The kubelet wrote a self-signed one there itself when none existed: only its content tells.
+  if (uploaded) {
+    return uploaded.selfSigned
+      ? undefined
+      : { path, reason: `was uploaded (${uploaded.name}) and is not self-signed`, location };
+  }
+  if (sources.some((c) => c.layout === 'microk8s'))
+    return { path, reason: MICROK8S_KUBELET_CERTIFICATE, location };
+  return undefined;
+}
+
+function sourceOf(
+  item: Classified,
+  dropIns: readonly ConfigCandidate[],
+  defaults: KubeletDefaults | undefined,
+): KubeletConfigSource {
   const docs = item.live ? [] : dropIns.map((candidate) => candidate.item.doc);
   return item.live
     ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true, dropIns: docs }
-    : { mode: 'config', doc: item.doc, base: '', live: false, dropIns: docs };
+    : {
+        mode: 'config',
+        doc: item.doc,
+        base: '',
+        live: false,
+        dropIns: docs,
+        ...(defaults ? { defaults } : {}),
+      };
+}
+
+/** The config file uploaded at exactly that path (or a path ending in it), if any. */
+function atPath(path: string, candidates: readonly ConfigCandidate[]): ConfigCandidate | undefined {
+  const wanted = path.replace(/^\/+/, '');
+  return candidates.find((c) => c.file === path || c.file.replace(/^\/+/, '').endsWith(wanted));
 }
 
 /**
@@ -138,6 +216,6 @@ function disambiguate(kubelets: Kubelet[]): Kubelet[] {
   const counts = new Map<string, number>();
   for (const k of kubelets) if (k.node) counts.set(k.node, (counts.get(k.node) ?? 0) + 1);
   return kubelets.map((k) =>
-    k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files) : k,
+    k.node && (counts.get(k.node) ?? 0) > 1 ? new Kubelet(null, k.flags, k.config, k.files, k.options) : k,
   );
 }

@@ -7,7 +7,7 @@ import type { Rule } from '../engine/rule';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { InputDocument, OmittedFindings, PathVerdict, Report } from '../schemas/report';
-import { pathVerdicts } from './verdicts';
+import { pathVerdicts, whatToUpload } from './verdicts';
 import { TOOL_VERSION } from '../catalogue/tool';
 import { LIMITS } from '../catalogue/limits';
 
@@ -38,6 +38,9 @@ export function buildReport({
   const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const finding of findings) bySeverity[finding.severity]++;
   const inputErrors = files.reduce((n, file) => n + file.errors.length, 0);
+  const paths = pathVerdicts(model, rules, results);
+  // Nothing judged is not a pass (DESIGN.md): a report with no assessed path fails, and says what to upload.
+  const assessedPaths = paths.filter((path) => path.verdict !== 'not-assessed').length;
   return {
     tool: { name: 'kube-comms-lint', version: TOOL_VERSION, rulesetVersion: RULESET_VERSION },
     options: {
@@ -55,9 +58,14 @@ export function buildReport({
       bySeverity,
       inputErrors,
       suppressed: suppressed.length,
-      passed: inputErrors === 0 && !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
+      assessedPaths,
+      passed:
+        inputErrors === 0 &&
+        assessedPaths > 0 &&
+        !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
+      toUpload: whatToUpload(model, rules, results, paths),
     },
-    paths: pathVerdicts(model, rules, results).map((path) => withSuppressed(path, suppressed)),
+    paths: paths.map((path) => withSuppressed(path, suppressed)),
     inputs: files.map((file) => ({
       file: file.name,
       documents: file.pem

@@ -103,26 +103,61 @@ function withGap(reason: string, gap: Gap | undefined): string {
 interface Gap {
   verdict: 'not-configured' | 'not-assessed';
   reason: string;
+  /** For a path not assessed: what to upload so that it can be. */
+  upload?: string;
+}
+
+const UPLOAD_APISERVER =
+  "the kube-apiserver's configuration: its static pod manifest (/etc/kubernetes/manifests/kube-apiserver.yaml), its command line (ps -o args= -C kube-apiserver), or your distribution's files (README, What to upload)";
+const UPLOAD_KUBELET =
+  "a kubelet's configuration: its config file (/var/lib/kubelet/config.yaml) with its command line or flags file, or a /configz dump";
+
+/**
+ * What to upload so that the paths left not assessed can be judged: the input each one lacks, or the
+ * reasons its rules gave; each said once, in path order.
+ */
+export function whatToUpload(
+  model: ClusterModel,
+  rules: readonly Rule[],
+  results: RuleResults,
+  verdicts: readonly PathVerdict[],
+): string[] {
+  const wanted = verdicts
+    .filter((path) => path.verdict === 'not-assessed')
+    .flatMap((path) => {
+      const upload = missingInputs(path.id, model)?.upload;
+      if (upload) return [upload];
+      const pathRules = new Set(rules.filter((rule) => rule.path === path.id).map((rule) => rule.id));
+      return results.notEvaluated.filter((n) => pathRules.has(n.ruleId)).map((n) => n.reason);
+    });
+  return [...new Set(wanted)];
 }
 
 /** What keeps a path from being judged, per DESIGN.md: the inputs each path needs. */
 function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
   if (model.apiServers.length === 0) {
-    return { verdict: 'not-assessed', reason: "the kube-apiserver's configuration was not uploaded" };
+    return {
+      verdict: 'not-assessed',
+      reason: "the kube-apiserver's configuration was not uploaded",
+      upload: UPLOAD_APISERVER,
+    };
   }
+  const hidden = hiddenFlags(id, model);
+  if (hidden) return { verdict: 'not-assessed', reason: hidden, upload: hidden };
   const missingEgress = model.apiServers.find((s) => s.egressSelector.state === 'missing');
   const egressFile =
     missingEgress?.egressSelector.state === 'missing' ? missingEgress.egressSelector.flag.value : '';
   switch (id) {
     case 'apiserver-to-kubelet':
       return model.kubelets.length === 0
-        ? { verdict: 'not-assessed', reason: 'no kubelet configuration was uploaded' }
+        ? { verdict: 'not-assessed', reason: 'no kubelet configuration was uploaded', upload: UPLOAD_KUBELET }
         : undefined;
     case 'apiserver-to-nodes-pods-services':
       return missingEgress
         ? {
             verdict: 'not-assessed',
             reason: `the egress selector file ${egressFile} named by --egress-selector-config-file was not uploaded`,
+            upload: `the egress selector file ${egressFile} named by --egress-selector-config-file`,
           }
         : undefined;
     case 'ssh-tunnels':
@@ -137,15 +172,37 @@ function missingInputs(id: PathId, model: ClusterModel): Gap | undefined {
         };
       }
       if (missingEgress)
-        return { verdict: 'not-assessed', reason: `the egress selector file ${egressFile} was not uploaded` };
+        return {
+          verdict: 'not-assessed',
+          reason: `the egress selector file ${egressFile} was not uploaded`,
+          upload: `the egress selector file ${egressFile} named by --egress-selector-config-file`,
+        };
       if (model.konnectivityServers.length === 0 || model.konnectivityAgents.length === 0) {
         return {
           verdict: 'not-assessed',
           reason: 'the konnectivity-server and konnectivity-agent manifests were not both uploaded',
+          upload:
+            'the konnectivity-server manifest and the konnectivity-agent DaemonSet (kubectl get ds -n kube-system konnectivity-agent -o yaml)',
         };
       }
       return undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * A component whose flags may hide in a file that was not uploaded (a systemd EnvironmentFile) cannot
+ * show that a path is safe, nor that SSH tunnels or Konnectivity are not in use: why, for the path.
+ */
+function hiddenFlags(id: PathId, model: ClusterModel): string | undefined {
+  const components = [
+    ...model.apiServers,
+    ...(id === 'node-to-control-plane' ? [...model.controllerManagers, ...model.schedulers] : []),
+  ];
+  const component = components.find((c) => c.hidden);
+  if (component) return `${component.name}: ${component.hidden}`;
+  if (id !== 'apiserver-to-kubelet') return undefined;
+  const kubelet = model.kubelets.find((k) => k.options.hidden);
+  return kubelet ? `${kubelet.name}: ${kubelet.options.hidden}` : undefined;
 }

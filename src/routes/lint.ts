@@ -130,7 +130,7 @@ export const lintRoute = createRoute({
     ),
     422: {
       description:
-        '`failOn` met (a finding at or above it, or a file that failed to parse): the full report in the requested format, with summary.passed false',
+        '`failOn` met (a finding at or above it, a file that failed to parse, or no path that could be assessed): the full report in the requested format, with summary.passed false',
       headers: HEADERS,
       content: reportContent,
     },

@@ -13,7 +13,13 @@ export const Finding = z
       description: 'The component or object the finding is about',
       example: 'kubelet on node worker-1',
     }),
-    location: Location,
+    location: Location.extend({
+      node: z.string().nullable().openapi({
+        description:
+          "The node the finding is on, when the upload shows it: the folder its files were uploaded under (worker-1/var/lib/...), the kubelet's --hostname-override, or its kubeconfig user system:node:<name>",
+        example: 'worker-1',
+      }),
+    }).openapi('FindingLocation'),
     related: z.array(Location).openapi({ description: 'Other places that take part in the finding' }),
     evidence: z.string().openapi({ description: 'The setting as found, with secret values redacted' }),
     severityReason: z

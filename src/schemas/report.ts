@@ -130,9 +130,20 @@ export const Report = z
       suppressed: z.number().int().openapi({
         description: 'Findings suppressed by option or annotation: not in findings, verdicts or failOn',
       }),
+      assessedPaths: z.number().int().min(0).max(5).openapi({
+        description:
+          'How many of the five paths got a verdict other than not-assessed: 0 means nothing could be judged',
+      }),
       passed: z.boolean().openapi({
         description:
-          'false when a finding at or above failOn (default: low) exists or a file could not be parsed',
+          'false when a finding at or above failOn (default: low) exists, a file could not be parsed, or no path could be assessed (assessedPaths 0)',
+      }),
+      toUpload: z.array(z.string()).openapi({
+        description:
+          'What to upload so that the paths not assessed can be judged, most useful first; empty when every path was assessed',
+        example: [
+          "the kube-apiserver's configuration: its static pod manifest (/etc/kubernetes/manifests/kube-apiserver.yaml), its command line, or your distribution's files (README, What to upload)",
+        ],
       }),
     }),
     paths: z.array(PathVerdict),

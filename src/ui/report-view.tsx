@@ -13,7 +13,7 @@ import { SEVERITIES } from '../schemas/common';
 import type { Finding } from '../schemas/finding';
 import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas/report';
 import { BASIS_LABEL, VERDICT_LOOK, certificateBasis, topologySvg } from '../report/formats/svg';
-import { omittedLines } from '../report/formats/common';
+import { omittedLines, uploadHeading } from '../report/formats/common';
 import { LIMITS } from '../catalogue/limits';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
@@ -55,6 +55,16 @@ function Summary(props: { report: Report }) {
         {summary.inputErrors > 0 ? `, ${plural(summary.inputErrors, 'file error')}` : ''}
         {summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : ''}. Paths: {verdicts.join(', ')}.
       </p>
+      {summary.toUpload.length > 0 ? (
+        <>
+          <p>{uploadHeading(props.report)}</p>
+          <ul class="plain">
+            {summary.toUpload.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p class="meta">
         Kubernetes {options.kubernetesVersion ?? 'version unknown'}
         {options.kubernetesVersionSource ? ` (from ${options.kubernetesVersionSource})` : ''};{' '}
@@ -144,10 +154,11 @@ function PathList(props: { paths: readonly PathVerdict[] }) {
   );
 }
 
-function Where(props: { location: Finding['location'] }) {
-  const { file, line, column, default: isDefault } = props.location;
+function Where(props: { location: Omit<Finding['location'], 'node'> & { node?: string | null } }) {
+  const { file, line, column, default: isDefault, node } = props.location;
   return (
     <>
+      {node ? `node ${node}: ` : ''}
       <code>
         {file}:{line}:{column}
       </code>

@@ -13,6 +13,8 @@ REPO=$(pwd)
 SCRIPT=$REPO/scripts/collect.sh
 # A port nothing listens on, so that several runs (or a developer's wrangler dev) never collide.
 PORT=${KCL_TEST_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
+# wrangler's inspector listens too (9229 unless told): another free port, or a second run collides.
+INSPECTOR_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
 PASSED=0
 FAILED=0
@@ -87,10 +89,14 @@ ENV_SECRET=ENVIRONSECRET42
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/node.key" -out "$WORK/node.crt" \
   -days 3650 -subj /CN=kubernetes 2>/dev/null
 KEY_LINE=$(sed -n 2p "$WORK/node.key")
+BLOCK_TOKEN=BLOCKSCALARSECRET77
+FOLDED_TOKEN=FOLDEDAGENTSECRET88
+EXEC_ENV=EXECENVSECRET55
+EXEC_FLOW_ENV=EXECFLOWSECRET66
 SECRETS="$BOOTSTRAP_TOKEN $JWT eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3QifQ $CLIENT_KEY_DATA UFJJVkFURSBLRVkt
 Y2xpZW50S0VZbWF0ZXJpYWxTRUNSRVR4 $CA_BUNDLE_WITH_KEY $KEY_LINE
 TUhjQ0FRRUVJQlVORExFRGtleVNFQ1JFVGluQ0FkYXRh $PEM_BODY $PEM_BODY_2 $PASSWORD s3cr3tk3s K10fakeclustertoken
-$DB_PASSWORD $S3_SECRET $SPACE_SEP $ENV_SECRET SA-KEY-MATERIAL STATICTOKENSCSV KUBELET-KEY-FILE NODE-TOKEN-FILE
+$DB_PASSWORD $S3_SECRET $SPACE_SEP $ENV_SECRET $BLOCK_TOKEN $FOLDED_TOKEN $EXEC_ENV $EXEC_FLOW_ENV SA-KEY-MATERIAL STATICTOKENSCSV KUBELET-KEY-FILE NODE-TOKEN-FILE
 SHOULD-NOT-BE-READ"
 
 put /etc/kubernetes/manifests/kube-apiserver.yaml <<EOF
@@ -294,6 +300,53 @@ apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 readOnlyPort: 0
 EOF
+# k3s: a block-scalar agent token
+put /etc/rancher/k3s/config.yaml.d/20-agent.yaml <<EOF
+agent-token: >-
+  $FOLDED_TOKEN
+  ${FOLDED_TOKEN}2
+node-label:
+  - "kept=yes"
+EOF
+# MicroK8s: its real default args files (test/fixtures/corpus/microk8s), and the kubeconfig the
+# kubelet's args name under ${SNAP_DATA}, with a block-scalar token and an exec plugin's env.
+CORPUS=$REPO/test/fixtures/corpus
+for a in kube-apiserver kubelet kube-controller-manager kube-scheduler kube-proxy kubelite; do
+  put "/var/snap/microk8s/current/args/$a" <"$CORPUS/microk8s/microk8s-resources/default-args/$a"
+done
+put /var/snap/microk8s/current/credentials/kubelet.config <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: https://127.0.0.1:16443
+  name: microk8s-cluster
+users:
+- name: kubelet
+  user:
+    token: |
+      $BLOCK_TOKEN
+- name: plugin
+  user:
+    exec:
+      apiVersion: client.authentication.k8s.io/v1
+      command: /usr/local/bin/get-token
+      env:
+      - name: PLUGIN_CONFIG
+        value: $EXEC_ENV
+      - name: EMPTY
+        value: ""
+      interactiveMode: Never
+- name: flow-plugin
+  user:
+    exec: {command: get-token, env: [{name: FLOW_VAR, value: $EXEC_FLOW_ENV}]}
+EOF
+# Components run by systemd with EnvironmentFiles (kubernetes-retired/contrib's units), and kops'
+# kube-apiserver static pod named *.manifest.
+put /usr/lib/systemd/system/kube-apiserver.service <"$CORPUS/kubernetes-contrib/init/systemd/kube-apiserver.service"
+put /etc/kubernetes/config <"$CORPUS/kubernetes-contrib/init/systemd/environ/config"
+put /etc/kubernetes/apiserver <"$CORPUS/kubernetes-contrib/init/systemd/environ/apiserver"
+put /etc/kubernetes/manifests/kube-apiserver.manifest <"$CORPUS/kops-derived/etc/kubernetes/manifests/kube-apiserver.manifest"
 # Running processes: kubelet (with a space-separated secret flag), k3s, and a shell that is not collected.
 mkdir -p "$ROOT/proc/1234" "$ROOT/proc/2345" "$ROOT/proc/999"
 printf '/usr/bin/kubelet\000--config=/var/lib/kubelet/config.yaml\000--kubeconfig=/etc/kubernetes/kubelet.conf\000--node-labels=role=worker,zone=a b\000--it'"'"'s\000--registry-token\000%s\000--v=2\000' \
@@ -358,6 +411,18 @@ for f in \
   etc/rancher/k3s/config.yaml \
   etc/rancher/k3s/config.yaml.d/10-extra.yaml \
   var/lib/rancher/k3s/agent/etc/kubelet.conf.d/00-k3s-defaults.conf \
+  etc/rancher/k3s/config.yaml.d/20-agent.yaml \
+  var/snap/microk8s/current/args/kube-apiserver \
+  var/snap/microk8s/current/args/kubelet \
+  var/snap/microk8s/current/args/kube-controller-manager \
+  var/snap/microk8s/current/args/kube-scheduler \
+  var/snap/microk8s/current/args/kube-proxy \
+  var/snap/microk8s/current/args/kubelite \
+  var/snap/microk8s/current/credentials/kubelet.config \
+  usr/lib/systemd/system/kube-apiserver.service \
+  etc/kubernetes/config \
+  etc/kubernetes/apiserver \
+  etc/kubernetes/manifests/kube-apiserver.manifest \
   proc/1234/cmdline \
   proc/2345/cmdline \
   proc/3456/cmdline; do
@@ -431,6 +496,17 @@ check "k3s token: REDACTED" grep -qx 'token: REDACTED' "$K3S"
 check "k3s datastore-endpoint password redacted, host kept" grep -qx 'datastore-endpoint: postgres://REDACTED@db.example.com:5432/k3s' "$K3S"
 check "k3s etcd-s3-secret-key redacted" grep -qx 'etcd-s3-secret-key: "REDACTED"' "$K3S"
 check "k3s egress-selector-mode kept" grep -qx 'egress-selector-mode: agent' "$K3S"
+MK=$X/var/snap/microk8s/current/credentials/kubelet.config
+check "block scalar token: | : its line becomes REDACTED, at the same indentation" grep -qx '      REDACTED' "$MK"
+check "block scalar: the key kept, line count kept" test "$(wc -l <"$MK" | tr -d ' ')" = "$(wc -l <"$ROOT/var/snap/microk8s/current/credentials/kubelet.config" | tr -d ' ')"
+check "exec env: value REDACTED, name kept" grep -qx '        value: REDACTED' "$MK"
+check "exec env: PLUGIN_CONFIG name kept" grep -qx '      - name: PLUGIN_CONFIG' "$MK"
+check "exec: interactiveMode kept" grep -qx '      interactiveMode: Never' "$MK"
+check "exec env in flow style: value REDACTED" grep -qF 'env: [{name: FLOW_VAR, value: REDACTED}]' "$MK"
+check "after the exec block: the next user is read as before" grep -qx -- '- name: flow-plugin' "$MK"
+check "folded agent-token: >- : both lines REDACTED" test "$(grep -cx '  REDACTED' "$X/etc/rancher/k3s/config.yaml.d/20-agent.yaml")" = 2
+check "after the folded block: node-label kept" grep -qF -- '- "kept=yes"' "$X/etc/rancher/k3s/config.yaml.d/20-agent.yaml"
+check "MicroK8s args: flags kept" grep -qx -- '--authorization-mode=AlwaysAllow' "$X/var/snap/microk8s/current/args/kube-apiserver"
 check "/etc/default/kubelet: *_PASSWORD= redacted" grep -qx 'REGISTRY_PASSWORD=REDACTED' "$X/etc/default/kubelet"
 
 CMD=$X/proc/1234/cmdline
@@ -487,10 +563,10 @@ if curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null; then
   fail "start wrangler dev on port $PORT" "something already answers on $BASE: stop it or set KCL_TEST_PORT"
 else
   if command -v setsid >/dev/null 2>&1; then
-    WRANGLER_SEND_METRICS=false setsid npx wrangler dev --port "$PORT" --ip 127.0.0.1 \
+    WRANGLER_SEND_METRICS=false setsid npx wrangler dev --port "$PORT" --inspector-port "$INSPECTOR_PORT" --ip 127.0.0.1 \
       --show-interactive-dev-session=false </dev/null >"$WORK/wrangler.log" 2>&1 &
   else
-    WRANGLER_SEND_METRICS=false npx wrangler dev --port "$PORT" --ip 127.0.0.1 \
+    WRANGLER_SEND_METRICS=false npx wrangler dev --port "$PORT" --inspector-port "$INSPECTOR_PORT" --ip 127.0.0.1 \
       --show-interactive-dev-session=false </dev/null >"$WORK/wrangler.log" 2>&1 &
   fi
   WRANGLER_PID=$!
@@ -518,7 +594,9 @@ else
       ' "$@"
     }
     EXPECT="/etc/kubernetes/manifests/kube-apiserver.yaml /etc/kubernetes/kubelet.conf /var/lib/kubelet/config.yaml
-/var/lib/kubelet/kubeadm-flags.env /etc/kubernetes/auth/authn.yaml /etc/rancher/k3s/config.yaml /proc/1234/cmdline"
+/var/lib/kubelet/kubeadm-flags.env /etc/kubernetes/auth/authn.yaml /etc/rancher/k3s/config.yaml /proc/1234/cmdline
+/var/snap/microk8s/current/args/kube-apiserver /var/snap/microk8s/current/credentials/kubelet.config
+/usr/lib/systemd/system/kube-apiserver.service /etc/kubernetes/apiserver /etc/kubernetes/manifests/kube-apiserver.manifest"
 
     sh "$SCRIPT" --root "$ROOT" --server "$BASE" --network trusted >"$WORK/report.json" 2>"$WORK/upload.err"
     st=$?

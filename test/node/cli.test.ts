@@ -191,6 +191,22 @@ describe('inputs', () => {
     expect(reportOf(named.stdout).inputs[0]?.file).toBe(join(dir, 'README.md'));
   });
 
+  it("walks the names issue 13's layouts use: kops' *.manifest, MicroK8s' args, EnvironmentFiles", () => {
+    const dir = scratch({
+      'etc/kubernetes/manifests/kube-apiserver.manifest': 'apiVersion: v1\nkind: Pod\n',
+      'var/snap/microk8s/current/args/kubelet': '--read-only-port=0\n',
+      'etc/kubernetes/apiserver': 'KUBE_API_ARGS="--secure-port=6443"\n',
+      'etc/kubernetes/pki/ca.key': 'not for us\n',
+    });
+    const run = cli(['--format', 'json', '--root', dir]);
+    expect(run.stderr).toContain(`skipped ${join(dir, 'etc/kubernetes/pki/ca.key')}: not named like`);
+    expect(reportOf(run.stdout).inputs.map((input) => input.file)).toEqual([
+      '/etc/kubernetes/apiserver',
+      '/etc/kubernetes/manifests/kube-apiserver.manifest',
+      '/var/snap/microk8s/current/args/kubelet',
+    ]);
+  });
+
   it('notes the files it read but recognized nothing in, which the report lists as the API does', () => {
     const dir = scratch({ 'values.yaml': 'replicaCount: 3\n' });
     const run = cli(['--format', 'json', join(dir, 'values.yaml'), APISERVER]);
@@ -227,7 +243,7 @@ describe('output', () => {
 
   it('text to a pipe has no colours', () => {
     const run = cli(['--root', EXAMPLE]);
-    expect(run.stdout).toMatch(/^kube-comms-lint .*\nfailed: 7 findings/);
+    expect(run.stdout).toMatch(/^kube-comms-lint .*\nfailed: 7 findings \(3 high, 1 medium, 3 info\)/);
     expect(run.stdout).not.toContain(ESC);
   });
 

@@ -54,7 +54,7 @@ function summary(report: Report): string[] {
     ...report.findings.map(
       (f) => `${f.severity} ${f.ruleId} ${f.location.file}:${f.location.line}:${f.location.column}`,
     ),
-    `evaluated ${report.coverage.evaluated.length}, not evaluated ${report.coverage.notEvaluated.length}, input errors ${report.summary.inputErrors}`,
+    `evaluated ${report.coverage.evaluated.length}, not evaluated ${report.coverage.notEvaluated.length}, input errors ${report.summary.inputErrors}, assessed paths ${report.summary.assessedPaths}, ${report.summary.passed ? 'passed' : 'failed'}`,
   ];
 }
 

@@ -45,7 +45,14 @@ const CONTROLLER_MANAGER_GATE =
 const NODES_ARE_CLUSTER_SCOPED =
   'nodes are cluster-scoped: "A Role always sets permissions within a particular namespace", and a RoleBinding grants a ClusterRole\'s permissions within its namespace only (RBAC docs), so nodes/proxy reaches no one here (a ClusterRole bound so is reported as info)';
 
+const ALWAYS_ALLOW_RESETS_ANONYMOUS =
+  'the pod sets no --authorization-mode, so the API server runs AlwaysAllow and turns --anonymous-auth=true off at startup (pkg/kubeapiserver/options/authentication.go ApplyAuthorization: "AnonymousAuth is not allowed with the AlwaysAllow authorizer"); the real problem, AlwaysAllow, is apiserver-authorization-always-allow\'s critical finding';
+
 const DISAGREEMENTS: Record<string, { ours: Verdict; why: string }> = {
+  'ensure-that-the-api-server-anonymous-auth-argument-is-set-to-false/rke2-args-fail': {
+    ours: 'pass',
+    why: ALWAYS_ALLOW_RESETS_ANONYMOUS,
+  },
   'rule-can-access-proxy-subresource/role-rolebinding': { ours: 'pass', why: NODES_ARE_CLUSTER_SCOPED },
   'rule-can-access-proxy-subresource/clusterrole-rolebinding': {
     ours: 'pass',

@@ -59,7 +59,18 @@ export function headline(report: Report): string {
   ];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
   if (summary.inputErrors > 0) parts.push(plural(summary.inputErrors, 'input error'));
+  if (summary.assessedPaths === 0) parts.unshift(NOTHING_ASSESSED);
   return `${summary.passed ? 'passed' : 'failed'}: ${parts.join(', ')}`;
+}
+
+/** What a report that judged no path says first (DESIGN.md: nothing judged is not a pass). */
+export const NOTHING_ASSESSED = 'nothing could be assessed';
+
+/** The heading over `summary.toUpload` in every format. */
+export function uploadHeading(report: Report): string {
+  return report.summary.assessedPaths === 0
+    ? 'Nothing could be assessed. Upload:'
+    : 'To assess the paths not assessed, upload:';
 }
 
 /** Control characters (terminal escapes among them) from uploaded values become U+FFFD. */

@@ -6,7 +6,15 @@
  */
 import type { Finding } from '../../schemas/finding';
 import type { Report } from '../../schemas/report';
-import { failsReport, plural, where, type FormatContext, OMITTED_HEADING, omittedLines } from './common';
+import {
+  failsReport,
+  plural,
+  uploadHeading,
+  where,
+  type FormatContext,
+  OMITTED_HEADING,
+  omittedLines,
+} from './common';
 import { LIMITS } from '../../catalogue/limits';
 
 interface TestSuite {
@@ -78,27 +86,47 @@ export function renderJunit(report: Report, { rules }: FormatContext): string {
         return testCase;
       }),
   }));
+  // Nothing judged is not a pass: the inputs suite fails with what to upload.
+  const assessed: TestCase = {
+    name: 'at least one path assessed',
+    classname: 'kube-comms-lint.inputs',
+    ...(report.summary.assessedPaths === 0 && {
+      outcome: {
+        element: 'failure',
+        type: 'nothing-assessed',
+        message: `${uploadHeading(report)} ${report.summary.toUpload.join('; ')}`,
+        body: report.summary.toUpload.map((item) => `- ${item}`).join('\n'),
+      },
+    }),
+  };
   suites.push({
     name: 'inputs',
-    properties: { files: String(report.inputs.length), errors: String(report.summary.inputErrors) },
-    cases: report.inputs.map((input): TestCase => {
-      const first = input.errors[0];
-      return {
-        name: input.file,
-        classname: 'kube-comms-lint.inputs',
-        file: input.file,
-        ...(first && {
-          outcome: {
-            element: 'error',
-            type: 'input-error',
-            message: first.message,
-            body: input.errors
-              .map((error) => `${where({ file: input.file, ...error })}: ${error.message}`)
-              .join('\n'),
-          },
-        }),
-      };
-    }),
+    properties: {
+      files: String(report.inputs.length),
+      errors: String(report.summary.inputErrors),
+      assessedPaths: String(report.summary.assessedPaths),
+    },
+    cases: [
+      assessed,
+      ...report.inputs.map((input): TestCase => {
+        const first = input.errors[0];
+        return {
+          name: input.file,
+          classname: 'kube-comms-lint.inputs',
+          file: input.file,
+          ...(first && {
+            outcome: {
+              element: 'error',
+              type: 'input-error',
+              message: first.message,
+              body: input.errors
+                .map((error) => `${where({ file: input.file, ...error })}: ${error.message}`)
+                .join('\n'),
+            },
+          }),
+        };
+      }),
+    ],
   });
 
   const count = (cases: TestCase[], element?: string) =>

@@ -5,7 +5,15 @@
  */
 import type { Finding } from '../../schemas/finding';
 import type { Report, Verdict } from '../../schemas/report';
-import { headline, plural, printable, where, type FormatContext, omittedLines } from './common';
+import {
+  headline,
+  plural,
+  printable,
+  uploadHeading,
+  where,
+  type FormatContext,
+  omittedLines,
+} from './common';
 import { LIMITS } from '../../catalogue/limits';
 
 const VERDICT_MARK: Record<Verdict, string> = {
@@ -27,6 +35,10 @@ export function renderMarkdown(report: Report, _context: FormatContext): string 
         `| \`${path.id}\` | ${VERDICT_MARK[path.verdict]} ${path.verdict} | ${path.findings} | ${escape(path.reason)} |`,
     ),
   ];
+  if (report.summary.toUpload.length > 0) {
+    out.push('', `**${escape(uploadHeading(report))}**`, '');
+    for (const item of report.summary.toUpload) out.push(`- ${escape(item)}`);
+  }
   if (report.findings.length > 0) {
     out.push('', '#### Findings', '');
     for (const finding of report.findings) out.push(...item(finding), '');

@@ -9,7 +9,7 @@ import type { Location, Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding } from '../../schemas/report';
 import type { RuleInfo } from '../../schemas/rule';
-import { relativeUri, type FormatContext, OMITTED_HEADING, omittedLines } from './common';
+import { relativeUri, uploadHeading, type FormatContext, OMITTED_HEADING, omittedLines } from './common';
 import { LIMITS } from '../../catalogue/limits';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -99,6 +99,16 @@ export function toSarif(report: Report, { rules }: FormatContext) {
                 },
                 descriptor: { id: 'results-omitted' },
               })),
+              // Nothing judged is not a pass: say what to upload.
+              ...(report.summary.assessedPaths === 0
+                ? [
+                    {
+                      level: 'error' as const,
+                      message: { text: `${uploadHeading(report)} ${report.summary.toUpload.join('; ')}` },
+                      descriptor: { id: 'nothing-assessed' },
+                    },
+                  ]
+                : []),
             ],
             properties: { options: report.options },
           },
@@ -162,6 +172,7 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>) {
       category: finding.category,
       path: finding.path,
       subject: finding.subject,
+      node: finding.location.node,
       evidence: finding.evidence,
       severityReason: finding.severityReason,
       pointer: finding.location.pointer,

@@ -199,7 +199,9 @@ function legend(paths: ReturnType<typeof verdictsOf>): string {
 export function topologySvg(report: Report, options: TopologyOptions = {}): string {
   const paths = verdictsOf(report);
   const withLegend = options.legend ?? true;
-  const height = PICTURE_HEIGHT + (withLegend ? paths.length * LEGEND_ROW + 16 : 0);
+  const nothingAssessed = withLegend && report.summary.assessedPaths === 0;
+  const height =
+    PICTURE_HEIGHT + (withLegend ? paths.length * LEGEND_ROW + 16 : 0) + (nothingAssessed ? LEGEND_ROW : 0);
   // The picture lists no findings; when the report left some out (its size cap), the description says so.
   const omitted = report.omitted.reduce((n, item) => n + item.findings, 0);
   const summary = [
@@ -207,6 +209,9 @@ export function topologySvg(report: Report, options: TopologyOptions = {}): stri
       (p) => `${p.number}. ${p.title}: ${p.verdict}${p.basis ? `, ${BASIS_LABEL[p.basis]}` : ''}.`,
     ),
     ...(omitted > 0 ? [`${omitted} findings are counted but not listed in the report (its size cap).`] : []),
+    ...(report.summary.assessedPaths === 0
+      ? [`Nothing could be assessed. Upload: ${report.summary.toUpload.join('; ')}`]
+      : []),
   ].join(' ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="kcl-topology-title kcl-topology-desc" font-family="${FONT}">`,
@@ -228,6 +233,9 @@ export function topologySvg(report: Report, options: TopologyOptions = {}): stri
     component(540, 324, 122, 90, 'Konnectivity', 'agent'),
     ...paths.map(arrow),
     withLegend ? legend(paths) : '',
+    nothingAssessed
+      ? `<text x="12" y="${height - 14}" font-size="15" font-weight="bold" fill="${INK}">Nothing could be assessed: upload what the report's summary.toUpload lists.</text>`
+      : '',
     '</svg>',
   ].join('');
 }

@@ -8,7 +8,15 @@
 import type { Severity } from '../../schemas/common';
 import type { Finding } from '../../schemas/finding';
 import type { Report, SuppressedFinding, Verdict } from '../../schemas/report';
-import { headline, plural, printable, where, type FormatContext, omittedLines } from './common';
+import {
+  headline,
+  plural,
+  printable,
+  uploadHeading,
+  where,
+  type FormatContext,
+  omittedLines,
+} from './common';
 import { LIMITS } from '../../catalogue/limits';
 
 const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' } as const;
@@ -48,6 +56,10 @@ export function renderText(
     out.push(
       `  ${path.id.padEnd(idWidth)}  ${paint(VERDICT_STYLE[path.verdict], path.verdict.padEnd(14))}  ${printable(path.reason)}`,
     );
+  }
+  if (report.summary.toUpload.length > 0) {
+    out.push('', uploadHeading(report));
+    for (const item of report.summary.toUpload) out.push(`  - ${printable(item)}`);
   }
   const errors = report.inputs.flatMap((input) =>
     input.errors.map((error) => ({ file: input.file, ...error })),

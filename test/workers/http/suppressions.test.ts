@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/schemas/problem';
 import type { Report } from '../../../src/schemas/report';
-import { KUBELET_CONFIG_PATH, kubeletConfig, manifestPath } from '../../support/fixtures';
+import { KUBELET_CONFIG_PATH, apiserverPod, kubeletConfig, manifestPath } from '../../support/fixtures';
 import { call, multipart, yaml } from '../../support/http';
 
 const OPEN_KUBELET = kubeletConfig('readOnlyPort: 10255\n');
@@ -44,14 +44,22 @@ async function lintApiserver(content: string, query = ''): Promise<{ status: num
 describe('suppression by request option', () => {
   it('skipRules lists the findings apart, counts them, and leaves verdicts and failOn alone', async () => {
     // rules= keeps other rules (and rules still to come) out of this test; in it, only the read-only
-    // port is wrong.
-    const only = `${named}&rules=${READ_ONLY},kubelet-anonymous-auth-enabled&failOn=high`;
-    const before = await yaml(OPEN_KUBELET, only);
+    // port is wrong. The API server is there so that paths can be assessed (nothing judged fails).
+    const only = `?rules=${READ_ONLY},kubelet-anonymous-auth-enabled&failOn=high`;
+    const upload = (query: string) =>
+      call(`/v1/lint${query}`, {
+        method: 'POST',
+        body: multipart([
+          { name: manifestPath('kube-apiserver'), content: apiserverPod(['--authorization-mode=Node,RBAC']) },
+          { name: KUBELET_CONFIG_PATH, content: OPEN_KUBELET },
+        ]),
+      });
+    const before = await upload(only);
     expect(before.status).toBe(422);
     const counted = await before.json<Report>();
     expect(counted.findings.map((f) => f.ruleId)).toEqual([READ_ONLY]);
 
-    const res = await yaml(OPEN_KUBELET, `${only}&skipRules=${READ_ONLY}`);
+    const res = await upload(`${only}&skipRules=${READ_ONLY}`);
     expect(res.status).toBe(200);
     const report = await res.json<Report>();
     expect(report.findings).toEqual([]);

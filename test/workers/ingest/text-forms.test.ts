@@ -17,25 +17,28 @@ ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELE
 `;
 
 describe('flags outside YAML', () => {
-  it('reads a systemd drop-in: ExecStart with its Environment variables expanded, each flag at its line', () => {
+  it('reads a systemd drop-in: its ExecStart and Environment lines, each word at its line', () => {
     const file = ingestFile({
       name: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf',
       content: KUBEADM_DROP_IN,
     });
     expect(file.errors).toEqual([]);
-    const unit = file.commandLines[0];
-    expect(unit).toMatchObject({ kind: 'SystemdUnit', component: 'kubelet', complete: false });
-    expect(unit?.args.map((a) => a.text)).toEqual([
-      '--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf',
-      '--kubeconfig=/etc/kubernetes/kubelet.conf',
-      '--config=/var/lib/kubelet/config.yaml',
-    ]);
-    expect(unit?.args[2]?.location).toMatchObject({ line: 3, column: 34 });
+    expect(file.unit).toMatchObject({ unit: 'kubelet.service', dropIn: true, component: 'kubelet' });
+    const environment = file.unit?.directives.find(
+      (d) => d.key === 'Environment' && d.values[0]?.name === 'KUBELET_CONFIG_ARGS',
+    );
+    expect(environment?.key === 'Environment' && environment.values[0]?.words[0]).toMatchObject({
+      text: '--config=/var/lib/kubelet/config.yaml',
+      location: { line: 3, column: 34 },
+    });
+    expect(file.documents[0]).toMatchObject({ kind: 'SystemdUnit', component: 'kubelet', recognized: true });
   });
 
   it("a unit that passes --config makes an uploaded config file the kubelet's", async () => {
     const report = await lint([
       { name: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf', content: KUBEADM_DROP_IN },
+      { name: '/var/lib/kubelet/kubeadm-flags.env', content: 'KUBELET_KUBEADM_ARGS="--node-ip=10.0.0.4"\n' },
+      { name: '/etc/default/kubelet', content: 'KUBELET_EXTRA_ARGS=\n' },
       { name: '/var/lib/kubelet/config.yaml', content: kubeletConfig('readOnlyPort: 10255\n') },
     ]);
     expect(

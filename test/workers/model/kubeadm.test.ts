@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../src/ingest';
-import { Budget } from '../../../src/ingest/budget';
+import { ingestAll } from '../../support/ingest';
 import { lint } from '../../../src/lint';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import { kubeletConfig } from '../../support/fixtures';
 
-/** Reads files as one request does: one budget for all of them. */
-const readAll = () => {
-  const budget = new Budget();
-  return (upload: Parameters<typeof ingestFile>[0]) => ingestFile(upload, budget);
-};
-
 const model = (files: Array<{ name: string; content: string }>) =>
-  buildClusterModel(files.map(readAll()), { network: 'untrusted', kubernetesVersion: null });
+  buildClusterModel(ingestAll(files), { network: 'untrusted', kubernetesVersion: null });
 
 const V1BETA3 = `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration
@@ -102,5 +95,81 @@ describe('kubeadm configuration read as the static pods and kubelet flags kubead
     expect(
       report.findings.find((f) => f.ruleId === 'apiserver-kubelet-certificate-authority-missing')?.location,
     ).toMatchObject({ default: true });
+  });
+});
+
+describe("kubeadm's kubelet defaults (cmd/kubeadm/app/componentconfigs/kubelet.go)", () => {
+  const CLUSTER = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+certificatesDir: /srv/pki
+---
+apiVersion: kubeadm.k8s.io/v1beta4
+kind: InitConfiguration
+nodeRegistration:
+  name: cp-1
+`;
+  const KUBELET = (body: string) => `---
+apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+${body}`;
+  const ids = (report: Awaited<ReturnType<typeof lint>>) => report.findings.map((f) => f.ruleId);
+
+  it('a short KubeletConfiguration in a kubeadm config gets kubeadm’s client CA, authn, authz and rotation', async () => {
+    const report = await lint([
+      { name: 'kubeadm.yaml', content: CLUSTER + KUBELET('cgroupDriver: systemd\n') },
+    ]);
+    expect(ids(report)).not.toContain('kubelet-client-ca-missing');
+    expect(ids(report)).not.toContain('kubelet-client-cert-rotation-disabled');
+    expect(ids(report)).not.toContain('kubelet-webhook-authentication-disabled');
+    // kubeadm leaves serverTLSBootstrap alone: the kubelet still serves a self-signed certificate.
+    expect(ids(report)).toContain('kubelet-serving-cert-self-signed');
+  });
+
+  it('without a KubeletConfiguration, kubeadm init writes its defaults alone, located at the InitConfiguration', () => {
+    const files = [{ name: 'kubeadm.yaml', content: CLUSTER }];
+    const model = buildClusterModel(ingestAll(files), { network: 'untrusted', kubernetesVersion: null });
+    const ca = model.kubelets[0]?.setting('clientCAFile');
+    expect(ca).toMatchObject({
+      value: '/srv/pki/ca.crt',
+      source: 'default',
+      location: { file: 'kubeadm.yaml', line: 5, default: true },
+    });
+    expect(ca?.describe).toContain('kubeadm writes its default /srv/pki/ca.crt');
+  });
+
+  it('rotateCertificates is true whatever the file says; a user value kubeadm only defaults is kept', async () => {
+    const report = await lint([
+      {
+        name: 'kubeadm.yaml',
+        content:
+          CLUSTER + KUBELET('rotateCertificates: false\nauthentication:\n  anonymous:\n    enabled: true\n'),
+      },
+    ]);
+    expect(ids(report)).not.toContain('kubelet-client-cert-rotation-disabled');
+    expect(
+      report.findings.find((f) => f.ruleId === 'kubelet-anonymous-auth-enabled')?.location,
+    ).toMatchObject({
+      file: 'kubeadm.yaml',
+      line: 15,
+    });
+  });
+
+  it('the config file uploaded at /var/lib/kubelet/config.yaml is what the kubelet reads', async () => {
+    const report = await lint([
+      { name: '/root/kubeadm.yaml', content: CLUSTER },
+      { name: '/var/lib/kubelet/config.yaml', content: kubeletConfig('readOnlyPort: 10255\n') },
+    ]);
+    expect(report.findings.find((f) => f.ruleId === 'kubelet-read-only-port-enabled')?.location.file).toBe(
+      '/var/lib/kubelet/config.yaml',
+    );
+  });
+
+  it('a JoinConfiguration alone: the kubelet config comes from the cluster, and is not known', async () => {
+    const report = await lint([
+      { name: 'join.yaml', content: 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: JoinConfiguration\n' },
+    ]);
+    expect(
+      report.coverage.notEvaluated.find((n) => n.ruleId === 'kubelet-client-ca-missing')?.reason,
+    ).toContain('/var/lib/kubelet/config.yaml was not uploaded');
   });
 });

@@ -8,6 +8,7 @@ import {
   reportWithFindings,
   reportWithHostileText,
   reportWithInputError,
+  reportNothingAssessed,
   reportWithoutFindings,
 } from './sample-reports';
 
@@ -62,17 +63,29 @@ describe('format=junit', () => {
   });
 
   it('skips the rules that were not evaluated, with the reason', () => {
-    const { suites } = parse(renderJunit(reportWithoutFindings(), CONTEXT));
+    const { suites } = parse(renderJunit(reportNothingAssessed(), CONTEXT));
     const proxy = suite(suites, 'apiserver-to-nodes-pods-services').testcase![0]!;
     expect(proxy.skipped?.['@_message']).toMatch(/^not evaluated: no kube-apiserver configuration/);
-    expect(suites.every((s) => s['@_failures'] === '0')).toBe(true);
+    expect(suites.filter((s) => s['@_name'] !== 'inputs').every((s) => s['@_failures'] === '0')).toBe(true);
+  });
+
+  it('fails the inputs suite with what to upload when no path could be assessed', () => {
+    const { suites } = parse(renderJunit(reportNothingAssessed(), CONTEXT));
+    const assessed = suite(suites, 'inputs').testcase![0]!;
+    expect(assessed['@_name']).toBe('at least one path assessed');
+    expect(assessed.failure?.['@_message']).toMatch(
+      /^Nothing could be assessed\. Upload: the kube-apiserver's configuration/,
+    );
+    expect(
+      suite(parse(renderJunit(reportWithoutFindings(), CONTEXT)).suites, 'inputs').testcase![0]!.failure,
+    ).toBeUndefined();
   });
 
   it('reports a file that failed to parse as an error in the inputs suite', () => {
     const { root, suites } = parse(renderJunit(reportWithInputError(), CONTEXT));
     const inputs = suite(suites, 'inputs');
-    expect(inputs['@_tests']).toBe('2');
-    expect(inputs.testcase![1]).toMatchObject({
+    expect(inputs['@_tests']).toBe('3');
+    expect(inputs.testcase![2]).toMatchObject({
       '@_name': 'broken.yaml',
       error: { '@_message': expect.stringContaining('YAML syntax error') },
     });

@@ -75,7 +75,34 @@ export function reportWithFindings(): Report {
   );
 }
 
+const EGRESS_SELECTOR = `apiVersion: apiserver.k8s.io/v1beta1
+kind: EgressSelectorConfiguration
+egressSelections:
+- name: cluster
+  connection:
+    proxyProtocol: GRPC
+    transport:
+      uds:
+        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket
+`;
+
+/** An API server that verifies kubelets and sends proxy traffic through Konnectivity, and a secure kubelet. */
 export function reportWithoutFindings(): Report {
+  return lint([
+    {
+      name: manifestPath('kube-apiserver'),
+      content: apiserverPod([
+        '--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+        '--egress-selector-config-file=/etc/kubernetes/egress-selector.yaml',
+      ]),
+    },
+    { name: '/etc/kubernetes/egress-selector.yaml', content: EGRESS_SELECTOR },
+    { name: KUBELET_CONFIG_PATH, content: SECURE_KUBELET },
+  ]);
+}
+
+/** A secure kubelet alone: every rule that could run found nothing, but no path can be judged. */
+export function reportNothingAssessed(): Report {
   return lint([{ name: KUBELET_CONFIG_PATH, content: SECURE_KUBELET }]);
 }
 

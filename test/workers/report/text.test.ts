@@ -41,7 +41,7 @@ describe('format=text', () => {
   it('says passed for a clean report and lists input errors with file:line:column', () => {
     expect(renderText(reportWithoutFindings(), CONTEXT)).toContain('passed: 0 findings');
     const text = renderText(reportWithInputError(), CONTEXT);
-    expect(text).toContain('failed: 0 findings, 1 input error');
+    expect(text).toContain('failed: nothing could be assessed, 0 findings, 1 input error');
     expect(text).toContain('Input errors (1):\n  broken.yaml:3:16  YAML syntax error');
   });
 

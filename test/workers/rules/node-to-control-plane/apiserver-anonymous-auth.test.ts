@@ -4,7 +4,8 @@ import { ruleTester } from '../../../support/rule-tester';
 
 const file = manifestPath('kube-apiserver');
 const authnFile = '/etc/kubernetes/authn.yaml';
-const withConfig = [{ name: file, content: apiserverPod([`--authentication-config=${authnFile}`]) }];
+const RBAC = '--authorization-mode=Node,RBAC';
+const withConfig = [{ name: file, content: apiserverPod([RBAC, `--authentication-config=${authnFile}`]) }];
 const authn = (anonymous: string) =>
   `apiVersion: apiserver.config.k8s.io/v1\nkind: AuthenticationConfiguration\nanonymous:\n${anonymous}`;
 
@@ -27,6 +28,17 @@ ruleTester(rule, {
       ],
     },
     {
+      // pkg/kubeapiserver/options/authentication.go ApplyAuthorization resets anonymous to false.
+      name: 'the AlwaysAllow authorizer turns anonymous authentication off',
+      files: [
+        { name: file, content: apiserverPod(['--authorization-mode=AlwaysAllow', '--anonymous-auth=true']) },
+      ],
+    },
+    {
+      name: 'neither authorization flag: the AlwaysAllow default turns it off too',
+      files: [{ name: file, content: apiserverPod(['--secure-port=6443']) }],
+    },
+    {
       name: 'anonymous disabled in the authentication configuration',
       files: [...withConfig, { name: authnFile, content: authn('  enabled: false\n') }],
     },
@@ -34,13 +46,13 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'flag default: true',
-      files: [{ name: file, content: apiserverPod(['--secure-port=6443']) }],
+      files: [{ name: file, content: apiserverPod([RBAC]) }],
       findings: [{ file, line: 8, locationDefault: true, messageIncludes: 'defaults to true' }],
     },
     {
       name: 'explicitly on',
-      files: [{ name: file, content: apiserverPod(['--anonymous-auth=true']) }],
-      findings: [{ file, line: 10, messageIncludes: '--anonymous-auth=true' }],
+      files: [{ name: file, content: apiserverPod([RBAC, '--anonymous-auth=true']) }],
+      findings: [{ file, line: 11, messageIncludes: '--anonymous-auth=true' }],
     },
     {
       name: 'authentication configuration without an anonymous section: the flag default applies',
