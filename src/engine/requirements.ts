@@ -69,7 +69,7 @@ export const REQUIREMENTS: Record<
     present: (m) =>
       m.certificates.bindings.some((binding) => binding.bundle?.certificates.some((c) => c.der !== null)),
     missing:
-      'no uploaded certificate is named by an uploaded flag or field: upload the certificates (e.g. /etc/kubernetes/pki/apiserver.crt, /var/lib/kubelet/pki/kubelet.crt) with the manifests, kubelet configs and kubeconfigs that name them',
+      'no uploaded certificate is named by an uploaded flag or field: upload them (e.g. /etc/kubernetes/pki/*.crt) with the files that name them',
   },
   'kubernetes-service': {
     present: (m) => m.kubernetesService.length > 0,

@@ -95,8 +95,8 @@ function jsonAnswers(stdout: string): unknown[] {
 
 describe("the README's curl examples against wrangler dev", () => {
   it('finds the blocks it runs', () => {
-    // The kubeadm upload, more ways to call it, the formats.
-    expect(CURL_BLOCKS.length).toBe(3);
+    // The kubeadm upload, more ways to call it, the certificates, the formats.
+    expect(CURL_BLOCKS.length).toBe(4);
   });
 
   it('the kubeadm upload answers the sample the README shows', () => {
@@ -140,6 +140,67 @@ describe("the README's curl examples against wrangler dev", () => {
     expect(failOn.findings.some((f) => f.severity === 'high')).toBe(true);
   });
 
+  it('the certificates block, on a PKI made here by openssl', () => {
+    const block = CURL_BLOCKS.find((b) => b.includes('asOf=2026-06-01'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'kcl-readme-pki-'));
+    const example = join(work, 'examples/kubeadm-control-plane/etc/kubernetes');
+    cpSync(join(example, 'manifests/kube-apiserver.yaml'), join(dir, 'kube-apiserver.yaml'));
+    cpSync(join(example, 'kubelet.conf'), join(dir, 'kubelet.conf'));
+    const openssl = (...args: string[]) => {
+      const result = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=kubernetes',
+    );
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'apiserver.key',
+      '-out',
+      'apiserver.csr',
+      '-subj',
+      '/CN=kube-apiserver',
+    );
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'apiserver.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '365',
+      '-out',
+      'apiserver.crt',
+    );
+    const { status, stdout } = run(`cd ${dir}\n${block}`);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.options.certificateWarningDays).toBe(60);
+    expect(String(report.options.asOf)).toMatch(/^2026-06-01T00:00:00/);
+    expect(report.inputs.map((input) => input.file)).toContain('/etc/kubernetes/pki/apiserver.crt');
+    expect(stdout).not.toContain('PRIVATE KEY');
+  });
+
   it('every format of the formats block, and its failOn gate', () => {
     const block = CURL_BLOCKS.find((b) => b.includes('FILES=('))!;
     const { status, stdout } = run(block);
@@ -150,12 +211,12 @@ describe("the README's curl examples against wrangler dev", () => {
       runs: Array<{ results: unknown[] }>;
     };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]?.results).toHaveLength(4);
+    expect(sarif.runs[0]?.results).toHaveLength(6);
     expect(readFileSync(join(dir, 'kube-comms-lint.xml'), 'utf8')).toMatch(/^<\?xml[^>]*>\n<testsuites /);
     expect(readFileSync(join(dir, 'comment.md'), 'utf8')).toContain('| ');
     expect(existsSync(join(dir, 'comment.md'))).toBe(true);
     // text, text in colour, compact text and the gate: each says it failed.
-    expect(stdout.match(/failed: 4 findings \(3 high, 1 medium\)/g)?.length).toBe(4);
+    expect(stdout.match(/failed: 6 findings \(3 high, 1 medium, 2 info\)/g)?.length).toBe(4);
     expect(stdout).toContain('\u001b[');
     expect(stdout).toMatch(/^\/etc\/kubernetes\/manifests\/kube-apiserver\.yaml:14:5 high /m);
   });

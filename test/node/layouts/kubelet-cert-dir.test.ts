@@ -96,7 +96,8 @@ describe('the kubelet serves <cert-dir>/kubelet.crt when it exists (MicroK8s, --
     const report = await lint([...microk8s(), certificate(pem('issued.crt'))]);
     expect(report.findings.some((f) => f.ruleId.startsWith('kubelet-serving-cert'))).toBe(false);
     expect(report.inputs.at(-1)?.documents[0]).toMatchObject({ kind: 'Certificate', recognized: true });
-    expect(report.inputs.at(-1)?.documents[0]?.note).toContain('not self-signed');
+    // The certificate reader names its issuer (a CA, not itself) and the kubelet that serves it.
+    expect(report.inputs.at(-1)?.documents[0]?.note).toContain('issued by CN=microk8s-ca; used by kubelet');
   });
 
   it.each([
@@ -107,7 +108,8 @@ describe('the kubelet serves <cert-dir>/kubelet.crt when it exists (MicroK8s, --
     async (_name, file) => {
       const content = file === 'generated.crt' ? pem('generated.crt') + pem('throwaway.crt') : pem(file);
       const finding = await selfSignedFinding([...microk8s(), certificate(content)]);
-      expect(finding?.location.file).toBe('/var/snap/microk8s/current/args/kubelet');
+      // Located at the certificate that shows it.
+      expect(finding?.location.file).toBe('/var/snap/microk8s/current/certs/kubelet.crt');
     },
   );
 

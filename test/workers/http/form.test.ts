@@ -12,6 +12,13 @@ import { kubeconfig } from '../../support/fixtures';
 import { call } from '../../support/http';
 import { kubeadm } from '../../support/pki-uploads';
 
+/**
+ * The report page with its assets, uncompressed. 60 KB until issue 15 added the certificate options and
+ * each path's basis (the example's page is 61.7 KB; 49 KB of HTML, 18 KB of it the report the download
+ * buttons post back). Raised to 64 KB rather than trimmed: see the closing note of that stop.
+ */
+const PAGE_BUDGET = 64 * 1024;
+
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06bm9kZTp3b3JrZXItMSJ9.c2lnbmF0dXJlLXNlY3JldA';
@@ -141,7 +148,7 @@ describe('POST /report', () => {
     const page = await (await post(browserForm(EXAMPLE))).arrayBuffer();
     const css = await (await call('/ui/app.css')).arrayBuffer();
     const js = await (await call('/ui/app.js')).arrayBuffer();
-    expect(page.byteLength + css.byteLength + js.byteLength).toBeLessThan(60 * 1024);
+    expect(page.byteLength + css.byteLength + js.byteLength).toBeLessThan(PAGE_BUDGET);
   });
 
   it('takes pasted YAML and the options, and never echoes an uploaded secret or the textarea', async () => {

@@ -32,10 +32,13 @@ const RULE_IDS = [
 export const SAMPLE_RULES: Rule[] = RULE_IDS.map((id) => findRule(id)!);
 export const CONTEXT: FormatContext = { rules: SAMPLE_RULES.map(describeRule) };
 
+/** A fixed time for certificates, so the same sample gives the same report. */
+const AS_OF = new Date('2026-06-01T00:00:00Z');
+
 /** lint() with SAMPLE_RULES instead of the whole registry. */
 function lint(
   uploads: Upload[],
-  options: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null },
+  options: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null, asOf: AS_OF },
 ): Report {
   const files = uploads.map(readAll());
   const model = buildClusterModel(files, options);

@@ -5,6 +5,7 @@ import {
   reportWithFindings,
   reportWithHostileText,
   reportWithInputError,
+  reportNothingAssessed,
   reportWithoutFindings,
 } from './sample-reports';
 
@@ -86,7 +87,7 @@ describe('format=text', () => {
   });
 
   it('summarises what was not evaluated in one line, and lists it with verbose', () => {
-    const report = reportWithoutFindings();
+    const report = reportNothingAssessed();
     const { notEvaluated } = report.coverage;
     expect(notEvaluated.length).toBeGreaterThan(1);
     const reasons = new Set(notEvaluated.map((item) => item.reason)).size;
