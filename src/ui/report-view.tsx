@@ -15,6 +15,7 @@ import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas
 import { BASIS_LABEL, VERDICT_LOOK, certificateBasis, topologySvg } from '../report/formats/svg';
 import { omittedLines, uploadHeading } from '../report/formats/common';
 import { LIMITS } from '../catalogue/limits';
+import { withoutRuleFields } from '../report/rule-fields';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
 export interface DownloadFormat {
@@ -110,9 +111,9 @@ const order = (v: Verdict) => VERDICT_ORDER.indexOf(v);
 function Downloads(props: { report: Report; formats: readonly DownloadFormat[] }) {
   return (
     <form class="downloads" method="post" action="/report/download">
-      {/* Text, not an attribute: only & and < need escaping, so the report costs no more than its JSON. */}
+      {/* Text, not an attribute: only & and < need escaping; the rule fields come back from the catalogue. */}
       <textarea name="report" hidden aria-hidden="true" tabindex={-1}>
-        {raw(JSON.stringify(props.report).replace(/&/g, '&amp;').replace(/</g, '&lt;'))}
+        {raw(JSON.stringify(withoutRuleFields(props.report)).replace(/&/g, '&amp;').replace(/</g, '&lt;'))}
       </textarea>
       <span>Download this report:</span>
       {props.formats.map(({ format, label }) => (
