@@ -13,6 +13,7 @@ import { Budget, LimitError } from './ingest/budget';
 import { buildClusterModel } from './model/cluster-model';
 import { minorOf } from './model/version';
 import { buildReport } from './report/build';
+import { withRuleFields as restoreRuleFields } from './report/rule-fields';
 import { RULES } from './rules';
 import { redactReport } from './security/redact-report';
 import type { Network, Severity } from './schemas/common';
@@ -24,6 +25,7 @@ import type { RuleInfo } from './schemas/rule';
 export type { Upload } from './ingest';
 export { LimitError } from './ingest/budget';
 export { RULESET_VERSION } from './rules/ruleset-version';
+export { withoutRuleFields } from './report/rule-fields';
 
 export interface LintOptions {
   network: Network;
@@ -72,6 +74,11 @@ const RULE_BY_ID = new Map(RULE_CATALOGUE.map((rule) => [rule.id, rule]));
 /** A rule's description by id; undefined for an id no rule has (a Map, so `__proto__` is just unknown). */
 export function findRuleInfo(id: string): RuleInfo | undefined {
   return RULE_BY_ID.get(id);
+}
+
+/** A report posted back without its findings' rule fields (the form's page), with them from the catalogue. */
+export function withRuleFields(value: unknown): unknown {
+  return restoreRuleFields(value, findRuleInfo);
 }
 
 export async function lint(

@@ -16,8 +16,7 @@ import { maxBodyBytes, type AppEnv } from '../http/env';
 import { lintRequest } from '../http/lint-request';
 import { ProblemError } from '../http/problem';
 import { readBody } from '../http/read-body';
-import { RULE_CATALOGUE, findRuleInfo } from '../lint';
-import { withRuleFields } from '../report/rule-fields';
+import { RULE_CATALOGUE, withRuleFields } from '../lint';
 import { FORMATTERS } from '../report/formats';
 import { Report, type Report as ReportType } from '../schemas/report';
 import { SCRIPT } from '../ui/assets/script';
@@ -142,7 +141,7 @@ export function registerForm(app: OpenAPIHono<AppEnv>) {
       const format = form.get('format') ?? 'json';
       let parsed: ReturnType<typeof Report.safeParse> | undefined;
       try {
-        parsed = Report.safeParse(withRuleFields(JSON.parse(form.get('report') ?? ''), findRuleInfo));
+        parsed = Report.safeParse(withRuleFields(JSON.parse(form.get('report') ?? '')));
       } catch {
         parsed = undefined;
       }

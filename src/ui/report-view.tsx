@@ -15,7 +15,7 @@ import type { PathVerdict, Report, SuppressedFinding, Verdict } from '../schemas
 import { BASIS_LABEL, VERDICT_LOOK, certificateBasis, topologySvg } from '../report/formats/svg';
 import { omittedLines, uploadHeading } from '../report/formats/common';
 import { LIMITS } from '../catalogue/limits';
-import { withoutRuleFields } from '../report/rule-fields';
+import { withoutRuleFields } from '../lint';
 
 /** The formats the download buttons offer; `sarif` only when its formatter exists. */
 export interface DownloadFormat {

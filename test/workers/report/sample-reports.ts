@@ -38,10 +38,10 @@ const AS_OF = new Date('2026-06-01T00:00:00Z');
 /** lint() with SAMPLE_RULES instead of the whole registry. */
 function lint(
   uploads: Upload[],
-  options: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null, asOf: AS_OF },
+  options: LintOptions = { network: 'untrusted', kubernetesVersion: null, failOn: null },
 ): Report {
   const files = uploads.map(readAll());
-  const model = buildClusterModel(files, options);
+  const model = buildClusterModel(files, { asOf: AS_OF, ...options });
   const suppressions = { rules: null, skipRules: options.skipRules ?? [] };
   const results = runRules(SAMPLE_RULES, model, suppressor(suppressions, files));
   return buildReport({
