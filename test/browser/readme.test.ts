@@ -196,7 +196,7 @@ describe("the README's curl examples against wrangler dev", () => {
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as Report;
     expect(report.options.certificateWarningDays).toBe(60);
-    expect(String(report.options.asOf)).toMatch(/^2026-06-01T00:00:00/);
+    expect(report.options.asOf).toMatch(/^2026-06-01T00:00:00/);
     expect(report.inputs.map((input) => input.file)).toContain('/etc/kubernetes/pki/apiserver.crt');
     expect(stdout).not.toContain('PRIVATE KEY');
   });
