@@ -638,6 +638,11 @@ while IFS= read -r u_path; do
   set -- "$@" -F "file=@\"$(curl_quote "$OUT_DIR$u_path")\";filename=\"$(curl_quote "$NODE$u_path")\""
 done <"$LIST"
 
+# A wrong --server answers 404 at once and drops the upload mid-way (the Worker cancels the bodies it
+# refuses, so curl sees a reset, not the answer): ask first, without a body.
+PREFLIGHT=$(curl -s -o /dev/null -w '%{http_code}' -X OPTIONS "$URL" 2>/dev/null) || PREFLIGHT=
+[ "$PREFLIGHT" = 404 ] && die 3 "$URL answered HTTP 404: is --server the API's base URL?"
+
 STATUS=$(curl "$@" "$URL")
 RC=$?
 if [ "$RC" -ne 0 ]; then
