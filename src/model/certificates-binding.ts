@@ -21,10 +21,9 @@ import {
 } from './certificates';
 import type { ControlPlaneComponent } from './control-plane';
 import type { Kubeconfig } from './kubeconfig';
-import type { Kubelet } from './kubelet';
+import { certDirOf, type Kubelet } from './kubelet';
 import { hostPathOf, podOf } from './konnectivity';
 import { nodeKeyOf } from './referenced-file';
-import { KUBELET_FLAGS } from './kubelet-settings';
 import { APISERVER } from './settings/kube-apiserver';
 import { CONTROLLER_MANAGER } from './settings/kube-controller-manager';
 import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from './settings/konnectivity';
@@ -416,7 +415,7 @@ function servingCertificatePath(
   if (!certFile || !bootstrap) return undefined;
   if (certFile.value)
     return { path: certFile.value, describe: certFile.describe, location: certFile.location };
-  const certDir = KUBELET_FLAGS.certDir.of(kubelet).value.replace(/\/+$/, '');
+  const certDir = certDirOf(kubelet);
   if (bootstrap.value) {
     return {
       path: `${certDir}/kubelet-server-current.pem`,

@@ -165,7 +165,7 @@ export class Kubelet {
     const certFile = this.setting('tlsCertFile');
     const keyFile = this.setting('tlsPrivateKeyFile');
     if (!bootstrap || !certFile || !keyFile) return undefined;
-    const certDir = KUBELET_FLAGS.certDir.of(this).value.replace(/\/+$/, '');
+    const certDir = certDirOf(this);
     const given = certFile.value !== '' || keyFile.value !== '';
     // InitializeTLS (cmd/kubelet/app/server.go): with neither serverTLSBootstrap nor a certificate given,
     // the kubelet serves <cert-dir>/kubelet.crt when it exists, and makes a self-signed pair only if not.
@@ -253,8 +253,8 @@ export class Kubelet {
 }
 
 /** The kubelet's --cert-dir (NewKubeletFlags: /var/lib/kubelet/pki by default), without a trailing slash. */
-export function certDirOf(flags: FlagSet): string {
-  return (flags.get('cert-dir')?.value ?? '/var/lib/kubelet/pki').replace(/\/+$/, '');
+export function certDirOf(kubelet: { flags: FlagSet }): string {
+  return KUBELET_FLAGS.certDir.of(kubelet).value.replace(/\/+$/, '');
 }
 
 function fieldPointer(field: string): string {

@@ -141,7 +141,7 @@ function certDirCertificate(
   sources: readonly CommandLine[],
   certificates: readonly UploadedCertificateFile[],
 ): CertDirCertificate | undefined {
-  const path = `${certDirOf(flags)}/kubelet.crt`;
+  const path = `${certDirOf({ flags })}/kubelet.crt`;
   const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
   const uploaded = certificates.find(
     ({ name }) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
