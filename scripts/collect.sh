@@ -26,6 +26,7 @@
 #   MicroK8s /var/snap/microk8s/current/args/{kube-apiserver,kubelet,kube-controller-manager,
 #            kube-scheduler,kube-proxy,kubelite} (each component's whole command line)
 #   kops     /etc/kubernetes/manifests/*.manifest, /etc/sysconfig/kubelet
+#   k0s      /etc/k0s/k0s.yaml (its ClusterConfig; k0s renders the components from it)
 #   systemd  kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy, konnectivity-server
 #            and konnectivity-agent units (.service and .service.d/*.conf) in the same directories as
 #            kubelet.service, and every file their EnvironmentFile= lines name
@@ -440,6 +441,8 @@ well_known() {
   collect_glob /var/lib/rancher/rke2/agent/pod-manifests '*.yaml'
   collect_glob /var/lib/rancher/rke2/agent/etc/kubelet.conf.d '*.conf'
   collect /var/lib/rancher/rke2/server/etc/egress-selector-config.yaml
+  # k0s: the ClusterConfig it renders the components from
+  collect /etc/k0s/k0s.yaml
   # Public certificates (keys stay on the node): kubeadm's and the kubelet's
   collect_certificates /etc/kubernetes/pki '*.crt'
   collect_certificates /var/lib/kubelet/pki '*.crt'

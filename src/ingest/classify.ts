@@ -30,6 +30,12 @@ export type DocumentType =
   | 'kind-cluster'
   /** One of its kubeadmConfigPatches or kubeadmConfigPatchesJSON6902 (src/ingest/kind-cluster.ts). */
   | 'kind-patch'
+  /** A Talos machine configuration, or one of Talos 1.15's Kubernetes documents (src/model/talos.ts). */
+  | 'talos-config'
+  /** A k0s ClusterConfig (src/model/k0s.ts). */
+  | 'k0s-config'
+  /** k0sctl's Cluster and k0smotron's control planes: the k0s ClusterConfig inside is read. */
+  | 'k0s-wrapper'
   | 'unrecognized';
 
 export interface Classified {
@@ -48,7 +54,13 @@ export interface Classified {
    * For configuration wrapped in an object (a Cluster API KubeadmControlPlane, a kind node): which
    * wrapper, so its parts are read together; and the node its kubelet runs on.
    */
-  group?: { id: string; node?: string; kubernetesVersion?: { value: string; where: string } };
+  group?: {
+    id: string;
+    node?: string;
+    kubernetesVersion?: { value: string; where: string };
+    /** The `k0s controller` arguments a wrapper passes (k0smotron's k0sConfigSpec.args). */
+    controllerArgs?: string[];
+  };
   /** Why what the object holds is not known (a kind patch that may or may not apply), and what to upload. */
   unknown?: string;
   /** For a kind patch: which cluster and node it patches, in what order, and a JSON 6902 patch's target and operations. */
@@ -93,27 +105,36 @@ export const CLUSTER_API_SPECS: Record<string, { group: string; spec: string }> 
   KubeadmConfigTemplate: { group: 'bootstrap.cluster.x-k8s.io/', spec: '/spec/template/spec' },
 };
 
-/** The kubelet's effective configuration, the same on every distribution. */
-const CONFIGZ =
-  'the kubelet configuration it runs with (kubectl get --raw /api/v1/nodes/<node>/proxy/configz)';
-
-/**
- * k0s and Talos start the components with flags and kubelet settings of their own (pkg/component in
- * k0s, machined's controllers in Talos), over which their files apply; that rendering is not
- * reproduced here, so a verdict from these files alone would rest on what they do not show.
- */
-const K0S = `a k0s ClusterConfig: k0s starts kube-apiserver and the kubelet with flags and settings of its own that this file only overrides, and those are not reproduced here: upload the command lines k0s runs (ps -o args= -C kube-apiserver, kube-controller-manager, kube-scheduler, kubelet on the nodes), ${CONFIGZ} and /var/lib/k0s/konnectivity.conf`;
-const TALOS = `a Talos machine configuration: Talos renders the control-plane static pods and the kubelet's configuration from it over defaults of its own (machined serves the pods to the kubelet; no manifest file exists on the node), and that rendering is not reproduced here: upload the mirror pods (kubectl get pods -n kube-system -l tier=control-plane -o yaml) and ${CONFIGZ}`;
+const K0S_NOTE =
+  "k0s ClusterConfig: read as k0s runs kube-apiserver, Konnectivity and the kubelets, k0s' own flags and settings under spec.api.extraArgs and spec.workerProfiles (the install command line's --kubelet-extra-args, --single and --disable-components are not in this file: upload `systemctl cat k0scontroller k0sworker` to show them)";
+const TALOS_NOTE =
+  "Talos machine configuration: read as machined renders the control plane and the kubelet, Talos' own flags and settings under your extraArgs and extraConfig (patches applied later with talosctl are not in this file: upload `talosctl get machineconfig -o yaml` for the one in effect)";
+/** Talos 1.15's documents that change the control plane or the kubelet; its other documents are not read. */
+const TALOS_KINDS = new Set([
+  'KubeAPIServerConfig',
+  'KubeControllerManagerConfig',
+  'KubeSchedulerConfig',
+  'KubeletConfig',
+  'KubeAuthorizerConfig',
+  'KubeAuthenticationConfig',
+  'KubeClusterConfig',
+  'KubeServiceAccountConfig',
+]);
+/** Where k0sctl and k0smotron keep the k0s ClusterConfig they run k0s with. */
+export const K0S_WRAPPERS: Record<string, { group: string; config: string; args?: string }> = {
+  Cluster: { group: 'k0sctl.k0sproject.io/', config: '/spec/k0s/config' },
+  K0sControlPlane: {
+    group: 'controlplane.cluster.x-k8s.io/',
+    config: '/spec/k0sConfigSpec/k0s',
+    args: '/spec/k0sConfigSpec/args',
+  },
+  K0smotronControlPlane: { group: 'controlplane.cluster.x-k8s.io/', config: '/spec/k0sConfig' },
+};
 
 /** Why objects kube-comms-lint does not read are left out, by API group and kind. */
 const LATER: Record<string, string> = {
   'cluster.x-k8s.io/ClusterClass':
     "a Cluster API ClusterClass: its patches change the templates it references when a Cluster uses it, with that Cluster's variables; they are not applied here: upload the rendered KubeadmControlPlane and KubeadmConfigTemplate (kubectl get -o yaml on the management cluster)",
-  'k0s.k0sproject.io/ClusterConfig': K0S,
-  // k0sctl accepts the kind in lower case.
-  'k0s.k0sproject.io/clusterconfig': K0S,
-  // k0smotron: spec.k0sConfigSpec.k0s is a k0s ClusterConfig.
-  'controlplane.cluster.x-k8s.io/K0sControlPlane': `k0smotron's K0sControlPlane holds ${K0S}`,
   'cluster.x-k8s.io/Cluster':
     'a Cluster API Cluster: its kubeadm configuration is in the KubeadmControlPlane and KubeadmConfigTemplate it references; upload those',
 };
@@ -209,18 +230,31 @@ export function classify(doc: SourceDocument): Classified {
       note: 'its *-arg flags and egress-selector-mode',
     };
   }
-  if (isTalosConfig(kind, apiVersion, value)) {
-    return { ...base, kind: kind || 'TalosMachineConfig', type: 'unrecognized', note: TALOS };
+  if (!kind && value.version === 'v1alpha1' && isPlainObject(value.machine)) {
+    return { ...base, kind: 'TalosMachineConfig', type: 'talos-config', note: TALOS_NOTE };
+  }
+  if (apiVersion === 'v1alpha1' && TALOS_KINDS.has(kind)) {
+    return {
+      ...base,
+      type: 'talos-config',
+      note: `Talos ${kind}: read with the machine configuration of its file`,
+    };
+  }
+  // k0sctl accepts the kind in lower case.
+  if (apiVersion.startsWith('k0s.k0sproject.io/') && kind.toLowerCase() === 'clusterconfig') {
+    return { ...base, kind: 'ClusterConfig', type: 'k0s-config', note: K0S_NOTE };
+  }
+  const k0sWrapper = own(K0S_WRAPPERS, kind);
+  if (k0sWrapper && apiVersion.startsWith(k0sWrapper.group)) {
+    return {
+      ...base,
+      type: 'k0s-wrapper',
+      note: `${kind}: the k0s ClusterConfig it runs k0s with is read below`,
+    };
   }
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const later = Object.hasOwn(LATER, `${group}/${kind}`) ? LATER[`${group}/${kind}`] : undefined;
   return { ...base, type: 'unrecognized', note: later ?? 'not a configuration kube-comms-lint reads' };
-}
-
-/** `talosctl gen config` (`version: v1alpha1`, machine, cluster), or Talos 1.15's `apiVersion: v1alpha1` documents. */
-function isTalosConfig(kind: string, apiVersion: string, value: Record<string, unknown>): boolean {
-  if (!kind && value.version === 'v1alpha1' && isPlainObject(value.machine)) return true;
-  return apiVersion === 'v1alpha1' && /^Kube[A-Za-z]*Config$/.test(kind);
 }
 
 const DISTRIBUTION_KEYS =

@@ -9,6 +9,7 @@ import type { Budget } from './budget';
 import { classify, type Classified } from './classify';
 import { readCommandLines, type CommandLine } from './command-line';
 import { unwrapClusterApi } from './cluster-api';
+import { unwrapK0s } from './k0s-wrapper';
 import { unwrapKindPatches } from './kind-cluster';
 import { EmbeddedLocator, type LineIndex } from './positions';
 import { SourceDocument } from './source-document';
@@ -50,6 +51,7 @@ export function unwrap(envelope: Classified, text: string, lines: LineIndex, bud
   }
   if (envelope.type === 'cluster-api') return unwrapClusterApi(envelope, text, lines, budget);
   if (envelope.type === 'kind-cluster') return unwrapKindPatches(envelope, text, lines, budget);
+  if (envelope.type === 'k0s-wrapper') return unwrapK0s(envelope);
   if (envelope.type === 'kubelet-info') {
     const data = isPlainObject(doc.value.data) ? doc.value.data : {};
     const cmdLine = typeof data.cmdLine === 'string' ? data.cmdLine : '';

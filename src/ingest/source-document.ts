@@ -65,6 +65,11 @@ export class SourceDocument {
     return new SourceDocument(this.file, this.index, this.base, value, offsets, this.lines);
   }
 
+  /** The same object, as the file a tool writes from it at `path` on the node (Talos' kubelet.yaml). */
+  writtenTo(path: string): SourceDocument {
+    return new SourceDocument(this.file, this.index, this.base, this.value, this.offsets, this.lines, path);
+  }
+
   /** The value at a pointer relative to this object, or undefined. */
   get(pointer: string): unknown {
     let node: unknown = this.value;

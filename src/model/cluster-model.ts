@@ -22,11 +22,13 @@ import type { Kubelet } from './kubelet';
 import { kubeconfigFrom, type Kubeconfig } from './kubeconfig';
 import { fromDistributionConfigs } from './distribution';
 import { fromKindClusters } from './kind';
+import { fromK0s } from './k0s';
 import { fromKubeadm } from './kubeadm';
 import { buildKubelets } from './kubelets';
 import { applyKubelite } from './microk8s';
 import { commandLinesFromUnits } from './systemd-units';
 import { Rbac } from './rbac';
+import { fromTalos } from './talos';
 import { findReferencedFile } from './referenced-file';
 import { KUBELET_FLAGS } from './kubelet-settings';
 import { CONTROLLER_MANAGER } from './settings/kube-controller-manager';
@@ -96,9 +98,13 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const kubeletConfigs = [...ofType('kubelet-config'), ...kind.kubeletConfigs];
   const kubeadm = fromKubeadm([...ofType('kubeadm'), ...kind.kubeadm], kubeletConfigs);
   const distribution = fromDistributionConfigs(ofType('distribution-config'));
+  const talos = fromTalos(ofType('talos-config'));
+  const k0s = fromK0s(ofType('k0s-config'));
   const components = [
     ...kubeadm.components,
     ...distribution.components,
+    ...talos.components,
+    ...k0s.components,
     ...objects
       .filter((item) => item.component !== 'kubelet')
       .map(componentFromWorkload)
@@ -108,14 +114,18 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
   const byComponent = (name: ControlPlaneComponent['component']) =>
     components.filter((c) => c.component === name);
 
-  const egressSelectors = docs('egress-selector').map((doc) => new EgressSelector(doc));
-  const authorizationConfigs = docs('authorization-config');
+  const egressSelectors = [...docs('egress-selector'), ...k0s.egressSelectors].map(
+    (doc) => new EgressSelector(doc),
+  );
+  const authorizationConfigs = [...docs('authorization-config'), ...talos.authorizationConfigs];
   const kubeconfigs = objects.map(kubeconfigFrom).filter((k): k is Kubeconfig => k !== undefined);
   const kubelets = buildKubelets(
-    kubeletConfigs,
+    [...kubeletConfigs, ...talos.kubeletConfigs, ...k0s.kubeletConfigs],
     [
       ...kubeadm.kubeletFlags,
       ...distribution.kubeletFlags,
+      ...talos.kubeletFlags,
+      ...k0s.kubeletFlags,
       ...commandLines.filter((c) => c.component === 'kubelet'),
       ...objects.map(kubeletCommandFromWorkload).filter((c): c is CommandLine => c !== undefined),
     ],
@@ -124,10 +134,10 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       certificates: files.flatMap((file) =>
         file.certificate ? [{ name: file.name, selfSigned: file.certificate.selfSigned }] : [],
       ),
-      defaults: kubeadm.kubeletDefaults,
+      defaults: new Map([...kubeadm.kubeletDefaults, ...talos.kubeletDefaults, ...k0s.kubeletDefaults]),
     },
   );
-  const authenticationConfigs = docs('authentication-config');
+  const authenticationConfigs = [...docs('authentication-config'), ...talos.authenticationConfigs];
   const apiServers = byComponent('kube-apiserver').map((c) =>
     linkApiServer(c, egressSelectors, authorizationConfigs, authenticationConfigs),
   );

@@ -45,6 +45,8 @@ export interface KubeletDefaults {
   forced?: Partial<Record<KubeletSettingName, unknown>>;
   /** Where the facts come from, for messages. */
   source: string;
+  /** The tool approves the kubelet's serving-certificate CSRs itself (k0s' csrapprover): how. */
+  servingCertificateApprover?: string;
 }
 
 /** What the kubelet serves when neither tlsCertFile nor serverTLSBootstrap is set, if not a self-signed certificate. */
@@ -89,6 +91,11 @@ export class Kubelet {
   /** "kubelet on node worker-1", or "kubelet (/var/lib/kubelet/config.yaml)". */
   get name(): string {
     return this.node ? `kubelet on node ${this.node}` : `kubelet (${this.files.join(', ')})`;
+  }
+
+  /** Who approves its kubelet-serving CSRs, when the tool that writes its config runs an approver. */
+  get servingCertificateApprover(): string | undefined {
+    return this.config.mode === 'config' ? this.config.defaults?.servingCertificateApprover : undefined;
   }
 
   /** Why unset values cannot be known, or undefined when they can. */

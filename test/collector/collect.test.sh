@@ -281,6 +281,19 @@ echo 'STATICTOKENSCSV,admin,1' | put /etc/kubernetes/static-tokens.csv
 echo 'KUBELET-KEY-FILE' | put /var/lib/kubelet/pki/kubelet.key
 echo 'KUBELET-KEY-FILE' | put /etc/kubernetes/stray.key
 echo 'NODE-TOKEN-FILE' | put /var/lib/rancher/k3s/server/token
+# k0s: a kine data source with a password in its URL
+put /etc/k0s/k0s.yaml <<EOF
+apiVersion: k0s.k0sproject.io/v1beta1
+kind: ClusterConfig
+spec:
+  api:
+    extraArgs:
+      anonymous-auth: "true"
+  storage:
+    type: kine
+    kine:
+      dataSource: mysql://k0s:$DB_PASSWORD@tcp(db.example.com:3306)/k0s
+EOF
 # k3s
 put /etc/rancher/k3s/config.yaml <<EOF
 token: $K3S_TOKEN
@@ -408,6 +421,7 @@ for f in \
   etc/systemd/system/kubelet.service.d/10-kubeadm.conf \
   lib/systemd/system/kubelet.service \
   etc/default/kubelet \
+  etc/k0s/k0s.yaml \
   etc/rancher/k3s/config.yaml \
   etc/rancher/k3s/config.yaml.d/10-extra.yaml \
   var/lib/rancher/k3s/agent/etc/kubelet.conf.d/00-k3s-defaults.conf \

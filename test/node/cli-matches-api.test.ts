@@ -67,11 +67,11 @@ function queryOf(flags: readonly string[]): Record<string, string> {
 
 /**
  * Corpus folders whose files are real but not laid out as on a node (kops' nodeup test task lists, a
- * k0s ClusterConfig, a Cluster API Cluster without its KubeadmControlPlane): the layout tests upload
+ * Cluster API Cluster without its KubeadmControlPlane): the layout tests upload
  * them under their node paths (test/support/corpus-files.ts); walked as they are, the API answers 400
  * and the CLI exits 2 with its reasons.
  */
-const REFUSED = new Set(['k0sctl', 'k0smotron', 'kops', 'kops-v1.35.2']);
+const REFUSED = new Set(['kops', 'kops-v1.35.2']);
 /** Folders with no file named like configuration (MicroK8s' default-args, kept as in its repository). */
 const NOTHING_READ = new Set(['microk8s']);
 

@@ -30,7 +30,8 @@ export default defineRule({
   },
   check: (model, context) =>
     kubeletSettingFindings(
-      model,
+      // A distribution that approves them itself (k0s) needs no one else to.
+      { ...model, kubelets: model.kubelets.filter((kubelet) => !kubelet.servingCertificateApprover) },
       context,
       'serverTLSBootstrap',
       (bootstrap) => bootstrap,
