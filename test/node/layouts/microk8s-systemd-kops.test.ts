@@ -245,6 +245,41 @@ describe('EKS AL2 (kubelet-containerd.service with --config inline, its kubelet-
   });
 });
 
+describe('EKS AL2023 (nodeadm: kubelet.service expands $NODEADM_KUBELET_ARGS from /etc/eks/kubelet/environment)', () => {
+  const unit = at(
+    'amazon-eks-ami/templates/al2023/runtime/rootfs/etc/systemd/system/kubelet.service',
+    '/etc/systemd/system/kubelet.service',
+  );
+  const config = at(
+    'amazon-eks-ami/nodeadm/test/e2e/cases/kubelet-config-dir/expected-kubelet-config.json',
+    '/etc/kubernetes/kubelet/config.json',
+  );
+  // What nodeadm writes (nodeadm/internal/kubelet/environment.go: its own --k=v flags, then
+  // spec.kubelet.flags, unquoted): here those of its kubelet-flags e2e case, plus one a user may add.
+  const environment = (extra: string) => ({
+    name: '/etc/eks/kubelet/environment',
+    content: `NODEADM_KUBELET_ARGS=--node-ip=10.0.0.1 --hostname-override=ip-10-0-0-1.us-west-2.compute.internal --cloud-provider=external --config=/etc/kubernetes/kubelet/config.json --kubeconfig=/var/lib/kubelet/kubeconfig --v=5 --node-labels=foo=bar,foo2=baz${extra}\n`,
+  });
+
+  it('without the environment file (EnvironmentFile= without -) the kubelet is not judged', async () => {
+    const report = await lint([unit, config]);
+    expect(report.findings.filter((f) => f.ruleId.startsWith('kubelet-'))).toEqual([]);
+    expect(
+      report.coverage.notEvaluated.find((n) => n.ruleId === 'kubelet-anonymous-auth-enabled')?.reason,
+    ).toContain('/etc/eks/kubelet/environment, which was not uploaded');
+  });
+
+  it("with it, the kubelet runs with nodeadm's config.json, and an added flag beats the file", async () => {
+    const report = await lint([unit, config, environment(' --anonymous-auth=true')]);
+    expect(findings(report)).toContain(
+      'info kubelet-serving-cert-approval /etc/kubernetes/kubelet/config.json:40',
+    );
+    const anonymous = report.findings.find((f) => f.ruleId === 'kubelet-anonymous-auth-enabled');
+    expect(anonymous?.location.file).toBe('/etc/eks/kubelet/environment');
+    expect(anonymous?.message).toContain('ip-10-0-0-1.us-west-2.compute.internal');
+  });
+});
+
 describe('kops (nodeup golden files: *.manifest static pods, /etc/sysconfig/kubelet DAEMON_ARGS)', () => {
   const scheduler = kopsTasks('kops/nodeup/pkg/model/tests/golden/minimal/tasks-kube-scheduler.yaml');
 
