@@ -4,7 +4,7 @@
  */
 import type { InputDocument, InputError } from '../schemas/report';
 import type { Budget } from './budget';
-import { readCertificates, type UploadedCertificate } from './certificate';
+import { uploadedCertificate, type UploadedCertificate } from './certificate';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
 import { isEnvFile, readTextForms, textFormDocument, type CommandLine } from './command-line';
@@ -60,7 +60,7 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
     file.pem = readPem(text, budget);
     file.documents.push(...pemDocuments(file.pem));
     // The kubelet's <cert-dir>/kubelet.crt decides whether it serves a self-signed pair (src/model/kubelet.ts).
-    const certificate = readCertificates(text);
+    const certificate = uploadedCertificate(file.pem);
     if (certificate) file.certificate = certificate;
     return file;
   }
