@@ -3,11 +3,12 @@
  * runs the cluster from it: k0s starts kube-apiserver, konnectivity-server and the kubelets with flags
  * and settings of its own, which `spec.api.extraArgs` and `spec.workerProfiles` only change. Facts from
  * k0sproject/k0s at dff90cee: pkg/component/controller/apiserver.go (flags, the egress selector),
- * konnectivity.go and konnectivityagent.go, pkg/component/worker/kubelet.go and
- * pkg/component/controller/workerconfig/reconciler.go (the kubelet), pkg/config/cfgvars.go (paths).
+ * controllermanager.go, scheduler.go, konnectivity.go and konnectivityagent.go,
+ * pkg/component/worker/kubelet.go and pkg/component/controller/workerconfig/reconciler.go (the
+ * kubelet), pkg/config/cfgvars.go (paths).
  *
- * What the file does not say is read as k0s' defaults and said in the component's name: the install
- * command line (`--kubelet-extra-args`, `--single`, `--disable-components`) is not in it.
+ * What the file does not say is read as k0s' defaults: the install command line
+ * (`--kubelet-extra-args`, `--single`, `--disable-components`) is not in it, and the document's note says so.
  */
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
@@ -80,24 +81,48 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
       );
       result.components.push(...konnectivityComponents(doc, where, address));
     }
-    for (const [component, key] of [
-      ['kube-controller-manager', 'controllerManager'],
-      ['kube-scheduler', 'scheduler'],
+    // controllermanager.go and scheduler.go Reconcile: k0s' flags, then spec.<component>.extraArgs.
+    for (const [component, key, defaults] of [
+      ['kube-controller-manager', 'controllerManager', CONTROLLER_MANAGER],
+      ['kube-scheduler', 'scheduler', SCHEDULER],
     ] as const) {
-      const args = userArgs(doc, `/spec/${key}`);
-      if (args.length === 0) continue;
-      const insertAt = doc.at(`/spec/${key}`, true);
-      result.components.push(
-        versioned({
-          ...component_(component, doc, where, renderArgs([], args, insertAt).words, insertAt),
-          partial: `k0s passes ${component} flags of its own that spec.${key}.extraArgs does not show; upload the ${component} command line (ps -o args= -C ${component} on the controller) to judge flags that are not set`,
-        }),
-      );
+      const pointer = `/spec/${key}`;
+      const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '', true);
+      const words = renderArgs(defaults, userArgs(doc, pointer), insertAt).words;
+      result.components.push(versioned(component_(component, doc, where, words, insertAt)));
     }
     kubelets(result, item, where);
   }
   return result;
 }
+
+const CONTROLLER_MANAGER: ReadonlyArray<readonly [string, string]> = [
+  ['allocate-node-cidrs', 'true'],
+  ['authentication-kubeconfig', `${PKI}/ccm.conf`],
+  ['authorization-kubeconfig', `${PKI}/ccm.conf`],
+  ['bind-address', '127.0.0.1'],
+  ['client-ca-file', `${PKI}/ca.crt`],
+  ['cluster-name', 'k0s'],
+  ['cluster-signing-cert-file', `${PKI}/ca.crt`],
+  ['cluster-signing-key-file', `${PKI}/ca.key`],
+  ['controllers', '*,bootstrapsigner,tokencleaner'],
+  ['kubeconfig', `${PKI}/ccm.conf`],
+  ['leader-elect', 'true'],
+  ['profiling', 'false'],
+  ['requestheader-client-ca-file', `${PKI}/front-proxy-ca.crt`],
+  ['root-ca-file', `${PKI}/ca.crt`],
+  ['service-account-private-key-file', `${PKI}/sa.key`],
+  ['use-service-account-credentials', 'true'],
+];
+
+const SCHEDULER: ReadonlyArray<readonly [string, string]> = [
+  ['authentication-kubeconfig', `${PKI}/scheduler.conf`],
+  ['authorization-kubeconfig', `${PKI}/scheduler.conf`],
+  ['bind-address', '127.0.0.1'],
+  ['kubeconfig', `${PKI}/scheduler.conf`],
+  ['leader-elect', 'true'],
+  ['profiling', 'false'],
+];
 
 /** `extraArgs` (a map, each overriding k0s' flag) and `rawArgs` (appended as written). */
 function userArgs(doc: SourceDocument, pointer: string): UserArg[] {
