@@ -49,7 +49,7 @@ interface Machine {
   /** The control plane endpoint, which Talos makes the service-account issuer (v1alpha1_k8s_bridge.go IssuerURL). */
   issuer: string | undefined;
   /** Classic `cluster.apiServer.authorizationConfig` or KubeAuthorizerConfig documents, in order. */
-  authorizers: Array<{ value: Record<string, unknown>; doc: SourceDocument; pointer: string }>;
+  authorizers: Array<Record<string, unknown>>;
   /** Talos 1.15 `KubeAuthenticationConfig`: the API server reads an AuthenticationConfiguration. */
   authentication?: SourceDocument;
 }
@@ -142,10 +142,11 @@ function machineOf(file: string, docs: readonly Classified[]): Machine {
         isPlainObject(doc.get(pointer)) || doc.get(pointer) === undefined
           ? { doc, pointer, ...(configKey ? { configKey } : {}) }
           : undefined;
-      machine.apiServer = part('/cluster/apiServer');
-      machine.controllerManager = part('/cluster/controllerManager');
-      machine.scheduler = part('/cluster/scheduler');
-      machine.kubelet = part('/machine/kubelet', 'extraConfig');
+      // Talos 1.15's documents, wherever they are in the file, replace the sections they name.
+      machine.apiServer ??= part('/cluster/apiServer');
+      machine.controllerManager ??= part('/cluster/controllerManager');
+      machine.scheduler ??= part('/cluster/scheduler');
+      machine.kubelet ??= part('/machine/kubelet', 'extraConfig');
       for (const key of ['controllerManager', 'scheduler'])
         if (doc.get(`/machine/controlPlane/${key}/disabled`) === true) machine.disabled.add(key);
       const port = doc.get('/cluster/controlPlane/localAPIServerPort');
@@ -156,13 +157,9 @@ function machineOf(file: string, docs: readonly Classified[]): Machine {
         };
       const authorizers = doc.get('/cluster/apiServer/authorizationConfig');
       if (Array.isArray(authorizers))
-        authorizers.forEach((value, i) => {
-          if (isPlainObject(value))
-            machine.authorizers.push({ value, doc, pointer: `/cluster/apiServer/authorizationConfig/${i}` });
-        });
+        for (const value of authorizers) if (isPlainObject(value)) machine.authorizers.push(value);
       continue;
     }
-    // Talos 1.15's documents replace the classic sections they name.
     if (kind === 'KubeAPIServerConfig') {
       machine.apiServer = { doc, pointer: '' };
       const port = doc.get('/apiPort');
@@ -174,7 +171,7 @@ function machineOf(file: string, docs: readonly Classified[]): Machine {
     if (kind === 'KubeControllerManagerConfig') machine.controllerManager = { doc, pointer: '' };
     if (kind === 'KubeSchedulerConfig') machine.scheduler = { doc, pointer: '' };
     if (kind === 'KubeletConfig') machine.kubelet = { doc, pointer: '', configKey: 'config' };
-    if (kind === 'KubeAuthorizerConfig') machine.authorizers.push({ value: doc.value, doc, pointer: '' });
+    if (kind === 'KubeAuthorizerConfig') machine.authorizers.push(doc.value);
     if (kind === 'KubeAuthenticationConfig' && isPlainObject(doc.get('/configuration')))
       machine.authentication = doc;
   }
@@ -252,7 +249,7 @@ function authorizationConfig(
   path: string,
   minor: string | undefined,
 ): SourceDocument {
-  const authorizers = machine.authorizers.map(({ value }) => ({
+  const authorizers = machine.authorizers.map((value) => ({
     type: scalarText(value.type) ?? '',
     name: scalarText(value.name) ?? '',
     ...(isPlainObject(value.webhook) ? { webhook: value.webhook } : {}),

@@ -133,6 +133,28 @@ describe('Talos machine configuration', () => {
     expect(report.options.kubernetesVersion).toBe('1.36');
   });
 
+  it('a Talos 1.15 configuration: anonymous requests only on the health paths its KubeAuthenticationConfig names', async () => {
+    // The shape Talos 1.15's generator prints (its stability testdata base-controlplane.yaml), secrets left out.
+    const content = [
+      'version: v1alpha1\nmachine:\n  type: controlplane\n  token: placeholder-machine-token\n',
+      'apiVersion: v1alpha1\nkind: KubeClusterConfig\nclusterName: base\nendpoint: https://base:6443\n',
+      'apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    conditions:\n      - path: /livez\n      - path: /readyz\n      - path: /healthz\n    enabled: true\n  jwt: []\n',
+      'apiVersion: v1alpha1\nkind: KubeAuthorizerConfig\nname: node\ntype: Node\n',
+      'apiVersion: v1alpha1\nkind: KubeAuthorizerConfig\nname: rbac\ntype: RBAC\n',
+      'apiVersion: v1alpha1\nkind: KubeAPIServerConfig\nimage: registry.k8s.io/kube-apiserver:v1.35.0\n',
+    ].join('---\n');
+    const report = await lint([{ name: 'controlplane.yaml', content }]);
+    expect(report.inputs[0]?.documents.every((d) => d.recognized)).toBe(true);
+    for (const id of [
+      'apiserver-anonymous-auth',
+      'apiserver-authorization-node-missing',
+      'apiserver-authorization-rbac-missing',
+      'apiserver-service-account-tokens',
+    ])
+      expect(ids(report)).not.toContain(id);
+    expect(ids(report)).toContain('apiserver-kubelet-certificate-authority-missing');
+  });
+
   it("Talos 1.15's KubeletConfig (real): serverTLSBootstrap from its config, so no self-signed certificate", async () => {
     const report = await lint([at(`${TALOS_DOCS}/kubeletconfig.yaml`, 'kubeletconfig.yaml')]);
     expect(ids(report)).toContain('kubelet-serving-cert-approval');
