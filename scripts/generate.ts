@@ -23,7 +23,7 @@ const { createApp } = await import('../src/app');
 const { openApiYaml } = await import('../src/routes/openapi');
 const { renderRulesDoc } = await import('./rules-doc');
 writeFileSync(new URL('../openapi.yaml', import.meta.url), openApiYaml(createApp()));
-writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
+writeFileSync(new URL('../docs/rules.md', import.meta.url), await renderRulesDoc());
 console.log(
   'wrote src/rules/ruleset-version.ts, src/routes/example-report.json, openapi.yaml and docs/rules.md',
 );

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CERTIFICATE_EXAMPLES } from '../../src/rules/support/example-certificates';
 
 const repo = new URL('../../', import.meta.url).pathname;
 /**
@@ -49,6 +50,17 @@ describe('the Worker bundle', () => {
     const indentedStatements = bundle.toString('utf8').match(/^\s+(const|let|return|function|if) /gm) ?? [];
     expect(indentedStatements.length).toBeLessThan(500);
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
+  });
+
+  it("carries none of the rules' examples (only docs/rules.md and the tests load them)", () => {
+    const text = bundle.toString('utf8');
+    // What the example builders write (src/rules/support/examples.ts), and the example certificates.
+    expect(text).not.toContain('image: registry.k8s.io/');
+    const certificateLines = Object.values(CERTIFICATE_EXAMPLES)
+      .flatMap((example) => example.files)
+      .flatMap((file) => file.content.split('\n').filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line)));
+    expect(certificateLines.length).toBeGreaterThan(0);
+    expect(certificateLines.filter((line) => text.includes(line))).toEqual([]);
   });
 
   it('starts and answers every route', async () => {
