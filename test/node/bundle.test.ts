@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withExampleReport } from '../../src/routes/api-document';
+import { describeApi } from '../../src/routes/description';
+import { exampleReport } from '../../src/routes/examples';
 import { CERTIFICATE_EXAMPLES } from '../../src/rules/support/example-certificates';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -79,6 +82,11 @@ describe('the Worker bundle', () => {
     ]) {
       expect((await call(path)).status, path).toBe(200);
     }
+    // The OpenAPI document it serves is the one generated from the schemas, and openapi.yaml's text.
+    expect(await (await call('/openapi.json')).json()).toEqual(
+      withExampleReport(describeApi(), await exampleReport()),
+    );
+    expect(await (await call('/openapi.yaml')).text()).toBe(readFileSync(join(repo, 'openapi.yaml'), 'utf8'));
     const linted = await call('/v1/lint?network=trusted', {
       method: 'POST',
       headers: { 'Content-Type': 'application/yaml' },
