@@ -1,5 +1,5 @@
 /** GET /docs: the API reference page, rendered on the server from the OpenAPI document. */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { FORMATTERS } from '../report/formats';
 import { RULE_CATALOGUE } from '../lint';

@@ -8,7 +8,8 @@
  * shows the report only, which is redacted, and the textarea comes back empty.
  * @module
  */
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { maxBodyBytes, type AppEnv } from '../http/env';

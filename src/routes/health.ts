@@ -1,5 +1,5 @@
 /** GET /healthz: liveness, with the versions a deployment check wants to see (described in ./description/health.ts). */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { RULESET_VERSION } from '../lint';
 import { TOOL_VERSION } from '../catalogue/tool';

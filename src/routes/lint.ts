@@ -1,5 +1,5 @@
 /** POST /v1/lint: lint uploaded configuration files and answer with the report, in the format asked for. */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { lintRequest } from '../http/lint-request';
 import { chooseFormat } from '../http/negotiate';

@@ -1,5 +1,5 @@
 /** GET /openapi.json and /openapi.yaml: the OpenAPI 3.1 document (./api-document.ts). */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { apiDocument, apiDocumentYaml } from './api-document';
 

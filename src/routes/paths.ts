@@ -1,5 +1,5 @@
 /** GET /v1/paths: the five communication paths and the rules that judge each (described in ./description/paths.ts). */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { PATHS } from '../catalogue/paths';
 import { RULE_CATALOGUE } from '../lint';

@@ -1,5 +1,5 @@
 /** GET /v1/rules and /v1/rules/{id}: the rule catalogue, generated from the registry (described in ./description/rules.ts). */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problem';
 import { RULESET_VERSION, RULE_CATALOGUE, findRuleInfo } from '../lint';
