@@ -1,6 +1,6 @@
 /**
- * Writes the generated, committed files: src/rules/ruleset-version.ts, src/routes/example-report.json,
- * openapi.yaml and docs/rules.md.
+ * Writes the generated, committed files: src/rules/ruleset-version.ts, src/routes/api-document.json (the
+ * OpenAPI document the Worker serves, without its example report), openapi.yaml and docs/rules.md.
  * Tests fail when they drift.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,18 +12,20 @@ const current = existsSync(RULESET_VERSION_FILE) ? readFileSync(RULESET_VERSION_
 if (!current.includes(`.${digest}';`)) {
   writeFileSync(RULESET_VERSION_FILE, rulesetVersionFile(digest, new Date().toISOString().slice(0, 10)));
 }
-const { lint } = await import('../src/lint');
-const { EXAMPLE_FILE, EXAMPLE_OPTIONS, EXAMPLE_UPLOAD } = await import('../src/routes/example-upload');
-const report = await lint([{ name: EXAMPLE_FILE, content: EXAMPLE_UPLOAD }], EXAMPLE_OPTIONS);
-writeFileSync(
-  new URL('../src/routes/example-report.json', import.meta.url),
-  `${JSON.stringify(report, null, 2)}\n`,
-);
-const { createApp } = await import('../src/app');
-const { openApiYaml } = await import('../src/routes/openapi');
+const { describeApi } = await import('../src/routes/description');
+const { openApiYaml, withExampleReport } = await import('../src/routes/api-document');
+const { exampleReport } = await import('../src/routes/examples');
 const { renderRulesDoc } = await import('./rules-doc');
-writeFileSync(new URL('../openapi.yaml', import.meta.url), openApiYaml(createApp()));
-writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
+const described = describeApi();
+writeFileSync(
+  new URL('../src/routes/api-document.json', import.meta.url),
+  `${JSON.stringify(described, null, 2)}\n`,
+);
+writeFileSync(
+  new URL('../openapi.yaml', import.meta.url),
+  openApiYaml(withExampleReport(described, await exampleReport())),
+);
+writeFileSync(new URL('../docs/rules.md', import.meta.url), await renderRulesDoc());
 console.log(
-  'wrote src/rules/ruleset-version.ts, src/routes/example-report.json, openapi.yaml and docs/rules.md',
+  'wrote src/rules/ruleset-version.ts, src/routes/api-document.json, openapi.yaml and docs/rules.md',
 );

@@ -1,11 +1,14 @@
 /** Renders docs/rules.md from the rule registry: one section per rule, grouped by path. */
 import { PATHS } from '../src/catalogue/paths';
 import type { Rule, RuleExample } from '../src/engine/rule';
+import type { RuleExamples } from '../src/rules/support/examples';
 import { RULESET_VERSION } from '../src/lint';
 import { RULES } from '../src/rules';
 import { describeRule } from '../src/engine/describe-rule';
+import { loadRuleExamples } from './rule-examples';
 
-export function renderRulesDoc(): string {
+export async function renderRulesDoc(): Promise<string> {
+  const examples = await loadRuleExamples();
   const out: string[] = [
     '# kube-comms-lint rules',
     '',
@@ -22,7 +25,7 @@ export function renderRulesDoc(): string {
       out.push('No rule of this path alone judges it yet.', '');
       continue;
     }
-    out.push(...renderRules(rules));
+    out.push(...renderRules(rules, examples));
   }
   const several = RULES.filter((rule) => rule.paths !== undefined);
   if (several.length > 0) {
@@ -31,13 +34,13 @@ export function renderRulesDoc(): string {
       '',
       'These judge every component; each finding names the path of the component it concerns.',
       '',
-      ...renderRules(several),
+      ...renderRules(several, examples),
     );
   }
   return out.join('\n');
 }
 
-function renderRules(rules: readonly Rule[]): string[] {
+function renderRules(rules: readonly Rule[], examples: ReadonlyMap<string, RuleExamples>): string[] {
   const out = ['| id | severity | trusted | category |', '|---|---|---|---|'];
   for (const rule of rules) {
     const info = describeRule(rule);
@@ -48,6 +51,8 @@ function renderRules(rules: readonly Rule[]): string[] {
   out.push('');
   for (const rule of rules) {
     const info = describeRule(rule);
+    const example = examples.get(rule.id);
+    if (!example) throw new Error(`${rule.id} has no examples`);
     out.push(
       `### ${info.id}`,
       '',
@@ -60,8 +65,8 @@ function renderRules(rules: readonly Rule[]): string[] {
       '',
       `**Fix:** ${info.remediation}`,
       '',
-      ...renderExample('Triggers it', rule.examples.bad),
-      ...renderExample('Passes (the fix)', rule.examples.good),
+      ...renderExample('Triggers it', example.bad),
+      ...renderExample('Passes (the fix)', example.good),
       ...info.links.map((link) => `- <${link}>`),
       '',
     );

@@ -61,11 +61,6 @@ interface RuleDefinition {
   /** CIS Kubernetes Benchmark ids and peer tool ids. */
   references: string[];
   requires: Requirement[];
-  /**
-   * Two uploads for docs/rules.md, both run by the registry test: `bad` makes the rule fire, `good` (its
-   * fix) is evaluated and does not. Build them with src/rules/support/examples.ts.
-   */
-  examples: { bad: RuleExample; good: RuleExample };
   /** Kubernetes versions the rule applies to: `[from, before)` minor versions. */
   appliesTo?: { from?: string; before?: string };
   check(model: ClusterModel, context: RuleContext): RawFinding[];

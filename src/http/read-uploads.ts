@@ -3,7 +3,7 @@
  * text body, multipart/form-data (one part per file, its filename the path on the node), or the JSON
  * envelope. Every way it can be wrong is a ProblemError with a status from DESIGN.md.
  */
-import type { z } from '@hono/zod-openapi';
+import type { z } from 'zod';
 import { LIMITS } from '../catalogue/limits';
 import { findRuleInfo, ruleIdList, type Upload } from '../lint';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';

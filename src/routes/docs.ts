@@ -1,12 +1,11 @@
 /** GET /docs: the API reference page, rendered on the server from the OpenAPI document. */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../http/env';
 import { FORMATTERS } from '../report/formats';
 import { RULE_CATALOGUE } from '../lint';
 import { FORMATS, type Format } from '../schemas/lint-request';
-import { DOCS_STYLE, DocsPage, type ApiDocument } from '../ui/docs';
-import { CACHED_HEADERS, GET, problemResponses } from './common';
-import { openApiDocument } from './openapi';
+import { DOCS_STYLE, DocsPage } from '../ui/docs';
+import { apiDocument } from './api-document';
 
 const FORMAT_USES: Record<Format, string> = {
   json: 'Programs: the report of DESIGN.md (the default)',
@@ -28,25 +27,10 @@ function contentSecurityPolicy(): Promise<string> {
   return policy;
 }
 
-export function registerDocs(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerPath({
-    method: 'get',
-    path: '/docs',
-    operationId: 'docs',
-    summary: 'API reference page',
-    description: 'This API described for people: endpoints with their examples, formats, rules, schemas.',
-    responses: {
-      200: {
-        description: 'A self-contained HTML page (no scripts, no external requests)',
-        headers: CACHED_HEADERS,
-        content: { 'text/html': { schema: { type: 'string' } } },
-      },
-      ...problemResponses('/docs', GET, []),
-    },
-  });
+export function registerDocs(app: Hono<AppEnv>) {
   app.get('/docs', async (c) => {
     const page = DocsPage({
-      document: openApiDocument(app) as unknown as ApiDocument,
+      document: await apiDocument(),
       rules: RULE_CATALOGUE,
       formats: FORMATS.map((name) => ({
         name,

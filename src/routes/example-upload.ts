@@ -1,7 +1,4 @@
-/**
- * The upload the API description's examples show, apart from the report it gives (example-report.json), so
- * that `npm run generate` can lint it before anything reads that file.
- */
+/** The upload the API description's examples show (./examples.ts lints it). */
 /** A kubelet config with its read-only port open. */
 export const EXAMPLE_FILE = '/var/lib/kubelet/config.yaml';
 export const EXAMPLE_UPLOAD =
@@ -12,6 +9,6 @@ export const EXAMPLE_OPTIONS = {
   kubernetesVersion: '1.31',
   failOn: 'high',
   skipRules: ['kubelet-serving-cert-self-signed'],
-  // Pinned, so the generated example report does not change with the day it is generated.
+  // Pinned, so the example report does not change with the day it is made.
   asOf: new Date('2026-06-01T00:00:00Z'),
 } as const;

@@ -8,8 +8,8 @@
  * shows the report only, which is redacted, and the textarea comes back empty.
  * @module
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { maxBodyBytes, type AppEnv } from '../http/env';
@@ -99,7 +99,7 @@ export function renderDownload(format: string, report: ReportType): string | und
   return FORMATTERS[format as keyof typeof FORMATTERS].render(report, { rules: RULE_CATALOGUE });
 }
 
-export function registerForm(app: OpenAPIHono<AppEnv>) {
+export function registerForm(app: Hono<AppEnv>) {
   app.get('/', (c) =>
     page(
       c,

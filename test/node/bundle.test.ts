@@ -11,14 +11,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withExampleReport } from '../../src/routes/api-document';
+import { describeApi } from '../../src/routes/description';
+import { exampleReport } from '../../src/routes/examples';
+import { CERTIFICATE_EXAMPLES } from '../../src/rules/support/example-certificates';
 
 const repo = new URL('../../', import.meta.url).pathname;
 /**
  * A ceiling on the minified bundle, gzip -9 (bytes), so that growth is noticed. Issue 16's target is
  * 150,000 bytes and is not met since the flag tables (issue 14) and certificates (issue 15) landed:
- * `npm run bench` prints the target and the figure (221,040 bytes at this ceiling's last change).
+ * `npm run bench` prints the target and the figure (200,699 bytes by Node's zlib at this ceiling's last
+ * change, after the rules' examples and the OpenAPI generator left the bundle).
  */
-const MAX_GZIP_BYTES = 225_000;
+const MAX_GZIP_BYTES = 205_000;
 
 interface Worker {
   fetch: (request: Request, env: unknown, ctx: unknown) => Promise<Response>;
@@ -51,6 +56,17 @@ describe('the Worker bundle', () => {
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
   });
 
+  it("carries none of the rules' examples (only docs/rules.md and the tests load them)", () => {
+    const text = bundle.toString('utf8');
+    // What the example builders write (src/rules/support/examples.ts), and the example certificates.
+    expect(text).not.toContain('image: registry.k8s.io/');
+    const certificateLines = Object.values(CERTIFICATE_EXAMPLES)
+      .flatMap((example) => example.files)
+      .flatMap((file) => file.content.split('\n').filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line)));
+    expect(certificateLines.length).toBeGreaterThan(0);
+    expect(certificateLines.filter((line) => text.includes(line))).toEqual([]);
+  });
+
   it('starts and answers every route', async () => {
     const ignore = (): void => undefined;
     const ctx = { waitUntil: ignore, passThroughOnException: ignore };
@@ -67,6 +83,11 @@ describe('the Worker bundle', () => {
     ]) {
       expect((await call(path)).status, path).toBe(200);
     }
+    // The OpenAPI document it serves is the one generated from the schemas, and openapi.yaml's text.
+    expect(await (await call('/openapi.json')).json()).toEqual(
+      withExampleReport(describeApi(), await exampleReport()),
+    );
+    expect(await (await call('/openapi.yaml')).text()).toBe(readFileSync(join(repo, 'openapi.yaml'), 'utf8'));
     const linted = await call('/v1/lint?network=trusted', {
       method: 'POST',
       headers: { 'Content-Type': 'application/yaml' },

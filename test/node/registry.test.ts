@@ -4,29 +4,21 @@
  * bad one fires, the good one is evaluated and quiet). A rule that throws fails here, and the ruleset
  * version follows the rules' content.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_FAILED } from '../../src/engine/run-rules';
+import type { RuleExample } from '../../src/engine/rule';
 import { RULESET_VERSION, lint } from '../../src/lint';
 import { RULES } from '../../src/rules';
 import { rulesetDigest } from '../../scripts/ruleset-digest';
+import { RULE_FILES as ruleFiles, loadRuleExamples } from '../../scripts/rule-examples';
 import { PATH_IDS } from '../../src/schemas/common';
 
 const repo = new URL('../../', import.meta.url).pathname;
-const rulesDir = join(repo, 'src/rules');
-/** Folders that hold shared code or the registry, not rules. */
-const NOT_RULES = new Set(['support']);
 /** Folders of rule families that judge several paths (a startup failure of any component, a certificate). */
 const SEVERAL_PATHS = new Set(['startup-failures', 'certificates']);
-
-const ruleFiles = readdirSync(rulesDir)
-  .filter((name) => statSync(join(rulesDir, name)).isDirectory() && !NOT_RULES.has(name))
-  .flatMap((folder) =>
-    readdirSync(join(rulesDir, folder))
-      .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
-      .map((name) => ({ folder, id: name.replace(/\.ts$/, ''), file: join(rulesDir, folder, name) })),
-  );
+const examples = await loadRuleExamples();
 
 describe('the rule registry', () => {
   it('has unique ids', () => {
@@ -68,17 +60,22 @@ describe('the rule registry', () => {
     expect(text).toContain(`src/rules/${folder}/${id}'`);
   });
 
+  it('has examples for every rule', () => {
+    expect([...examples.keys()].sort()).toEqual(RULES.map((rule) => rule.id).sort());
+  });
+
   describe.each(RULES.map((rule) => ({ id: rule.id, rule })))('$id: its examples', ({ id, rule }) => {
-    const run = (example: typeof rule.examples.bad) =>
+    const run = (example: RuleExample) =>
       lint(example.files, {
         network: 'untrusted',
         kubernetesVersion: example.kubernetesVersion ?? null,
         failOn: null,
         ...(example.asOf ? { asOf: new Date(example.asOf) } : {}),
       });
+    const ruleExamples = examples.get(id) ?? { bad: { files: [] }, good: { files: [] } };
 
     it('bad: the rule fires, on one of its paths', async () => {
-      const report = await run(rule.examples.bad);
+      const report = await run(ruleExamples.bad);
       expect(report.coverage.notEvaluated.filter((n) => n.reason === RULE_FAILED)).toEqual([]);
       expect(report.findings.map((f) => f.ruleId)).toContain(id);
       const paths: readonly string[] = rule.paths ?? [rule.path];
@@ -87,7 +84,7 @@ describe('the rule registry', () => {
     });
 
     it('good: the rule is evaluated and quiet', async () => {
-      const report = await run(rule.examples.good);
+      const report = await run(ruleExamples.good);
       expect(report.coverage.notEvaluated.filter((n) => n.ruleId === id)).toEqual([]);
       expect(report.coverage.evaluated).toContain(id);
       expect(report.findings.map((f) => f.ruleId)).not.toContain(id);

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 import { unsetSettings } from '../support/unset-flags';
 
 export default defineRule({
@@ -18,10 +18,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.5', 'KCV-0006', 'C-0117'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
-    good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
       const setting = APISERVER.kubeletClient.certificateAuthority;
@@ -38,4 +34,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
+  good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
 });

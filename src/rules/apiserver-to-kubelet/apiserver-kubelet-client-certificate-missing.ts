@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { unsetSettings } from '../support/unset-flags';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 const PAIR = [APISERVER.kubeletClient.clientCertificate, APISERVER.kubeletClient.clientKey];
 
@@ -19,15 +19,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.4', 'KCV-0005', 'C-0116'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
-    good: upload(
-      apiserver([
-        '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
-        '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
-      ]),
-    ),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
       const unset = unsetSettings(server, PAIR, context);
@@ -45,4 +36,14 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt'])),
+  good: upload(
+    apiserver([
+      '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+      '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
+    ]),
+  ),
 });

@@ -3,6 +3,7 @@ import { defineRule, type RawFinding } from '../../engine/rule';
 import { grantOf, type RbacBinding } from '../../model/rbac';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { subjectOf } from '../support/trust-findings';
 
 /** Exec, attach, port-forward and container logs are the kubelet's nodes/proxy (pkg/kubelet/server/auth.go). */
@@ -26,7 +27,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthorization, LINKS.rbac, LINKS.kubeletAuthnAuthz],
   references: [],
   requires: ['apiserver', 'kubelet', 'rbac', 'certificates'],
-  examples: { bad: X.kubeletClientUnbound, good: X.kubeadm },
   check: (model, context) => {
     const webhook = model.kubelets.filter((k) => k.setting('authorizationMode')?.value === 'Webhook');
     if (webhook.length === 0) {
@@ -73,3 +73,5 @@ export default defineRule({
     });
   },
 });
+
+export const examples = (): RuleExamples => ({ bad: X.kubeletClientUnbound, good: X.kubeadm });

@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { apiserver, uploadAt } from '../support/examples';
+import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-kubelet-https-disabled',
@@ -17,13 +17,6 @@ export default defineRule({
   references: ['KCV-0004', 'CKV_K8S_71'],
   requires: ['apiserver'],
   appliesTo: { before: flagRemovedIn('kube-apiserver', 'kubelet-https') },
-  examples: {
-    bad: uploadAt('1.21', apiserver(['--kubelet-https=false'], '1.21.14')),
-    good: uploadAt(
-      '1.21',
-      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'], '1.21.14'),
-    ),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const { flag, value } = APISERVER.kubeletClient.https.of(server);
@@ -37,4 +30,12 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt('1.21', apiserver(['--kubelet-https=false'], '1.21.14')),
+  good: uploadAt(
+    '1.21',
+    apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'], '1.21.14'),
+  ),
 });

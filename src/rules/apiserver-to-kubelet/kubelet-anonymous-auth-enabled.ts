@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-anonymous-auth-enabled',
@@ -16,14 +16,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.1', 'KCV-0079', 'C-0069'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig(lines('authentication:', '  anonymous:', '    enabled: true'))),
-    good: upload(
-      kubeletConfig(
-        lines('authentication:', '  anonymous:', '    enabled: false', '  webhook:', '    enabled: true'),
-      ),
-    ),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -32,4 +24,13 @@ export default defineRule({
       (enabled) => enabled,
       (kubelet, setting) => `${kubelet.name} accepts anonymous requests: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig(lines('authentication:', '  anonymous:', '    enabled: true'))),
+  good: upload(
+    kubeletConfig(
+      lines('authentication:', '  anonymous:', '    enabled: false', '  webhook:', '    enabled: true'),
+    ),
+  ),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-authorization-always-allow',
@@ -16,10 +16,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthorization, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.2', 'KCV-0080', 'C-0173'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig(lines('authorization:', '  mode: AlwaysAllow'))),
-    good: upload(kubeletConfig(lines('authorization:', '  mode: Webhook'))),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -28,4 +24,9 @@ export default defineRule({
       (mode) => mode === 'AlwaysAllow',
       (kubelet, setting) => `${kubelet.name} authorizes every request: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig(lines('authorization:', '  mode: AlwaysAllow'))),
+  good: upload(kubeletConfig(lines('authorization:', '  mode: Webhook'))),
 });

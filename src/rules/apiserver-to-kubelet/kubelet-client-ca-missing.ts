@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-ca-missing',
@@ -16,20 +16,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.3', 'KCV-0081', 'C-0070'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
-    good: upload(
-      kubeletConfig(
-        lines(
-          'authentication:',
-          '  webhook:',
-          '    enabled: true',
-          '  x509:',
-          '    clientCAFile: /etc/kubernetes/pki/ca.crt',
-        ),
-      ),
-    ),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -39,4 +25,19 @@ export default defineRule({
       (kubelet, setting) =>
         `${kubelet.name} has no client CA, so it cannot authenticate the API server's client certificate: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
+  good: upload(
+    kubeletConfig(
+      lines(
+        'authentication:',
+        '  webhook:',
+        '    enabled: true',
+        '  x509:',
+        '    clientCAFile: /etc/kubernetes/pki/ca.crt',
+      ),
+    ),
+  ),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, upload } from '../support/examples';
+import { kubeletConfig, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-read-only-port-enabled',
@@ -15,10 +15,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.4', 'KCV-0082', 'C-0175'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig('readOnlyPort: 10255\n')),
-    good: upload(kubeletConfig('readOnlyPort: 0\n')),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -28,4 +24,9 @@ export default defineRule({
       (kubelet, setting) =>
         `${kubelet.name} serves an unauthenticated plain-HTTP read-only port ${setting.value}: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig('readOnlyPort: 10255\n')),
+  good: upload(kubeletConfig('readOnlyPort: 0\n')),
 });

@@ -2,7 +2,7 @@ import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager
 import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 const GATE = 'RotateKubeletServerCertificate';
 /** Beta and on by default since 1.12 (website feature-gates/RotateKubeletServerCertificate.md). */
@@ -21,14 +21,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeletConfiguration],
   references: ['CIS 1.3.6', 'CIS 4.2.11', 'KCV-0038', 'KCV-0091'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(
-      kubeletConfig(
-        lines('serverTLSBootstrap: true', 'featureGates:', '  RotateKubeletServerCertificate: false'),
-      ),
-    ),
-    good: upload(kubeletConfig('serverTLSBootstrap: true\n')),
-  },
   check: (model, context) => {
     const bootstrapping: string[] = [];
     const kubeletFindingList = kubeletFindings(model, context, (kubelet) => {
@@ -66,4 +58,13 @@ export default defineRule({
           });
     return [...kubeletFindingList, ...controllerFindings];
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    kubeletConfig(
+      lines('serverTLSBootstrap: true', 'featureGates:', '  RotateKubeletServerCertificate: false'),
+    ),
+  ),
+  good: upload(kubeletConfig('serverTLSBootstrap: true\n')),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-serving-cert-approval',
@@ -16,18 +16,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts],
   references: [],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig('serverTLSBootstrap: true\n')),
-    // The upload cannot show an approver: the quiet case is a serving certificate that needs no CSR.
-    good: upload(
-      kubeletConfig(
-        lines(
-          'tlsCertFile: /var/lib/kubelet/pki/kubelet-serving.crt',
-          'tlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet-serving.key',
-        ),
-      ),
-    ),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       // A distribution that approves them itself (k0s) needs no one else to.
@@ -38,4 +26,17 @@ export default defineRule({
       (kubelet, setting) =>
         `${kubelet.name} requests its serving certificate with a kubernetes.io/kubelet-serving CSR (${setting.describe}), which Kubernetes does not approve by itself: make sure an approver does.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig('serverTLSBootstrap: true\n')),
+  // The upload cannot show an approver: the quiet case is a serving certificate that needs no CSR.
+  good: upload(
+    kubeletConfig(
+      lines(
+        'tlsCertFile: /var/lib/kubelet/pki/kubelet-serving.crt',
+        'tlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet-serving.key',
+      ),
+    ),
+  ),
 });

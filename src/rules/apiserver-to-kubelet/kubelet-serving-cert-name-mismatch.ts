@@ -10,6 +10,7 @@ import { APISERVER } from '../../model/settings/kube-apiserver';
 import type { Location } from '../../schemas/common';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { verifyingApiServers } from '../support/verifying-apiservers';
 import { subjectOf } from '../support/trust-findings';
 
@@ -36,7 +37,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeApiserverFlags, LINKS.kubeletFlags],
   references: [],
   requires: ['apiserver', 'kubelet', 'certificates'],
-  examples: { bad: X.kubeletServingNoIp, good: X.kubeadm },
   check: (model, context) => {
     const verifying = verifyingApiServers(model);
     if (verifying.length === 0) {
@@ -75,6 +75,8 @@ export default defineRule({
     });
   },
 });
+
+export const examples = (): RuleExamples => ({ bad: X.kubeletServingNoIp, good: X.kubeadm });
 
 /** The address the API server dials, or why it cannot be known from the upload. */
 function dialedAddress(model: ClusterModel, server: ApiServer, kubelet: Kubelet): Address | string {

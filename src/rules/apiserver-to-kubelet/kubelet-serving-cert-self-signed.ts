@@ -3,7 +3,7 @@ import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
 import { verifyingApiServers } from '../support/verifying-apiservers';
 import { describeCertificate } from '../support/certificate-findings';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 import { describeServing, servingState } from '../support/kubelet-serving';
 
 export default defineRule({
@@ -20,10 +20,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.9 (partly)'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig('rotateCertificates: true\n')),
-    good: upload(kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true'))),
-  },
   check: (model, context) => {
     const verifying = verifyingApiServers(model);
     if (model.apiServers.length > 0 && verifying.length === model.apiServers.length) return [];
@@ -56,4 +52,9 @@ export default defineRule({
       ];
     });
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig('rotateCertificates: true\n')),
+  good: upload(kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true'))),
 });

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { anchorsOf, trustFailures, untrustedFinding } from '../support/trust-findings';
 
 export default defineRule({
@@ -16,7 +17,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts, LINKS.kubeApiserverFlags],
   references: [],
   requires: ['apiserver', 'kubelet', 'certificates'],
-  examples: { bad: X.kubeletServingOtherCa, good: X.kubeadm },
   check: (model, context) => {
     const store = model.certificates;
     // A certificate that is its own issuer is kubelet-serving-cert-unverifiable's (one problem, one finding).
@@ -34,3 +34,5 @@ export default defineRule({
     );
   },
 });
+
+export const examples = (): RuleExamples => ({ bad: X.kubeletServingOtherCa, good: X.kubeadm });

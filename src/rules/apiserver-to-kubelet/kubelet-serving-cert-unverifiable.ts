@@ -3,7 +3,7 @@ import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
 import { verifyingApiServers } from '../support/verifying-apiservers';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
-import { apiserver, kubeletConfig, lines, upload } from '../support/examples';
+import { apiserver, kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 import { describeServing, servingState } from '../support/kubelet-serving';
 
 export default defineRule({
@@ -19,16 +19,6 @@ export default defineRule({
   links: [LINKS.kubeletServingCertificates, LINKS.kubeadmKubeletServingCerts, LINKS.kubeletConfiguration],
   references: [],
   requires: ['apiserver', 'kubelet'],
-  examples: {
-    bad: upload(
-      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
-      kubeletConfig('rotateCertificates: true\n'),
-    ),
-    good: upload(
-      apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
-      kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true')),
-    ),
-  },
   check: (model, context) => {
     const verifying = verifyingApiServers(model);
     if (verifying.length === 0) return [];
@@ -66,4 +56,15 @@ export default defineRule({
       });
     });
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
+    kubeletConfig('rotateCertificates: true\n'),
+  ),
+  good: upload(
+    apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt']),
+    kubeletConfig(lines('rotateCertificates: true', 'serverTLSBootstrap: true')),
+  ),
 });

@@ -2,7 +2,7 @@ import { isZeroDuration } from '../../model/kubelet';
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletCommandLine, kubeletConfig, upload } from '../support/examples';
+import { kubeletCommandLine, kubeletConfig, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-streaming-idle-timeout-disabled',
@@ -17,16 +17,6 @@ export default defineRule({
   links: [LINKS.kubeletConfiguration],
   references: ['CIS 4.2.5', 'KCV-0085'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(
-      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=0']),
-      kubeletConfig(),
-    ),
-    good: upload(
-      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=5m']),
-      kubeletConfig(),
-    ),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -36,4 +26,15 @@ export default defineRule({
       (kubelet, setting) =>
         `${kubelet.name} never closes idle exec, attach and port-forward streams: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=0']),
+    kubeletConfig(),
+  ),
+  good: upload(
+    kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--streaming-connection-idle-timeout=5m']),
+    kubeletConfig(),
+  ),
 });

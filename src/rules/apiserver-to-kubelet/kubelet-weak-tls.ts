@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-weak-tls',
@@ -17,18 +17,6 @@ export default defineRule({
   links: [LINKS.kubeletConfiguration, LINKS.kubeletFlags],
   references: ['CIS 4.2.12', 'KCV-0092'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(
-      kubeletConfig(
-        lines('tlsMinVersion: VersionTLS10', 'tlsCipherSuites:', '- TLS_RSA_WITH_3DES_EDE_CBC_SHA'),
-      ),
-    ),
-    good: upload(
-      kubeletConfig(
-        lines('tlsMinVersion: VersionTLS12', 'tlsCipherSuites:', '- TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'),
-      ),
-    ),
-  },
   check: (model, context) =>
     kubeletFindings(model, context, (kubelet) => {
       const minVersion = kubelet.setting('tlsMinVersion');
@@ -54,4 +42,17 @@ export default defineRule({
       }
       return findings;
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    kubeletConfig(
+      lines('tlsMinVersion: VersionTLS10', 'tlsCipherSuites:', '- TLS_RSA_WITH_3DES_EDE_CBC_SHA'),
+    ),
+  ),
+  good: upload(
+    kubeletConfig(
+      lines('tlsMinVersion: VersionTLS12', 'tlsCipherSuites:', '- TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'),
+    ),
+  ),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletSettingFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConfig, lines, upload } from '../support/examples';
+import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-webhook-authentication-disabled',
@@ -16,10 +16,6 @@ export default defineRule({
   links: [LINKS.kubeletAuthentication, LINKS.kubeletConfiguration],
   references: [],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: false'))),
-    good: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
-  },
   check: (model, context) =>
     kubeletSettingFindings(
       model,
@@ -29,4 +25,9 @@ export default defineRule({
       (kubelet, setting) =>
         `${kubelet.name} does not authenticate bearer tokens with the API server: ${setting.describe}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: false'))),
+  good: upload(kubeletConfig(lines('authentication:', '  webhook:', '    enabled: true'))),
 });

@@ -12,6 +12,7 @@ import {
   egressSelector,
   upload,
   withHostPaths,
+  type RuleExamples,
 } from '../support/examples';
 
 const TUNNELLING_PROTOCOLS = new Set(['GRPC', 'HTTPConnect']);
@@ -30,16 +31,6 @@ export default defineRule({
   links: [LINKS.konnectivityService, LINKS.setupKonnectivity],
   references: [],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--secure-port=6443'])),
-    good: upload(
-      withHostPaths(
-        apiserver(['--secure-port=6443', `--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]),
-        KONNECTIVITY_MOUNTS,
-      ),
-      egressSelector(),
-    ),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server) =>
       judge(server, model, context).map((finding) => ({
@@ -47,6 +38,17 @@ export default defineRule({
         message: model.network === 'trusted' ? `${finding.message} ${TRUSTED}` : finding.message,
       })),
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--secure-port=6443'])),
+  good: upload(
+    withHostPaths(
+      apiserver(['--secure-port=6443', `--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]),
+      KONNECTIVITY_MOUNTS,
+    ),
+    egressSelector(),
+  ),
 });
 
 const TRUSTED =

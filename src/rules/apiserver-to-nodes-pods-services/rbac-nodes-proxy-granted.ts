@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { proxyGrantFindings } from '../support/proxy-grants';
-import { file, lines, upload } from '../support/examples';
+import { file, lines, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'rbac-nodes-proxy-granted',
@@ -16,37 +16,38 @@ export default defineRule({
   links: [LINKS.kubeletAuthorization, LINKS.rbacReferringToResources],
   references: ['CIS 5.1.10', 'KSV-0047', 'C-0279'],
   requires: ['rbac'],
-  examples: {
-    bad: upload(
-      file(
-        'node-metrics-reader.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: ClusterRole',
-          'metadata:',
-          '  name: node-metrics-reader',
-          'rules:',
-          '- apiGroups: [""]',
-          '  resources: ["nodes/proxy"]',
-          '  verbs: ["get"]',
-        ),
-      ),
-    ),
-    good: upload(
-      file(
-        'node-metrics-reader.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: ClusterRole',
-          'metadata:',
-          '  name: node-metrics-reader',
-          'rules:',
-          '- apiGroups: [""]',
-          '  resources: ["nodes/metrics", "nodes/stats"]',
-          '  verbs: ["get"]',
-        ),
-      ),
-    ),
-  },
   check: (model) => proxyGrantFindings(model.rbac, ['nodes/proxy'], ['get', 'create', 'connect'], true),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    file(
+      'node-metrics-reader.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRole',
+        'metadata:',
+        '  name: node-metrics-reader',
+        'rules:',
+        '- apiGroups: [""]',
+        '  resources: ["nodes/proxy"]',
+        '  verbs: ["get"]',
+      ),
+    ),
+  ),
+  good: upload(
+    file(
+      'node-metrics-reader.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRole',
+        'metadata:',
+        '  name: node-metrics-reader',
+        'rules:',
+        '- apiGroups: [""]',
+        '  resources: ["nodes/metrics", "nodes/stats"]',
+        '  verbs: ["get"]',
+      ),
+    ),
+  ),
 });

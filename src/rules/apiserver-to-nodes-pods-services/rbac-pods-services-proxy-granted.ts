@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { proxyGrantFindings } from '../support/proxy-grants';
-import { file, lines, upload } from '../support/examples';
+import { file, lines, upload, type RuleExamples } from '../support/examples';
 
 /** The verbs the API server proxy checks for the HTTP methods it forwards. */
 const PROXY_VERBS = ['get', 'create', 'update', 'patch', 'delete', 'connect'];
@@ -20,39 +20,40 @@ export default defineRule({
   links: [LINKS.rbacReferringToResources],
   references: [],
   requires: ['rbac'],
-  examples: {
-    bad: upload(
-      file(
-        'web-debug.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: Role',
-          'metadata:',
-          '  name: web-debug',
-          '  namespace: shop',
-          'rules:',
-          '- apiGroups: [""]',
-          '  resources: ["services/proxy"]',
-          '  verbs: ["get"]',
-        ),
-      ),
-    ),
-    good: upload(
-      file(
-        'web-debug.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: Role',
-          'metadata:',
-          '  name: web-debug',
-          '  namespace: shop',
-          'rules:',
-          '- apiGroups: [""]',
-          '  resources: ["services"]',
-          '  verbs: ["get"]',
-        ),
-      ),
-    ),
-  },
   check: (model) => proxyGrantFindings(model.rbac, ['pods/proxy', 'services/proxy'], PROXY_VERBS),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    file(
+      'web-debug.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: Role',
+        'metadata:',
+        '  name: web-debug',
+        '  namespace: shop',
+        'rules:',
+        '- apiGroups: [""]',
+        '  resources: ["services/proxy"]',
+        '  verbs: ["get"]',
+      ),
+    ),
+  ),
+  good: upload(
+    file(
+      'web-debug.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: Role',
+        'metadata:',
+        '  name: web-debug',
+        '  namespace: shop',
+        'rules:',
+        '- apiGroups: [""]',
+        '  resources: ["services"]',
+        '  verbs: ["get"]',
+      ),
+    ),
+  ),
 });

@@ -2,6 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { boundCertificates, certificateFinding, day, nameIn, usesOf } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'certificate-expired',
@@ -16,7 +17,6 @@ export default defineRule({
   links: [LINKS.kubeadmCerts, LINKS.pkiCertificates, LINKS.kubeletCertificateRotation],
   references: [],
   requires: ['certificates'],
-  examples: { bad: X.expired, good: X.kubeadm },
   check: (model, context) =>
     boundCertificates(model, context).flatMap((bound) => {
       const { notBefore, notAfter } = bound.info;
@@ -40,3 +40,5 @@ export default defineRule({
       return [];
     }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.expired, good: X.kubeadm });

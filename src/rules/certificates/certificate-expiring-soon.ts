@@ -2,6 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { boundCertificates, certificateFinding, day, nameIn, usesOf } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,6 @@ export default defineRule({
   links: [LINKS.kubeadmCerts, LINKS.kubeletCertificateRotation, LINKS.pkiCertificates],
   references: [],
   requires: ['certificates'],
-  examples: { bad: X.expiring, good: X.kubeadm },
   check: (model, context) =>
     boundCertificates(model, context).flatMap((bound) => {
       const left = bound.info.notAfter.getTime() - model.asOf.getTime();
@@ -33,3 +33,5 @@ export default defineRule({
       ];
     }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.expiring, good: X.kubeadm });

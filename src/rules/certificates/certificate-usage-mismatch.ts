@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { CertificateInfo } from '../../ingest/x509';
 import { boundCertificates, certificateFinding, nameIn, usesOf } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'certificate-usage-mismatch',
@@ -17,7 +18,6 @@ export default defineRule({
   links: [LINKS.pkiCertificates, LINKS.x509ClientCertificates],
   references: [],
   requires: ['certificates'],
-  examples: { bad: X.clientOnlyServing, good: X.kubeadm },
   check: (model, context) => {
     const store = model.certificates;
     // A certificate that is itself a bound leaf may sit in a CA file: Go trusts a leaf found among the roots.
@@ -51,6 +51,8 @@ export default defineRule({
     });
   },
 });
+
+export const examples = (): RuleExamples => ({ bad: X.clientOnlyServing, good: X.kubeadm });
 
 /** No extended key usage extension allows every usage (Go's x509 verify treats it as any). */
 function allows(info: CertificateInfo, usage: string): boolean {

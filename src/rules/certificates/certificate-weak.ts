@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/rule';
 import type { CertificateInfo } from '../../ingest/x509';
 import { boundCertificates, certificateFinding, nameIn, usesOf } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 
 const WEAK_HASHES = new Set(['MD2', 'MD5', 'SHA-1']);
 
@@ -19,7 +20,6 @@ export default defineRule({
   links: [LINKS.pkiCertificates, LINKS.kubeadmCerts],
   references: [],
   requires: ['certificates'],
-  examples: { bad: X.weak, good: X.kubeadm },
   check: (model, context) =>
     boundCertificates(model, context).flatMap((bound) => {
       const problems = weaknesses(bound.info, model.certificates.selfSigned(bound.info));
@@ -32,6 +32,8 @@ export default defineRule({
       ];
     }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.weak, good: X.kubeadm });
 
 function weaknesses(info: CertificateInfo, root: boolean): string[] {
   const found: string[] = [];

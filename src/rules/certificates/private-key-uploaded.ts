@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'private-key-uploaded',
@@ -15,7 +16,6 @@ export default defineRule({
   links: [LINKS.pkiCertificates],
   references: [],
   requires: [],
-  examples: { bad: X.withKey, good: X.kubeadm },
   check: (model) =>
     model.certificates.privateKeys.map((key) => {
       // The key's path is the path of the certificate beside it, when a flag or field names that one.
@@ -29,3 +29,5 @@ export default defineRule({
       };
     }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.withKey, good: X.kubeadm });

@@ -5,7 +5,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { validateEgressSelector, type EgressProblem } from '../../model/egress-selector-validation';
-import { KONNECTIVITY_SOCKET, egressSelector, upload } from '../support/examples';
+import { KONNECTIVITY_SOCKET, egressSelector, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-config-invalid',
@@ -20,29 +20,30 @@ export default defineRule({
   links: [LINKS.setupKonnectivity, LINKS.egressSelectorConfiguration],
   references: [],
   requires: ['egress-selector'],
-  examples: {
-    bad: upload(
-      egressSelector([
-        '- name: cluster',
-        '  connection:',
-        '    proxyProtocol: GRPC',
-        '    transport:',
-        '      tcp:',
-        '        url: https://konnectivity.example:8131',
-      ]),
-    ),
-    good: upload(
-      egressSelector([
-        '- name: cluster',
-        '  connection:',
-        '    proxyProtocol: GRPC',
-        '    transport:',
-        '      uds:',
-        `        udsName: ${KONNECTIVITY_SOCKET}`,
-      ]),
-    ),
-  },
   check: (model) => model.egressSelectors.flatMap((selector) => judge(selector, model)),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    egressSelector([
+      '- name: cluster',
+      '  connection:',
+      '    proxyProtocol: GRPC',
+      '    transport:',
+      '      tcp:',
+      '        url: https://konnectivity.example:8131',
+    ]),
+  ),
+  good: upload(
+    egressSelector([
+      '- name: cluster',
+      '  connection:',
+      '    proxyProtocol: GRPC',
+      '    transport:',
+      '      uds:',
+      `        udsName: ${KONNECTIVITY_SOCKET}`,
+    ]),
+  ),
 });
 
 function judge(selector: EgressSelector, model: ClusterModel): RawFinding[] {

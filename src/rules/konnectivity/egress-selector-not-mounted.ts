@@ -11,6 +11,7 @@ import {
   egressSelector,
   upload,
   withHostPaths,
+  type RuleExamples,
 } from '../support/examples';
 
 export default defineRule({
@@ -26,17 +27,15 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]), egressSelector()),
-    good: upload(
-      withHostPaths(
-        apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]),
-        KONNECTIVITY_MOUNTS,
-      ),
-      egressSelector(),
-    ),
-  },
   check: (model, context) => model.apiServers.flatMap((server) => judge(server, model, context)),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]), egressSelector()),
+  good: upload(
+    withHostPaths(apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`]), KONNECTIVITY_MOUNTS),
+    egressSelector(),
+  ),
 });
 
 function judge(server: ApiServer, model: ClusterModel, context: RuleContext): RawFinding[] {

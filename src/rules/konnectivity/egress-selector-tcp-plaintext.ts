@@ -2,7 +2,7 @@ import { transportOf } from '../../model/egress-selector';
 import { egressFlagLocations } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { egressSelector, upload } from '../support/examples';
+import { egressSelector, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-tcp-plaintext',
@@ -17,32 +17,6 @@ export default defineRule({
   links: [LINKS.setupKonnectivity, LINKS.egressSelectorConfiguration],
   references: [],
   requires: ['egress-selector'],
-  examples: {
-    bad: upload(
-      egressSelector([
-        '- name: cluster',
-        '  connection:',
-        '    proxyProtocol: HTTPConnect',
-        '    transport:',
-        '      tcp:',
-        '        url: http://10.0.0.10:8131',
-      ]),
-    ),
-    good: upload(
-      egressSelector([
-        '- name: cluster',
-        '  connection:',
-        '    proxyProtocol: HTTPConnect',
-        '    transport:',
-        '      tcp:',
-        '        url: https://10.0.0.10:8131',
-        '        tlsConfig:',
-        '          caBundle: /etc/kubernetes/pki/konnectivity/ca.crt',
-        '          clientCert: /etc/kubernetes/pki/konnectivity/client.crt',
-        '          clientKey: /etc/kubernetes/pki/konnectivity/client.key',
-      ]),
-    ),
-  },
   check: (model) =>
     model.egressSelectors.flatMap((selector) =>
       selector.selections
@@ -55,4 +29,31 @@ export default defineRule({
           evidence: `url: ${s.tcpUrl}`,
         })),
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    egressSelector([
+      '- name: cluster',
+      '  connection:',
+      '    proxyProtocol: HTTPConnect',
+      '    transport:',
+      '      tcp:',
+      '        url: http://10.0.0.10:8131',
+    ]),
+  ),
+  good: upload(
+    egressSelector([
+      '- name: cluster',
+      '  connection:',
+      '    proxyProtocol: HTTPConnect',
+      '    transport:',
+      '      tcp:',
+      '        url: https://10.0.0.10:8131',
+      '        tlsConfig:',
+      '          caBundle: /etc/kubernetes/pki/konnectivity/ca.crt',
+      '          clientCert: /etc/kubernetes/pki/konnectivity/client.crt',
+      '          clientKey: /etc/kubernetes/pki/konnectivity/client.key',
+    ]),
+  ),
 });

@@ -3,7 +3,7 @@ import { isLoopback } from '../../model/addresses';
 import { LINKS } from '../../catalogue/links';
 import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { konnectivityServer, upload } from '../support/examples';
+import { konnectivityServer, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-admin-exposed',
@@ -17,11 +17,12 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  examples: {
-    bad: upload(konnectivityServer(['--admin-bind-address=0.0.0.0', '--admin-port=8133'])),
-    good: upload(konnectivityServer(['--admin-port=8133'])),
-  },
   check: (model) => [...model.konnectivityServers, ...model.konnectivityAgents].flatMap(judge),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(konnectivityServer(['--admin-bind-address=0.0.0.0', '--admin-port=8133'])),
+  good: upload(konnectivityServer(['--admin-port=8133'])),
 });
 
 function judge(component: ControlPlaneComponent): RawFinding[] {

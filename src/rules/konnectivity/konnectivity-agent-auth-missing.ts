@@ -2,7 +2,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
 import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { konnectivityServer, upload } from '../support/examples';
+import { konnectivityServer, upload, type RuleExamples } from '../support/examples';
 
 export const TOKEN_AUTH_SETTINGS = [
   KONNECTIVITY_SERVER.agentNamespace,
@@ -23,27 +23,28 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  examples: {
-    bad: upload(
-      konnectivityServer([
-        '--agent-port=8132',
-        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
-        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-    good: upload(
-      konnectivityServer([
-        '--agent-port=8132',
-        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
-        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
-        '--agent-namespace=kube-system',
-        '--agent-service-account=konnectivity-agent',
-        '--authentication-audience=system:konnectivity-server',
-        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
-      ]),
-    ),
-  },
   check: (model) => model.konnectivityServers.flatMap(judge),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    konnectivityServer([
+      '--agent-port=8132',
+      '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+      '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
+  good: upload(
+    konnectivityServer([
+      '--agent-port=8132',
+      '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+      '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+      '--agent-namespace=kube-system',
+      '--agent-service-account=konnectivity-agent',
+      '--authentication-audience=system:konnectivity-server',
+      '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+    ]),
+  ),
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { KONNECTIVITY_AGENT } from '../../model/settings/konnectivity';
 import { defineRule } from '../../engine/rule';
-import { konnectivityAgent, upload } from '../support/examples';
+import { konnectivityAgent, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-agent-ca-missing',
@@ -16,16 +16,6 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-agent'],
-  examples: {
-    bad: upload(konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132'])),
-    good: upload(
-      konnectivityAgent([
-        '--ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
-        '--proxy-server-host=10.0.0.10',
-        '--proxy-server-port=8132',
-      ]),
-    ),
-  },
   check: (model) =>
     model.konnectivityAgents
       .filter((agent) => !KONNECTIVITY_AGENT.caCert.isSet(agent))
@@ -35,4 +25,15 @@ export default defineRule({
         location: KONNECTIVITY_AGENT.caCert.defaultLocation(agent),
         evidence: '--ca-cert not set',
       })),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132'])),
+  good: upload(
+    konnectivityAgent([
+      '--ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+      '--proxy-server-host=10.0.0.10',
+      '--proxy-server-port=8132',
+    ]),
+  ),
 });

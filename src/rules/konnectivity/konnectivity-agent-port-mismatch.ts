@@ -3,7 +3,7 @@ import { effective } from '../../model/konnectivity';
 import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { konnectivityAgent, konnectivityServer, upload } from '../support/examples';
+import { konnectivityAgent, konnectivityServer, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-agent-port-mismatch',
@@ -18,17 +18,18 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent'],
-  examples: {
-    bad: upload(
-      konnectivityServer(['--agent-port=8132']),
-      konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8091']),
-    ),
-    good: upload(
-      konnectivityServer(['--agent-port=8132']),
-      konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132']),
-    ),
-  },
   check: (model) => model.konnectivityAgents.flatMap((agent) => judge(agent, model.konnectivityServers)),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    konnectivityServer(['--agent-port=8132']),
+    konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8091']),
+  ),
+  good: upload(
+    konnectivityServer(['--agent-port=8132']),
+    konnectivityAgent(['--proxy-server-host=10.0.0.10', '--proxy-server-port=8132']),
+  ),
 });
 
 function judge(agent: ControlPlaneComponent, servers: readonly ControlPlaneComponent[]): RawFinding[] {

@@ -4,7 +4,13 @@ import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/ko
 import { mountFor, podOf, projectedTokens, type PodView } from '../../model/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
-import { KONNECTIVITY_AGENT_TOKEN, konnectivityAgent, konnectivityServer, upload } from '../support/examples';
+import {
+  KONNECTIVITY_AGENT_TOKEN,
+  konnectivityAgent,
+  konnectivityServer,
+  upload,
+  type RuleExamples,
+} from '../support/examples';
 
 /** Where the kubelet mounts the pod's default service-account token (automountServiceAccountToken). */
 const DEFAULT_TOKEN_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -22,29 +28,6 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent'],
-  examples: {
-    bad: upload(
-      konnectivityServer([
-        '--agent-namespace=kube-system',
-        '--agent-service-account=konnectivity-agent',
-        '--authentication-audience=system:konnectivity-server',
-        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
-      ]),
-      konnectivityAgent([`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`], 'konnectivity'),
-    ),
-    good: upload(
-      konnectivityServer([
-        '--agent-namespace=kube-system',
-        '--agent-service-account=konnectivity-agent',
-        '--authentication-audience=system:konnectivity-server',
-        '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
-      ]),
-      konnectivityAgent(
-        [`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`],
-        'system:konnectivity-server',
-      ),
-    ),
-  },
   check: (model, context) => {
     const servers = model.konnectivityServers.flatMap((server) => {
       const audience = KONNECTIVITY_SERVER.authenticationAudience.of(server).flag;
@@ -54,6 +37,30 @@ export default defineRule({
       servers.flatMap(({ server, audience }) => judge(agent, server, audience, context)),
     );
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    konnectivityServer([
+      '--agent-namespace=kube-system',
+      '--agent-service-account=konnectivity-agent',
+      '--authentication-audience=system:konnectivity-server',
+      '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+    ]),
+    konnectivityAgent([`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`], 'konnectivity'),
+  ),
+  good: upload(
+    konnectivityServer([
+      '--agent-namespace=kube-system',
+      '--agent-service-account=konnectivity-agent',
+      '--authentication-audience=system:konnectivity-server',
+      '--kubeconfig=/etc/kubernetes/konnectivity-server.conf',
+    ]),
+    konnectivityAgent(
+      [`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`],
+      'system:konnectivity-server',
+    ),
+  ),
 });
 
 function judge(

@@ -4,6 +4,7 @@ import { certificateCovers } from '../../model/certificates-hosts';
 import { KONNECTIVITY_AGENT } from '../../model/settings/konnectivity';
 import { describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { anchorsOf, subjectOf, trustFailures, untrustedFinding } from '../support/trust-findings';
 
 export default defineRule({
@@ -19,7 +20,6 @@ export default defineRule({
   links: [LINKS.setupKonnectivity, LINKS.pkiCertificates],
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent', 'certificates'],
-  examples: { bad: X.konnectivityOtherCa, good: X.konnectivity },
   check: (model, context) => {
     const untrusted = trustFailures(
       model,
@@ -60,3 +60,5 @@ export default defineRule({
     return [...untrusted, ...unnamed];
   },
 });
+
+export const examples = (): RuleExamples => ({ bad: X.konnectivityOtherCa, good: X.konnectivity });

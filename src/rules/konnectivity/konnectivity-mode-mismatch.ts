@@ -5,7 +5,13 @@ import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections } from '../../model/konnectivity-pairing';
-import { KONNECTIVITY_SOCKET, egressSelector, konnectivityServer, upload } from '../support/examples';
+import {
+  KONNECTIVITY_SOCKET,
+  egressSelector,
+  konnectivityServer,
+  upload,
+  type RuleExamples,
+} from '../support/examples';
 import { own } from '../../security/own-property';
 
 const MODE_OF: Record<string, string> = { GRPC: 'grpc', HTTPConnect: 'http-connect' };
@@ -23,17 +29,18 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['egress-selector', 'konnectivity-server'],
-  examples: {
-    bad: upload(
-      egressSelector(),
-      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=http-connect']),
-    ),
-    good: upload(
-      egressSelector(),
-      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=grpc']),
-    ),
-  },
   check: (model) => [...model.konnectivityServers.flatMap(invalidMode), ...mismatches(model)],
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    egressSelector(),
+    konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=http-connect']),
+  ),
+  good: upload(
+    egressSelector(),
+    konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0', '--mode=grpc']),
+  ),
 });
 
 function invalidMode(server: ControlPlaneComponent): RawFinding[] {

@@ -2,7 +2,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { LINKS } from '../../catalogue/links';
 import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { konnectivityServer, upload } from '../support/examples';
+import { konnectivityServer, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-server-cluster-cert-missing',
@@ -17,17 +17,18 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  examples: {
-    bad: upload(konnectivityServer(['--agent-port=8132'])),
-    good: upload(
-      konnectivityServer([
-        '--agent-port=8132',
-        '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
-        '--cluster-key=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-  },
   check: (model) => model.konnectivityServers.flatMap(judge),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(konnectivityServer(['--agent-port=8132'])),
+  good: upload(
+    konnectivityServer([
+      '--agent-port=8132',
+      '--cluster-cert=/etc/kubernetes/pki/apiserver.crt',
+      '--cluster-key=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {

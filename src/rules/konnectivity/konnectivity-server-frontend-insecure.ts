@@ -3,7 +3,7 @@ import { effective, proxyVersion } from '../../model/konnectivity';
 import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { konnectivityServer, upload } from '../support/examples';
+import { konnectivityServer, upload, type RuleExamples } from '../support/examples';
 
 const TLS_SETTINGS = [
   KONNECTIVITY_SERVER.serverCert,
@@ -24,19 +24,20 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  examples: {
-    bad: upload(konnectivityServer(['--mode=http-connect', '--server-port=8131'])),
-    good: upload(
-      konnectivityServer([
-        '--mode=http-connect',
-        '--server-port=8131',
-        '--server-cert=/etc/kubernetes/pki/konnectivity/server.crt',
-        '--server-key=/etc/kubernetes/pki/konnectivity/server.key',
-        '--server-ca-cert=/etc/kubernetes/pki/konnectivity/ca.crt',
-      ]),
-    ),
-  },
   check: (model) => model.konnectivityServers.flatMap(judge),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(konnectivityServer(['--mode=http-connect', '--server-port=8131'])),
+  good: upload(
+    konnectivityServer([
+      '--mode=http-connect',
+      '--server-port=8131',
+      '--server-cert=/etc/kubernetes/pki/konnectivity/server.crt',
+      '--server-key=/etc/kubernetes/pki/konnectivity/server.key',
+      '--server-ca-cert=/etc/kubernetes/pki/konnectivity/ca.crt',
+    ]),
+  ),
 });
 
 function judge(server: ControlPlaneComponent): RawFinding[] {

@@ -5,7 +5,13 @@ import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { proxiedSelections, type ProxiedSelection } from '../../model/konnectivity-pairing';
-import { KONNECTIVITY_SOCKET, egressSelector, konnectivityServer, upload } from '../support/examples';
+import {
+  KONNECTIVITY_SOCKET,
+  egressSelector,
+  konnectivityServer,
+  upload,
+  type RuleExamples,
+} from '../support/examples';
 
 export default defineRule({
   id: 'konnectivity-uds-mismatch',
@@ -20,22 +26,23 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  examples: {
-    bad: upload(
-      egressSelector(),
-      konnectivityServer(['--uds-name=/var/run/konnectivity.socket', '--server-port=0']),
-    ),
-    good: upload(
-      egressSelector(),
-      konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0']),
-    ),
-  },
   check: (model) => [
     ...model.konnectivityServers.flatMap(startupErrors),
     ...proxiedSelections(model)
       .filter((p) => p.transport === 'uds')
       .flatMap((p) => socketMismatches(p, model)),
   ],
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    egressSelector(),
+    konnectivityServer(['--uds-name=/var/run/konnectivity.socket', '--server-port=0']),
+  ),
+  good: upload(
+    egressSelector(),
+    konnectivityServer([`--uds-name=${KONNECTIVITY_SOCKET}`, '--server-port=0']),
+  ),
 });
 
 function startupErrors(server: ControlPlaneComponent): RawFinding[] {

@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { apiserver, file, lines, upload } from '../support/examples';
+import { apiserver, file, lines, upload, type RuleExamples } from '../support/examples';
 
 /** Paths anonymous requests may reach without exposing anything: health checks, and the public cluster-info kubeadm join discovery reads. */
 const HARMLESS =
@@ -23,31 +23,6 @@ export default defineRule({
   ],
   references: ['CIS 1.2.1', 'KCV-0001', 'C-0113'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--authorization-mode=Node,RBAC'], '1.34.1')),
-    good: upload(
-      apiserver(
-        [
-          '--authorization-mode=Node,RBAC',
-          '--authentication-config=/etc/kubernetes/authentication-config.yaml',
-        ],
-        '1.34.1',
-      ),
-      file(
-        '/etc/kubernetes/authentication-config.yaml',
-        lines(
-          'apiVersion: apiserver.config.k8s.io/v1',
-          'kind: AuthenticationConfiguration',
-          'anonymous:',
-          '  enabled: true',
-          '  conditions:',
-          '  - path: /livez',
-          '  - path: /readyz',
-          '  - path: /healthz',
-        ),
-      ),
-    ),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
       const anonymous = server.anonymous;
@@ -71,4 +46,30 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--authorization-mode=Node,RBAC'], '1.34.1')),
+  good: upload(
+    apiserver(
+      [
+        '--authorization-mode=Node,RBAC',
+        '--authentication-config=/etc/kubernetes/authentication-config.yaml',
+      ],
+      '1.34.1',
+    ),
+    file(
+      '/etc/kubernetes/authentication-config.yaml',
+      lines(
+        'apiVersion: apiserver.config.k8s.io/v1',
+        'kind: AuthenticationConfiguration',
+        'anonymous:',
+        '  enabled: true',
+        '  conditions:',
+        '  - path: /livez',
+        '  - path: /readyz',
+        '  - path: /healthz',
+      ),
+    ),
+  ),
 });

@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-always-allow',
@@ -15,10 +15,6 @@ export default defineRule({
   links: [LINKS.authorization, LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.6', 'KCV-0007'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--authorization-mode=AlwaysAllow'])),
-    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server) => {
       const authorization = server.authorization;
@@ -39,4 +35,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--authorization-mode=AlwaysAllow'])),
+  good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingAuthorizer } from '../support/authorizer-findings';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-node-missing',
@@ -16,10 +16,6 @@ export default defineRule({
   links: [LINKS.nodeAuthorization, LINKS.authorization],
   references: ['CIS 1.2.7', 'KCV-0008', 'C-0119'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--authorization-mode=RBAC'])),
-    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
-  },
   check: (model, context) =>
     missingAuthorizer(
       model.apiServers,
@@ -27,4 +23,9 @@ export default defineRule({
       'Node',
       'kubelets are not limited to the objects of their own node.',
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--authorization-mode=RBAC'])),
+  good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { missingAuthorizer } from '../support/authorizer-findings';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-authorization-rbac-missing',
@@ -16,15 +16,6 @@ export default defineRule({
   links: [LINKS.rbac, LINKS.authorization],
   references: ['CIS 1.2.8', 'KCV-0009'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(
-      apiserver([
-        '--authorization-mode=Node,ABAC',
-        '--authorization-policy-file=/etc/kubernetes/abac-policy.jsonl',
-      ]),
-    ),
-    good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
-  },
   check: (model, context) =>
     missingAuthorizer(
       model.apiServers,
@@ -32,4 +23,14 @@ export default defineRule({
       'RBAC',
       'service accounts and components cannot be limited with Roles and bindings.',
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver([
+      '--authorization-mode=Node,ABAC',
+      '--authorization-policy-file=/etc/kubernetes/abac-policy.jsonl',
+    ]),
+  ),
+  good: upload(apiserver(['--authorization-mode=Node,RBAC'])),
 });

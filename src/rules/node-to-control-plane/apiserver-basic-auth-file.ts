@@ -3,7 +3,7 @@ import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { badSettings } from '../support/flag-findings';
-import { apiserver, uploadAt } from '../support/examples';
+import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-basic-auth-file',
@@ -19,10 +19,6 @@ export default defineRule({
   references: ['CKV_K8S_69'],
   requires: ['apiserver'],
   appliesTo: { before: flagRemovedIn('kube-apiserver', 'basic-auth-file') },
-  examples: {
-    bad: uploadAt('1.18', apiserver(['--basic-auth-file=/etc/kubernetes/passwords.csv'], '1.18.20')),
-    good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),
-  },
   check: (model) =>
     badSettings(
       model.apiServers,
@@ -31,4 +27,9 @@ export default defineRule({
       (server, flag) =>
         `${server.name} sets --basic-auth-file=${flag.value}, so it accepts static user names and passwords${model.version ? '' : ' (before Kubernetes 1.19; the version is unknown)'}.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt('1.18', apiserver(['--basic-auth-file=/etc/kubernetes/passwords.csv'], '1.18.20')),
+  good: uploadAt('1.18', apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'], '1.18.20')),
 });

@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { missingSettings } from '../support/flag-findings';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-client-ca-missing',
@@ -16,21 +16,6 @@ export default defineRule({
   links: [LINKS.authentication, LINKS.kubeletTlsBootstrapping],
   references: ['CIS 1.2.25', 'KCV-0028'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(
-      apiserver([
-        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
-        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-    good: upload(
-      apiserver([
-        '--client-ca-file=/etc/kubernetes/pki/ca.crt',
-        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
-        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-  },
   check: (model) =>
     missingSettings(
       model.apiServers,
@@ -38,4 +23,20 @@ export default defineRule({
       (server) =>
         `${server.name} does not set --client-ca-file, so kubelets and other clients cannot authenticate with client certificates.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver([
+      '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+      '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
+  good: upload(
+    apiserver([
+      '--client-ca-file=/etc/kubernetes/pki/ca.crt',
+      '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+      '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
 });

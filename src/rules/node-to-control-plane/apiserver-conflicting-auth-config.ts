@@ -2,7 +2,7 @@ import { anonymousSection } from '../../model/authentication';
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { apiserver, authorizationConfig, upload } from '../support/examples';
+import { apiserver, authorizationConfig, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-conflicting-auth-config',
@@ -17,19 +17,6 @@ export default defineRule({
   links: [LINKS.authorization, LINKS.anonymousAuthenticatorConfiguration, LINKS.kubeApiserverFlags],
   references: [],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(
-      apiserver([
-        '--authorization-mode=Node,RBAC',
-        '--authorization-config=/etc/kubernetes/authorization-config.yaml',
-      ]),
-      authorizationConfig(['Node', 'RBAC']),
-    ),
-    good: upload(
-      apiserver(['--authorization-config=/etc/kubernetes/authorization-config.yaml']),
-      authorizationConfig(['Node', 'RBAC']),
-    ),
-  },
   check: (model, context) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const findings: RawFinding[] = [];
@@ -65,4 +52,18 @@ export default defineRule({
       }
       return findings;
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver([
+      '--authorization-mode=Node,RBAC',
+      '--authorization-config=/etc/kubernetes/authorization-config.yaml',
+    ]),
+    authorizationConfig(['Node', 'RBAC']),
+  ),
+  good: upload(
+    apiserver(['--authorization-config=/etc/kubernetes/authorization-config.yaml']),
+    authorizationConfig(['Node', 'RBAC']),
+  ),
 });

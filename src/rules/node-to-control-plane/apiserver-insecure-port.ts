@@ -5,7 +5,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
-import { apiserver, uploadAt } from '../support/examples';
+import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
 import { componentMinor } from '../support/component-version';
 
 export default defineRule({
@@ -21,10 +21,6 @@ export default defineRule({
   links: [LINKS.controllingAccess, LINKS.kubeApiserverFlags],
   references: ['C-0005', 'CKV_K8S_88'],
   requires: ['apiserver'],
-  examples: {
-    bad: uploadAt('1.19', apiserver(['--insecure-port=8080', '--insecure-bind-address=0.0.0.0'], '1.19.16')),
-    good: uploadAt('1.19', apiserver(['--insecure-port=0'], '1.19.16')),
-  },
   check: (model) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const version = componentMinor(server, model);
@@ -72,4 +68,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt('1.19', apiserver(['--insecure-port=8080', '--insecure-bind-address=0.0.0.0'], '1.19.16')),
+  good: uploadAt('1.19', apiserver(['--insecure-port=0'], '1.19.16')),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-node-restriction-missing',
@@ -16,10 +16,6 @@ export default defineRule({
   links: [LINKS.nodeRestriction, LINKS.nodeAuthorization],
   references: ['CIS 1.2.14', 'KCV-0016'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--enable-admission-plugins=PodSecurity'])),
-    good: upload(apiserver(['--enable-admission-plugins=NodeRestriction,PodSecurity'])),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const { enableAdmissionPlugins, disableAdmissionPlugins, admissionControl } = APISERVER.admission;
@@ -42,4 +38,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--enable-admission-plugins=PodSecurity'])),
+  good: upload(apiserver(['--enable-admission-plugins=NodeRestriction,PodSecurity'])),
 });

@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { componentMinor } from '../support/component-version';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-service-account-lookup-disabled',
@@ -17,10 +17,6 @@ export default defineRule({
   links: [LINKS.serviceAccountTokens, LINKS.serviceAccountsAdmin],
   references: ['CIS 1.2.21', 'KCV-0024'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--service-account-lookup=false'])),
-    good: upload(apiserver(['--service-account-lookup=true'])),
-  },
   check: (model) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const minor = componentMinor(server, model);
@@ -39,4 +35,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--service-account-lookup=false'])),
+  good: upload(apiserver(['--service-account-lookup=true'])),
 });

@@ -2,7 +2,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-service-account-tokens',
@@ -17,16 +17,6 @@ export default defineRule({
   links: [LINKS.serviceAccountTokens, LINKS.serviceAccountsAdmin],
   references: ['CIS 1.2.22', 'KCV-0025'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--service-account-key-file=/etc/kubernetes/pki/sa.pub'])),
-    good: upload(
-      apiserver([
-        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-        '--service-account-key-file=/etc/kubernetes/pki/sa.pub',
-        '--service-account-signing-key-file=/etc/kubernetes/pki/sa.key',
-      ]),
-    ),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const { issuer, signingKeyFile, keyFile, signingEndpoint } = APISERVER.serviceAccounts;
@@ -62,4 +52,15 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--service-account-key-file=/etc/kubernetes/pki/sa.pub'])),
+  good: upload(
+    apiserver([
+      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+      '--service-account-key-file=/etc/kubernetes/pki/sa.pub',
+      '--service-account-signing-key-file=/etc/kubernetes/pki/sa.key',
+    ]),
+  ),
 });

@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { missingSettings } from '../support/flag-findings';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-serving-cert-missing',
@@ -17,16 +17,6 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletTlsBootstrapping],
   references: ['CIS 1.2.24', 'KCV-0027'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'])),
-    good: upload(
-      apiserver([
-        '--client-ca-file=/etc/kubernetes/pki/ca.crt',
-        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
-        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-  },
   check: (model) =>
     missingSettings(
       // Half a pair does not start at all ("missing filename for serving cert"): tls-key-pair-incomplete.
@@ -39,4 +29,15 @@ export default defineRule({
       (server) =>
         `${server.name} sets neither --tls-cert-file nor --tls-private-key-file, so it serves a self-signed certificate from --cert-dir that nodes cannot verify with the cluster CA.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--client-ca-file=/etc/kubernetes/pki/ca.crt'])),
+  good: upload(
+    apiserver([
+      '--client-ca-file=/etc/kubernetes/pki/ca.crt',
+      '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+      '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
 });

@@ -7,6 +7,7 @@ import { APISERVER } from '../../model/settings/kube-apiserver';
 import type { Location } from '../../schemas/common';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { subjectOf } from '../support/trust-findings';
 
 interface Dialed {
@@ -29,7 +30,6 @@ export default defineRule({
   links: [LINKS.pkiCertificates, LINKS.kubeadmCerts, LINKS.kubeApiserverFlags],
   references: [],
   requires: ['apiserver', 'certificates'],
-  examples: { bad: X.apiserverNoServiceIp, good: X.kubeadm },
   check: (model, context) =>
     model.apiServers.flatMap((server): RawFinding[] => {
       const binding = bindingsOf(model, 'apiserver-serving', server)[0];
@@ -61,6 +61,8 @@ export default defineRule({
       ];
     }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.apiserverNoServiceIp, good: X.kubeadm });
 
 /** The addresses clients of this API server dial: kubeconfig servers, its advertise address, the Service names. */
 function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {

@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { anchorsOf, trustFailures, untrustedFinding } from '../support/trust-findings';
 
 export default defineRule({
@@ -16,7 +17,6 @@ export default defineRule({
   links: [LINKS.pkiCertificates, LINKS.kubeApiserverFlags, LINKS.kubeconfig],
   references: [],
   requires: ['apiserver', 'certificates'],
-  examples: { bad: X.apiserverOtherCa, good: X.kubeadm },
   check: (model, context) =>
     trustFailures(
       model,
@@ -30,3 +30,5 @@ export default defineRule({
       ),
     ),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.apiserverOtherCa, good: X.kubeadm });

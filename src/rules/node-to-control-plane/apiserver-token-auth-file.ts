@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { badSettings } from '../support/flag-findings';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-token-auth-file',
@@ -17,10 +17,6 @@ export default defineRule({
   links: [LINKS.staticTokenFile, LINKS.kubeletTlsBootstrapping],
   references: ['CIS 1.2.2', 'KCV-0002'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(apiserver(['--token-auth-file=/etc/kubernetes/tokens.csv'])),
-    good: upload(apiserver(['--enable-bootstrap-token-auth=true'])),
-  },
   check: (model) =>
     badSettings(
       model.apiServers,
@@ -29,4 +25,9 @@ export default defineRule({
       (server, flag) =>
         `${server.name} accepts the static bearer tokens listed in ${flag.value} (--token-auth-file), which never expire.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--token-auth-file=/etc/kubernetes/tokens.csv'])),
+  good: upload(apiserver(['--enable-bootstrap-token-auth=true'])),
 });

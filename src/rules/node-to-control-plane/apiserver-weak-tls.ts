@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { INSECURE_CIPHER_SUITES, OLD_TLS_VERSIONS } from '../../model/tls';
 import { defineRule } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-weak-tls',
@@ -17,12 +17,6 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags],
   references: ['CIS 1.2.29', 'C-0277'],
   requires: ['apiserver'],
-  examples: {
-    bad: upload(
-      apiserver(['--tls-min-version=VersionTLS10', '--tls-cipher-suites=TLS_RSA_WITH_3DES_EDE_CBC_SHA']),
-    ),
-    good: upload(apiserver(['--tls-min-version=VersionTLS12'])),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const minVersion = APISERVER.secureServing.tlsMinVersion.written(server);
@@ -52,4 +46,11 @@ export default defineRule({
           : []),
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver(['--tls-min-version=VersionTLS10', '--tls-cipher-suites=TLS_RSA_WITH_3DES_EDE_CBC_SHA']),
+  ),
+  good: upload(apiserver(['--tls-min-version=VersionTLS12'])),
 });

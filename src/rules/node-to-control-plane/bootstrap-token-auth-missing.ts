@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
-import { CLUSTER, apiserver, kubeconfig, upload } from '../support/examples';
+import { CLUSTER, apiserver, kubeconfig, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'bootstrap-token-auth-missing',
@@ -16,20 +16,6 @@ export default defineRule({
   links: [LINKS.bootstrapTokensApiserver, LINKS.kubeletTlsBootstrapping],
   references: [],
   requires: ['apiserver', 'kubeconfig'],
-  examples: {
-    bad: upload(
-      apiserver(['--enable-bootstrap-token-auth=false']),
-      kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
-        'token: abcdef.0123456789abcdef',
-      ]),
-    ),
-    good: upload(
-      apiserver(['--enable-bootstrap-token-auth=true']),
-      kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
-        'token: abcdef.0123456789abcdef',
-      ]),
-    ),
-  },
   check: (model, context) => {
     const bootstraps = model.kubeconfigs.filter(
       (k) => k.role === 'kubelet-bootstrap' && k.currentUser?.auth.includes('token'),
@@ -61,4 +47,19 @@ export default defineRule({
       ];
     });
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver(['--enable-bootstrap-token-auth=false']),
+    kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
+      'token: abcdef.0123456789abcdef',
+    ]),
+  ),
+  good: upload(
+    apiserver(['--enable-bootstrap-token-auth=true']),
+    kubeconfig('/etc/kubernetes/bootstrap-kubelet.conf', CLUSTER, 'tls-bootstrap-token-user', [
+      'token: abcdef.0123456789abcdef',
+    ]),
+  ),
 });

@@ -3,7 +3,7 @@ import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager
 import { SCHEDULER } from '../../model/settings/kube-scheduler';
 import { defineRule } from '../../engine/rule';
 import { isLoopback } from '../../model/addresses';
-import { staticPod, upload } from '../support/examples';
+import { staticPod, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'control-plane-component-exposed',
@@ -17,10 +17,6 @@ export default defineRule({
   links: [LINKS.kubeControllerManagerFlags, LINKS.kubeSchedulerFlags],
   references: ['CIS 1.3.7', 'CIS 1.4.2', 'KCV-0039', 'KCV-0041'],
   requires: ['controller-manager-or-scheduler'],
-  examples: {
-    bad: upload(staticPod('kube-scheduler', ['--bind-address=0.0.0.0'])),
-    good: upload(staticPod('kube-scheduler', ['--bind-address=127.0.0.1'])),
-  },
   check: (model) =>
     [
       ...model.controllerManagers.map((component) => ({ component, settings: CONTROLLER_MANAGER })),
@@ -39,4 +35,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(staticPod('kube-scheduler', ['--bind-address=0.0.0.0'])),
+  good: upload(staticPod('kube-scheduler', ['--bind-address=127.0.0.1'])),
 });

@@ -5,7 +5,7 @@ import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager
 import { SCHEDULER } from '../../model/settings/kube-scheduler';
 import { defineRule } from '../../engine/rule';
 import { badSettings } from '../support/flag-findings';
-import { staticPod, upload } from '../support/examples';
+import { staticPod, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'control-plane-component-plaintext-apiserver',
@@ -20,14 +20,15 @@ export default defineRule({
   links: [LINKS.kubeControllerManagerFlags, LINKS.kubeSchedulerFlags],
   references: [],
   requires: ['controller-manager-or-scheduler'],
-  examples: {
-    bad: upload(staticPod('kube-scheduler', ['--master=http://127.0.0.1:8080'])),
-    good: upload(staticPod('kube-scheduler', ['--kubeconfig=/etc/kubernetes/scheduler.conf'])),
-  },
   check: (model) => [
     ...badSettings(model.controllerManagers, CONTROLLER_MANAGER.master, isPlainHttp, plainHttp),
     ...badSettings(model.schedulers, SCHEDULER.master, isPlainHttp, plainHttp),
   ],
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(staticPod('kube-scheduler', ['--master=http://127.0.0.1:8080'])),
+  good: upload(staticPod('kube-scheduler', ['--kubeconfig=/etc/kubernetes/scheduler.conf'])),
 });
 
 const isPlainHttp = (url: string) => /^http:\/\//i.test(url);

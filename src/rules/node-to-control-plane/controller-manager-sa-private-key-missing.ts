@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
 import { defineRule } from '../../engine/rule';
 import { missingSettings } from '../support/flag-findings';
-import { staticPod, upload } from '../support/examples';
+import { staticPod, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'controller-manager-sa-private-key-missing',
@@ -17,15 +17,6 @@ export default defineRule({
   links: [LINKS.serviceAccountsAdmin, LINKS.kubeControllerManagerFlags],
   references: ['CIS 1.3.4', 'KCV-0036'],
   requires: ['controller-manager'],
-  examples: {
-    bad: upload(staticPod('kube-controller-manager', ['--root-ca-file=/etc/kubernetes/pki/ca.crt'])),
-    good: upload(
-      staticPod('kube-controller-manager', [
-        '--root-ca-file=/etc/kubernetes/pki/ca.crt',
-        '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
-      ]),
-    ),
-  },
   check: (model) =>
     missingSettings(
       model.controllerManagers,
@@ -33,4 +24,14 @@ export default defineRule({
       (component) =>
         `${component.name} does not set --service-account-private-key-file, so it cannot sign service-account tokens.`,
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(staticPod('kube-controller-manager', ['--root-ca-file=/etc/kubernetes/pki/ca.crt'])),
+  good: upload(
+    staticPod('kube-controller-manager', [
+      '--root-ca-file=/etc/kubernetes/pki/ca.crt',
+      '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
+    ]),
+  ),
 });

@@ -1,7 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { CONTROLLER_MANAGER } from '../../model/settings/kube-controller-manager';
 import { defineRule } from '../../engine/rule';
-import { staticPod, upload } from '../support/examples';
+import { staticPod, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'controller-manager-service-account-credentials',
@@ -15,10 +15,6 @@ export default defineRule({
   links: [LINKS.rbac, LINKS.kubeControllerManagerFlags],
   references: ['CIS 1.3.3', 'KCV-0035'],
   requires: ['controller-manager'],
-  examples: {
-    bad: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=false'])),
-    good: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=true'])),
-  },
   check: (model) =>
     model.controllerManagers.flatMap((component) => {
       const setting = CONTROLLER_MANAGER.useServiceAccountCredentials.of(component);
@@ -33,4 +29,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=false'])),
+  good: upload(staticPod('kube-controller-manager', ['--use-service-account-credentials=true'])),
 });

@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { kubeletConf, upload } from '../support/examples';
+import { kubeletConf, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubeconfig-ca-missing',
@@ -15,10 +15,6 @@ export default defineRule({
   links: [LINKS.kubeconfig, LINKS.nodeToControlPlane],
   references: [],
   requires: ['kubeconfig'],
-  examples: {
-    bad: upload(kubeletConf({ cluster: ['server: https://10.0.0.10:6443'] })),
-    good: upload(kubeletConf()),
-  },
   check: (model) =>
     model.kubeconfigs.flatMap((kubeconfig) =>
       kubeconfig.clusters
@@ -33,4 +29,9 @@ export default defineRule({
           evidence: `server: ${cluster.server}; no certificate-authority`,
         })),
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConf({ cluster: ['server: https://10.0.0.10:6443'] })),
+  good: upload(kubeletConf()),
 });

@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { kubeletConf, upload } from '../support/examples';
+import { kubeletConf, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubeconfig-insecure-skip-tls-verify',
@@ -15,12 +15,6 @@ export default defineRule({
   links: [LINKS.kubeconfig, LINKS.kubeletTlsBootstrapping],
   references: [],
   requires: ['kubeconfig'],
-  examples: {
-    bad: upload(
-      kubeletConf({ cluster: ['server: https://10.0.0.10:6443', 'insecure-skip-tls-verify: true'] }),
-    ),
-    good: upload(kubeletConf()),
-  },
   check: (model) =>
     model.kubeconfigs.flatMap((kubeconfig) =>
       kubeconfig.clusters
@@ -35,4 +29,9 @@ export default defineRule({
           ...(cluster.hasCA ? { category: 'breakage' as const } : {}),
         })),
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConf({ cluster: ['server: https://10.0.0.10:6443', 'insecure-skip-tls-verify: true'] })),
+  good: upload(kubeletConf()),
 });

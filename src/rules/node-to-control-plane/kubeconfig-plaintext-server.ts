@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { kubeletConf, upload } from '../support/examples';
+import { kubeletConf, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubeconfig-plaintext-server',
@@ -15,10 +15,6 @@ export default defineRule({
   links: [LINKS.kubeconfig, LINKS.kubeletTlsBootstrapping],
   references: [],
   requires: ['kubeconfig'],
-  examples: {
-    bad: upload(kubeletConf({ cluster: ['server: http://10.0.0.10:8080'] })),
-    good: upload(kubeletConf()),
-  },
   check: (model) =>
     model.kubeconfigs.flatMap((kubeconfig) =>
       kubeconfig.clusters
@@ -30,4 +26,9 @@ export default defineRule({
           evidence: `server: ${cluster.server}`,
         })),
     ),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConf({ cluster: ['server: http://10.0.0.10:8080'] })),
+  good: upload(kubeletConf()),
 });

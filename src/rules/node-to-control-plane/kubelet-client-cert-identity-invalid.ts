@@ -4,6 +4,7 @@ import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
+import type { RuleExamples } from '../support/examples';
 import { subjectOf } from '../support/trust-findings';
 
 /** The Node authorizer's prefix and group (plugin/pkg/auth/authorizer/node, pkg/auth/nodeidentifier). */
@@ -23,7 +24,6 @@ export default defineRule({
   links: [LINKS.nodeAuthorization, LINKS.nodeRestriction, LINKS.kubeletTlsBootstrapping],
   references: [],
   requires: ['kubeconfig', 'certificates'],
-  examples: { bad: X.kubeletClientWrongCn, good: X.kubeadm },
   check: (model, context) =>
     model.kubeconfigs
       .filter((kubeconfig) => kubeconfig.role === 'kubelet')
@@ -69,3 +69,5 @@ export default defineRule({
         ];
       }),
 });
+
+export const examples = (): RuleExamples => ({ bad: X.kubeletClientWrongCn, good: X.kubeadm });

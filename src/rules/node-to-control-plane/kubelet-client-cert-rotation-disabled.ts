@@ -2,7 +2,7 @@ import { kubeletKubeconfig } from '../../model/kubeconfig';
 import { LINKS } from '../../catalogue/links';
 import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConf, kubeletConfig, upload } from '../support/examples';
+import { kubeletConf, kubeletConfig, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-cert-rotation-disabled',
@@ -17,10 +17,6 @@ export default defineRule({
   links: [LINKS.kubeletCertificateRotation, LINKS.kubeletConfiguration],
   references: ['CIS 4.2.10', 'KCV-0090'],
   requires: ['kubelet'],
-  examples: {
-    bad: upload(kubeletConfig('rotateCertificates: false\n'), kubeletConf()),
-    good: upload(kubeletConfig('rotateCertificates: true\n'), kubeletConf()),
-  },
   check: (model, context) =>
     model.kubelets.flatMap((kubelet) => {
       const setting = kubelet.setting('rotateCertificates');
@@ -47,4 +43,9 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConfig('rotateCertificates: false\n'), kubeletConf()),
+  good: upload(kubeletConfig('rotateCertificates: true\n'), kubeletConf()),
 });

@@ -3,7 +3,7 @@ import { nodeKeyOf } from '../../model/referenced-file';
 import { LINKS } from '../../catalogue/links';
 import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { defineRule } from '../../engine/rule';
-import { kubeletConf, upload } from '../support/examples';
+import { kubeletConf, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubelet-client-credentials',
@@ -18,10 +18,6 @@ export default defineRule({
   links: [LINKS.kubeletTlsBootstrapping, LINKS.nodeAuthorization],
   references: [],
   requires: ['kubeconfig'],
-  examples: {
-    bad: upload(kubeletConf({ user: 'kubelet', credentials: ['token: 5c1c0d2a3b4e4f6a8b9c0d1e2f3a4b5c'] })),
-    good: upload(kubeletConf()),
-  },
   check: (model, context) => {
     const own = model.kubeconfigs.filter((k) => k.role === 'kubelet');
     if (own.length === 0)
@@ -62,4 +58,9 @@ export default defineRule({
       ];
     });
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(kubeletConf({ user: 'kubelet', credentials: ['token: 5c1c0d2a3b4e4f6a8b9c0d1e2f3a4b5c'] })),
+  good: upload(kubeletConf()),
 });

@@ -1,7 +1,7 @@
 import { kubernetesServicePorts } from '../../model/kubernetes-service';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { apiserver, kubernetesService, upload } from '../support/examples';
+import { apiserver, kubernetesService, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'kubernetes-service-endpoint-insecure',
@@ -16,10 +16,6 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags],
   references: [],
   requires: ['apiserver', 'kubernetes-service'],
-  examples: {
-    bad: upload(apiserver(['--secure-port=6443']), kubernetesService(8080)),
-    good: upload(apiserver(['--secure-port=6443']), kubernetesService(6443)),
-  },
   check: (model) => {
     const secure = new Map(model.apiServers.map((s) => [s.securePort.value, s.securePort]));
     const expected = [...secure.values()];
@@ -35,4 +31,9 @@ export default defineRule({
         })),
     );
   },
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--secure-port=6443']), kubernetesService(8080)),
+  good: upload(apiserver(['--secure-port=6443']), kubernetesService(6443)),
 });

@@ -1,7 +1,7 @@
 import { isPlainObject } from '../../ingest/yaml';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
-import { file, lines, upload } from '../support/examples';
+import { file, lines, upload, type RuleExamples } from '../support/examples';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
 /** Roles Kubernetes and kubeadm grant anonymous requests on purpose: health, version and discovery, and the public cluster-info kubeadm join reads. */
@@ -24,46 +24,6 @@ export default defineRule({
   links: [LINKS.rbacDiscoveryRoles, LINKS.anonymousRequests],
   references: ['KSV-0122', 'C-0262'],
   requires: ['rbac'],
-  examples: {
-    bad: upload(
-      file(
-        'cluster-viewers.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: ClusterRoleBinding',
-          'metadata:',
-          '  name: cluster-viewers',
-          'roleRef:',
-          '  apiGroup: rbac.authorization.k8s.io',
-          '  kind: ClusterRole',
-          '  name: view',
-          'subjects:',
-          '- apiGroup: rbac.authorization.k8s.io',
-          '  kind: Group',
-          '  name: system:unauthenticated',
-        ),
-      ),
-    ),
-    good: upload(
-      file(
-        'cluster-viewers.yaml',
-        lines(
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: ClusterRoleBinding',
-          'metadata:',
-          '  name: cluster-viewers',
-          'roleRef:',
-          '  apiGroup: rbac.authorization.k8s.io',
-          '  kind: ClusterRole',
-          '  name: view',
-          'subjects:',
-          '- apiGroup: rbac.authorization.k8s.io',
-          '  kind: Group',
-          '  name: developers',
-        ),
-      ),
-    ),
-  },
   check: (model) =>
     model.rbac.bindings.flatMap((binding) => {
       if (EXPECTED.has(`${binding.roleRef.kind}/${binding.roleRef.name}`)) return [];
@@ -84,4 +44,45 @@ export default defineRule({
           };
         });
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    file(
+      'cluster-viewers.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata:',
+        '  name: cluster-viewers',
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        '  name: view',
+        'subjects:',
+        '- apiGroup: rbac.authorization.k8s.io',
+        '  kind: Group',
+        '  name: system:unauthenticated',
+      ),
+    ),
+  ),
+  good: upload(
+    file(
+      'cluster-viewers.yaml',
+      lines(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata:',
+        '  name: cluster-viewers',
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        '  name: view',
+        'subjects:',
+        '- apiGroup: rbac.authorization.k8s.io',
+        '  kind: Group',
+        '  name: developers',
+      ),
+    ),
+  ),
 });

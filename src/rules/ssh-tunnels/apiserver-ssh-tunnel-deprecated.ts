@@ -9,6 +9,7 @@ import {
   egressSelector,
   uploadAt,
   withHostPaths,
+  type RuleExamples,
 } from '../support/examples';
 
 export default defineRule({
@@ -25,20 +26,6 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   appliesTo: { before: flagRemovedIn('kube-apiserver', 'ssh-user') },
-  examples: {
-    bad: uploadAt(
-      '1.21',
-      apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
-    ),
-    good: uploadAt(
-      '1.21',
-      withHostPaths(
-        apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`], '1.21.14'),
-        KONNECTIVITY_MOUNTS,
-      ),
-      egressSelector(),
-    ),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const flags = sshFlags(server);
@@ -58,4 +45,19 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt(
+    '1.21',
+    apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
+  ),
+  good: uploadAt(
+    '1.21',
+    withHostPaths(
+      apiserver([`--egress-selector-config-file=${EGRESS_SELECTOR_FILE}`], '1.21.14'),
+      KONNECTIVITY_MOUNTS,
+    ),
+    egressSelector(),
+  ),
 });

@@ -2,7 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { flagRemovedIn } from '../../model/flag-facts/flag-status';
 import { defineRule } from '../../engine/rule';
 import { SSH_SETTINGS, sshFlags } from '../support/ssh-flags';
-import { apiserver, uploadAt } from '../support/examples';
+import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'apiserver-ssh-tunnel-incomplete',
@@ -18,13 +18,6 @@ export default defineRule({
   references: [],
   requires: ['apiserver'],
   appliesTo: { before: flagRemovedIn('kube-apiserver', 'ssh-user') },
-  examples: {
-    bad: uploadAt('1.21', apiserver(['--ssh-user=tunnel'], '1.21.14')),
-    good: uploadAt(
-      '1.21',
-      apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
-    ),
-  },
   check: (model) =>
     model.apiServers.flatMap((server) => {
       const flags = sshFlags(server);
@@ -40,4 +33,12 @@ export default defineRule({
         },
       ];
     }),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt('1.21', apiserver(['--ssh-user=tunnel'], '1.21.14')),
+  good: uploadAt(
+    '1.21',
+    apiserver(['--ssh-user=tunnel', '--ssh-keyfile=/etc/srv/kubernetes/ssh-key'], '1.21.14'),
+  ),
 });

@@ -2,7 +2,7 @@ import { flagStatus, type FlagStatus } from '../../model/flag-facts/flag-status'
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { kubeletCommandLine, kubeletConfig, upload } from '../support/examples';
+import { kubeletCommandLine, kubeletConfig, upload, type RuleExamples } from '../support/examples';
 import { asWritten, outsideNote, programsOf, writtenFlags, type Program } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
@@ -23,17 +23,18 @@ export default defineRule({
   links: [LINKS.deprecationPolicy, LINKS.kubeletConfigFile],
   references: [],
   requires: ['component'],
-  examples: {
-    bad: upload(
-      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--read-only-port=0']),
-      kubeletConfig(),
-    ),
-    good: upload(
-      kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml']),
-      kubeletConfig('readOnlyPort: 0\n'),
-    ),
-  },
   check: (model) => programsOf(model).flatMap(judge),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml', '--read-only-port=0']),
+    kubeletConfig(),
+  ),
+  good: upload(
+    kubeletCommandLine(['--config=/var/lib/kubelet/config.yaml']),
+    kubeletConfig('readOnlyPort: 0\n'),
+  ),
 });
 
 interface Deprecated {

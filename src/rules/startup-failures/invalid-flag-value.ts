@@ -10,7 +10,7 @@ import {
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 import {
   asWritten,
   isExpanded,
@@ -35,17 +35,18 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletConfiguration, LINKS.featureGates],
   references: [],
   requires: ['component'],
-  examples: {
-    bad: upload(
-      apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_MD5']),
-    ),
-    good: upload(apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])),
-  },
   check: (model) =>
     programsOf(model).flatMap((program) => [
       ...writtenFlags(program).flatMap((flag) => flagProblems(program, flag)),
       ...configProblems(program),
     ]),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(
+    apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_MD5']),
+  ),
+  good: upload(apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])),
 });
 
 function flagProblems(program: Program, flag: Flag): RawFinding[] {

@@ -2,7 +2,7 @@ import { flagStatus, type FlagStatus } from '../../model/flag-facts/flag-status'
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { apiserver, uploadAt } from '../support/examples';
+import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
 import { asWritten, outsideNote, programsOf, runs, writtenFlags, type Program } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
@@ -19,12 +19,13 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletFlags, LINKS.deprecationPolicy],
   references: [],
   requires: ['component'],
-  examples: {
-    bad: uploadAt('1.31', apiserver(['--insecure-port=0'])),
-    good: uploadAt('1.31', apiserver(['--secure-port=6443'])),
-  },
   check: (model) =>
     programsOf(model).flatMap((program) => writtenFlags(program).flatMap((flag) => judge(program, flag))),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: uploadAt('1.31', apiserver(['--insecure-port=0'])),
+  good: uploadAt('1.31', apiserver(['--secure-port=6443'])),
 });
 
 function judge(program: Program, flag: Flag): RawFinding[] {

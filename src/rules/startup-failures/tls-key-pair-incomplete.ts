@@ -8,7 +8,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import type { Valued } from '../../model/valued';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 import type { PathId } from '../../schemas/common';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
@@ -46,15 +46,6 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletConfiguration, LINKS.setupKonnectivity],
   references: [],
   requires: ['component'],
-  examples: {
-    bad: upload(apiserver(['--tls-cert-file=/etc/kubernetes/pki/apiserver.crt'])),
-    good: upload(
-      apiserver([
-        '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
-        '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
-      ]),
-    ),
-  },
   check: (model, context) => [
     ...model.apiServers.flatMap((c) => halfPairs(c, [APISERVER_PAIR], 'node-to-control-plane')),
     // Their secure port can be switched off (0), and then no certificate is loaded (SecureServingOptions.ApplyTo).
@@ -115,6 +106,16 @@ export default defineRule({
     ),
     ...model.kubelets.flatMap((kubelet) => kubeletHalfPair(kubelet, context)),
   ],
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--tls-cert-file=/etc/kubernetes/pki/apiserver.crt'])),
+  good: upload(
+    apiserver([
+      '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
+      '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
+    ]),
+  ),
 });
 
 function halfPairs(component: ControlPlaneComponent, pairs: readonly Pair[], path: PathId): RawFinding[] {

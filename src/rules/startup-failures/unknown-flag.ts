@@ -3,7 +3,7 @@ import { componentsDefining, flagStatus } from '../../model/flag-facts/flag-stat
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { apiserver, upload } from '../support/examples';
+import { apiserver, upload, type RuleExamples } from '../support/examples';
 import { asWritten, outsideNote, programsOf, runs, writtenFlags, type Program } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
@@ -25,12 +25,13 @@ export default defineRule({
   ],
   references: [],
   requires: ['component'],
-  examples: {
-    bad: upload(apiserver(['--kubelet-certificate-authorty=/etc/kubernetes/pki/ca.crt'])),
-    good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
-  },
   check: (model) =>
     programsOf(model).flatMap((program) => writtenFlags(program).flatMap((flag) => judge(program, flag))),
+});
+
+export const examples = (): RuleExamples => ({
+  bad: upload(apiserver(['--kubelet-certificate-authorty=/etc/kubernetes/pki/ca.crt'])),
+  good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
 });
 
 function judge(program: Program, flag: Flag): RawFinding[] {

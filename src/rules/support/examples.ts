@@ -7,6 +7,16 @@ import type { RuleExample } from '../../engine/rule';
 
 type File = RuleExample['files'][number];
 
+/**
+ * A rule's two uploads, exported by its file as `examples` beside the rule (outside it, so that the
+ * Worker bundle does not carry them): `bad` makes the rule fire, `good` (its fix) is evaluated and does
+ * not. docs/rules.md shows them and test/node/registry.test.ts runs them (scripts/rule-examples.ts).
+ */
+export interface RuleExamples {
+  bad: RuleExample;
+  good: RuleExample;
+}
+
 /** One upload made of several examples' files. */
 export function upload(...parts: Array<RuleExample | File>): RuleExample {
   const files = parts.flatMap((part) => ('files' in part ? part.files : [part]));

@@ -24,7 +24,6 @@ function fakeRule(findingPaths: Array<PathId | undefined>): Rule {
     links: [],
     references: [],
     requires: [],
-    examples: { bad: upload(), good: upload() },
     check: (model) =>
       findingPaths.map((path, i) => ({
         subject: `component ${i}`,

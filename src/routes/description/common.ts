@@ -1,9 +1,9 @@
 /** OpenAPI pieces every route shares: the headers each answer carries, and problem+json responses. */
-import { CACHE_READ_ONLY } from '../http/manners';
-import { methodNotAllowed } from '../http/allowed-methods';
-import { ProblemError, problemBody } from '../http/problem';
-import { PROBLEMS } from '../http/problems';
-import { Problem } from '../schemas/problem';
+import { CACHE_READ_ONLY } from '../../http/manners';
+import { methodNotAllowed } from '../../http/allowed-methods';
+import { ProblemError, problemBody } from '../../http/problem';
+import { PROBLEMS } from '../../http/problems';
+import { Problem } from '../../schemas/problem';
 
 const REQUEST_ID = {
   description:
