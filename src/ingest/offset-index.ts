@@ -59,8 +59,8 @@ export class OffsetIndex {
       return offset === undefined ? undefined : { offset, node: (node as unknown[])[index] };
     }
     const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    // Records have no prototype: only keys that were written are found.
-    const offset = record[key];
+    // Only keys that were written are found, not what a record inherits (`constructor`, `__proto__`).
+    const offset = Object.hasOwn(record, key) ? record[key] : undefined;
     return offset === undefined ? undefined : { offset, node: (node as Record<string, unknown>)[key] };
   }
 
