@@ -24,6 +24,8 @@ import { redact } from '../security/redact';
 import { LimitError, type Budget } from './budget';
 import { OffsetIndex, type OffsetRecord } from './offset-index';
 import { LineIndex } from './positions';
+import { readJsonDocument } from './json-document';
+import { defineKey } from './own-key';
 import { topLevelSegments, type Segment } from './yaml-segments';
 
 /** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */
@@ -68,6 +70,13 @@ class DocumentError extends Error {
  */
 const CUT_FROM = 64 * 1024;
 
+export interface Readers {
+  /** Plain JSON is read without events (json-document.ts). */
+  json: boolean;
+  /** Documents of at least this many characters are read piece by piece when they can be. */
+  cutFrom: number;
+}
+
 /**
  * Every document of `text`, each drawing on the request's `budget` as it is split and built; a document
  * that cannot be read is an error of its own. A budget breach (LimitError) ends the whole request.
@@ -75,8 +84,8 @@ const CUT_FROM = 64 * 1024;
 export function parseYamlStream(
   text: string,
   budget: Budget,
-  /** Documents of at least this many characters are read piece by piece when they can be (the tests vary it). */
-  cutFrom = CUT_FROM,
+  /** Which readers may read a document besides js-yaml's events (the tests compare them). */
+  readers: Readers = { json: true, cutFrom: CUT_FROM },
 ): ParsedStream {
   const lines = new LineIndex(text);
   const documents: ParsedDocument[] = [];
@@ -84,10 +93,7 @@ export function parseYamlStream(
   for (const chunk of splitDocuments(text)) {
     budget.spendDocument();
     try {
-      const docs =
-        chunk.end - chunk.start >= cutFrom
-          ? readChunk(text, chunk.start, chunk.end, budget)
-          : parseChunk(text, chunk.start, chunk.end, budget).docs;
+      const docs = readChunk(text, chunk.start, chunk.end, budget, readers);
       for (const doc of docs) {
         documents.push({
           index: documents.length,
@@ -278,11 +284,19 @@ interface Chunk {
 }
 
 /**
- * The documents of text[start, end): a large document cut at its top-level entries is read piece by
- * piece when that gives the same result (yaml-segments.ts), any other one whole.
+ * The documents of text[start, end): plain JSON without events, a large document cut at its top-level
+ * entries piece by piece, each when that gives the same result, any other one whole from js-yaml's events.
  */
-function readChunk(text: string, start: number, end: number, budget: Budget): ChunkDocument[] {
-  const segments = topLevelSegments(text, start, end);
+function readChunk(
+  text: string,
+  start: number,
+  end: number,
+  budget: Budget,
+  readers: Readers,
+): ChunkDocument[] {
+  const json = readers.json ? readJsonDocument(text, start, end, budget, plainScalar) : undefined;
+  if (json) return [json];
+  const segments = end - start >= readers.cutFrom ? topLevelSegments(text, start, end) : undefined;
   const cut = segments && readSegments(text, segments, budget);
   return cut ? [cut] : parseChunk(text, start, end, budget).docs;
 }
@@ -517,12 +531,13 @@ function withoutQuotedSource(reason: string): string {
   return redact(quoted);
 }
 
+/** An untagged plain scalar's value (`8080`, `true`, `~`, `0777`, text). */
+function plainScalar(raw: string): unknown {
+  return KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw).value;
+}
+
 function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
-  if (tag === undefined) {
-    if (style !== SCALAR_STYLE.PLAIN) return raw;
-    const resolved = KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw);
-    return resolved.value;
-  }
+  if (tag === undefined) return style === SCALAR_STYLE.PLAIN ? plainScalar(raw) : raw;
   if (tag === '!' || tag === '!!str') return raw;
   const full = tag.startsWith('!!') ? TAG_PREFIX + tag.slice(2) : tag;
   const definition = KUBERNETES_YAML_SCHEMA.lookupScalarTag(full);
@@ -578,14 +593,6 @@ function keyJson(root: unknown, budget: Budget): string {
   };
   visit(root);
   return parts.join('');
-}
-
-function defineKey(target: Record<string, unknown>, key: string, value: unknown) {
-  // defineProperty so a `__proto__` key is an ordinary key, never the prototype; every other key of a
-  // plain object is an ordinary key when assigned, and assigning is much cheaper.
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else target[key] = value;
 }
 
 function isMergeSource(value: unknown): boolean {
