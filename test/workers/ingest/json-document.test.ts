@@ -1,59 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Budget, LimitError } from '../../../src/ingest/budget';
+import { Budget } from '../../../src/ingest/budget';
 import { readJsonDocument } from '../../../src/ingest/json-document';
-import { parseYamlStream, type Readers } from '../../../src/ingest/yaml';
-
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function pointers(value: unknown, pointer = ''): string[] {
-  if (Array.isArray(value))
-    return [pointer, ...value.flatMap((item, i) => pointers(item, `${pointer}/${i}`))];
-  if (value !== null && typeof value === 'object')
-    return [
-      pointer,
-      ...Object.keys(value).flatMap((key) =>
-        pointers((value as Record<string, unknown>)[key], `${pointer}/${escape(key)}`),
-      ),
-    ];
-  return [pointer];
-}
-
-/** Everything downstream can see of a read: errors, values (keys in order, -0), offsets, the charge. */
-function reading(text: string, readers: Readers) {
-  const budget = new Budget();
-  let stream;
-  try {
-    stream = parseYamlStream(text, budget, readers);
-  } catch (error) {
-    if (error instanceof LimitError) return { limit: error.limit };
-    throw error;
-  }
-  const probe = budget.fork();
-  let nodes = 0;
-  for (let step = 2 ** 21; step >= 1; step /= 2) {
-    try {
-      probe.fork().spendNodes(nodes + step);
-      nodes += step;
-    } catch {
-      // over the limit
-    }
-  }
-  return {
-    errors: stream.errors,
-    documents: stream.documents.map((doc) => ({
-      value: JSON.stringify(doc.value, (_, v: unknown) => (Object.is(v, -0) ? '-0' : v)),
-      offsets: pointers(doc.value).map((pointer) => [
-        doc.offsets.get(pointer),
-        doc.offsets.nearest(`${pointer}/x`),
-      ]),
-    })),
-    nodesLeft: nodes,
-  };
-}
+import type { Readers } from '../../../src/ingest/yaml';
+import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
 
 const withJson: Readers = { json: true, cutFrom: Infinity };
-const yamlOnly: Readers = { json: false, cutFrom: Infinity };
 
 const key = fc.oneof(
   fc.string(),
@@ -96,7 +48,7 @@ describe('plain JSON read without events (json-document.ts)', () => {
   it('reads what the YAML reader reads: values, key order, offsets, errors, budget', () => {
     fc.assert(
       fc.property(document, (text) => {
-        expect(reading(text, withJson)).toEqual(reading(text, yamlOnly));
+        expect(reading(text, withJson)).toEqual(reading(text, EVENTS_ONLY));
       }),
       { numRuns: 2000 },
     );
@@ -110,7 +62,7 @@ describe('plain JSON read without events (json-document.ts)', () => {
       '[{"kubeletconfig": {"port": 10250, "featureGates": {}}}]',
       '{"a": 0777, "b": 1}',
     ]) {
-      expect(reading(text, withJson)).toEqual(reading(text, yamlOnly));
+      expect(reading(text, withJson)).toEqual(reading(text, EVENTS_ONLY));
     }
   });
 

@@ -1,90 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Budget, LimitError } from '../../../src/ingest/budget';
+import { Budget } from '../../../src/ingest/budget';
 import { parseYamlStream } from '../../../src/ingest/yaml';
 import { topLevelSegments } from '../../../src/ingest/yaml-segments';
+import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Every JSON pointer of a value, parents first. */
-function pointers(value: unknown, pointer = ''): string[] {
-  if (Array.isArray(value))
-    return [pointer, ...value.flatMap((item, i) => pointers(item, `${pointer}/${i}`))];
-  if (value !== null && typeof value === 'object')
-    return [
-      pointer,
-      ...Object.keys(value).flatMap((key) =>
-        pointers((value as Record<string, unknown>)[key], `${pointer}/${escape(key)}`),
-      ),
-    ];
-  return [pointer];
-}
-
-/**
- * What a read gives, as far as anything downstream can tell: the errors, each document's value (keys in
- * order), the offset of every pointer, exact and nearest, and what it charged the budget.
- */
-function reading(text: string, cutFrom: number) {
-  const readers = { json: cutFrom !== Infinity, cutFrom };
-  const budget = new Budget();
-  let stream;
-  try {
-    stream = parseYamlStream(text, budget, readers);
-  } catch (error) {
-    if (error instanceof LimitError) return { limit: error.limit };
-    throw error;
-  }
-  return {
-    errors: stream.errors,
-    documents: stream.documents.map((doc) => ({
-      index: doc.index,
-      value: JSON.stringify(doc.value),
-      offsets: pointers(doc.value).map((pointer) => [
-        doc.offsets.get(pointer),
-        doc.offsets.nearest(`${pointer}/x`),
-        doc.offsets.items(pointer, 2),
-      ]),
-    })),
-    // What the read charged, as what the budget still takes.
-    nodesLeft: left(budget, (probe, n) => {
-      probe.spendNodes(n);
-    }),
-    bytesLeft: left(budget, (probe, n) => {
-      probe.spendBytes(n);
-    }),
-    documentsLeft: documentsLeft(budget),
-  };
-}
-
-/** How many more documents the budget takes. */
-function documentsLeft(budget: Budget): number {
-  const probe = budget.fork();
-  let taken = 0;
-  try {
-    for (;;) {
-      probe.spendDocument();
-      taken++;
-    }
-  } catch (error) {
-    if (!(error instanceof LimitError)) throw error;
-  }
-  return taken;
-}
-
-/** How much more `spend` the budget takes before it breaches a limit (found by halving). */
-function left(budget: Budget, spend: (probe: Budget, count: number) => void): number {
-  let taken = 0;
-  for (let step = 2 ** 26; step >= 1; step /= 2) {
-    const probe = budget.fork();
-    try {
-      spend(probe, taken + step);
-      taken += step;
-    } catch (error) {
-      if (!(error instanceof LimitError)) throw error;
-    }
-  }
-  return taken;
-}
+const cutAll = { json: true, cutFrom: 0 };
 
 /** The layout kubectl writes a List in, with the YAML that is hardest to cut around inside its items. */
 const scalar = fc.constantFrom(
@@ -175,7 +96,7 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
   it('reads every document as reading it whole does: values, offsets, errors, budget', () => {
     fc.assert(
       fc.property(list, (text) => {
-        expect(reading(text, 0)).toEqual(reading(text, Infinity));
+        expect(reading(text, cutAll)).toEqual(reading(text, EVENTS_ONLY));
       }),
       { numRuns: 1500 },
     );
@@ -188,14 +109,14 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
     );
     const text = `apiVersion: v1\nitems:\n${items.join('')}kind: List\n`;
     expect(text.length).toBeGreaterThan(64 * 1024);
-    expect(reading(text, 64 * 1024)).toEqual(reading(text, Infinity));
+    expect(reading(text, { json: true, cutFrom: 64 * 1024 })).toEqual(reading(text, EVENTS_ONLY));
   });
 
   it('reads a List whose items alias each other whole, as YAML requires', () => {
     const text = 'items:\n- &a {x: 1}\n- *a\n- *a\n';
-    const cut = parseYamlStream(text, new Budget(), { json: true, cutFrom: 0 });
+    const cut = parseYamlStream(text, new Budget(), cutAll);
     expect(cut.errors).toEqual([]);
     expect(cut.documents[0]?.value).toEqual({ items: [{ x: 1 }, { x: 1 }, { x: 1 }] });
-    expect(reading(text, 0)).toEqual(reading(text, Infinity));
+    expect(reading(text, cutAll)).toEqual(reading(text, EVENTS_ONLY));
   });
 });
