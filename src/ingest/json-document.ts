@@ -14,13 +14,13 @@
  */
 import { LIMITS } from '../catalogue/limits';
 import type { Budget } from './budget';
-import type { OffsetRecord } from './offset-index';
+import type { OffsetRecord, Records } from './offset-index';
 import { defineKey } from './own-key';
 
 export interface JsonDocument {
   value: unknown;
   rootOffset: number;
-  byContainer: Map<object, OffsetRecord>;
+  byContainer: Records;
 }
 
 /** Characters YAML does not print or does not read as JSON does (js-yaml PATTERN_NON_PRINTABLE, and more). */
@@ -60,7 +60,7 @@ export function readJsonDocument(
     const value = reader.value(0);
     if (skipSpace(text, reader.at, end) !== end) return undefined;
     budget.absorb(reader.budget, 0);
-    return { value, rootOffset: at, byContainer: reader.byContainer };
+    return { value, rootOffset: at, byContainer: new LazyRecords(text, value as object, at) };
   } catch {
     // Not plain JSON, or a limit: the YAML reader decides.
     return undefined;
@@ -78,7 +78,6 @@ function skipSpace(text: string, from: number, end: number): number {
 
 class Reader {
   at = 0;
-  readonly byContainer = new Map<object, OffsetRecord>();
 
   constructor(
     private readonly text: string,
@@ -98,17 +97,9 @@ class Reader {
     return code === 34 ? raw : this.plainScalar(raw);
   }
 
-  /** Where the value at `this.at` starts, as the YAML reader records it (after a string's quote). */
-  private valueOffset(): number {
-    this.at = skipSpace(this.text, this.at, this.end);
-    return this.text.charCodeAt(this.at) === 34 ? this.at + 1 : this.at;
-  }
-
   private mapping(depth: number): Record<string, unknown> {
     this.enter(depth);
     const value: Record<string, unknown> = {};
-    const record: Record<string, number> = {};
-    this.byContainer.set(value, record);
     this.at++;
     if (this.next() === 125) {
       this.at++;
@@ -116,7 +107,6 @@ class Reader {
     }
     for (;;) {
       if (this.next() !== 34) throw new NotPlainJson();
-      const keyOffset = this.at + 1;
       this.budget.spendNodes(1);
       const key = this.string();
       // The YAML reader merges the mapping under any `<<` key, quoted or not: leave those to it.
@@ -124,7 +114,6 @@ class Reader {
       this.budget.spendBytes(key.length);
       if (this.next() !== 58) throw new NotPlainJson();
       this.at++;
-      defineKey(record, key, keyOffset);
       defineKey(value, key, this.value(depth));
       const after = this.next();
       this.at++;
@@ -136,15 +125,12 @@ class Reader {
   private sequence(depth: number): unknown[] {
     this.enter(depth);
     const value: unknown[] = [];
-    const record: number[] = [];
-    this.byContainer.set(value, record);
     this.at++;
     if (this.next() === 93) {
       this.at++;
       return value;
     }
     for (;;) {
-      record.push(this.valueOffset());
       value.push(this.value(depth));
       const after = this.next();
       this.at++;
@@ -167,20 +153,10 @@ class Reader {
 
   /** The string whose opening quote is at `this.at`, decoded as JSON decodes it. */
   private string(): string {
-    const open = this.at;
-    let escaped = false;
-    let at = open + 1;
-    for (; at < this.end; at++) {
-      const code = this.text.charCodeAt(at);
-      if (code === 34) break;
-      if (code === 92) {
-        escaped = true;
-        at++;
-      } else if (code < 32) throw new NotPlainJson();
-    }
-    if (at >= this.end) throw new NotPlainJson();
-    this.at = at + 1;
-    return escaped ? (JSON.parse(this.text.slice(open, at + 1)) as string) : this.text.slice(open + 1, at);
+    const close = closingQuote(this.text, this.at, this.end);
+    const value = stringAt(this.text, this.at, close);
+    this.at = close + 1;
+    return value;
   }
 
   /** A number, `true`, `false` or `null`, as written. */
@@ -196,5 +172,113 @@ class Reader {
     if (!match || match[0] === '' || this.at + match[0].length > this.end) throw new NotPlainJson();
     this.at += match[0].length;
     return match[0];
+  }
+}
+
+/** The offset of the quote that closes the string opened at `open`. */
+function closingQuote(text: string, open: number, end: number): number {
+  for (let at = open + 1; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 34) return at;
+    if (code === 92) at++;
+    else if (code < 32) throw new NotPlainJson();
+  }
+  throw new NotPlainJson();
+}
+
+/** The string text[open, close] (quotes included), decoded as JSON decodes it. */
+function stringAt(text: string, open: number, close: number): string {
+  const inner = text.slice(open + 1, close);
+  return inner.includes('\\') ? (JSON.parse(text.slice(open, close + 1)) as string) : inner;
+}
+
+/**
+ * The offset records of a document read by the Reader, each made from the text when first asked for:
+ * a rule asks for a few dozen places, and a record per mapping and sequence of a 5 MiB dump (made
+ * while reading) doubled what the garbage collector had to go through. A record is what the YAML reader
+ * records: a key located after its opening quote, an item where it starts (after a string's quote);
+ * with a key written twice, the last one, whose value the mapping holds.
+ */
+class LazyRecords implements Records {
+  private readonly records = new Map<object, OffsetRecord>();
+  /** Where a container not yet asked for starts: known once its parent's record is made. */
+  private readonly starts = new Map<object, number>();
+
+  constructor(
+    private readonly text: string,
+    root: object,
+    rootOffset: number,
+  ) {
+    this.starts.set(root, rootOffset);
+  }
+
+  get(container: object): OffsetRecord | undefined {
+    const known = this.records.get(container);
+    if (known) return known;
+    const start = this.starts.get(container);
+    if (start === undefined) return undefined;
+    const record = Array.isArray(container)
+      ? this.sequence(container, start)
+      : this.mapping(container as Record<string, unknown>, start);
+    this.records.set(container, record);
+    return record;
+  }
+
+  private mapping(container: Record<string, unknown>, start: number): Record<string, number> {
+    const record: Record<string, number> = {};
+    const valueStarts: Record<string, number> = {};
+    let at = skipSpace(this.text, start + 1, this.text.length);
+    while (this.text.charCodeAt(at) === 34) {
+      const close = closingQuote(this.text, at, this.text.length);
+      const key = stringAt(this.text, at, close);
+      defineKey(record, key, at + 1);
+      at = skipSpace(this.text, skipSpace(this.text, close + 1, this.text.length) + 1, this.text.length);
+      defineKey(valueStarts, key, at);
+      at = this.afterEntry(at);
+    }
+    for (const key of Object.keys(container)) this.child(container[key], valueStarts[key]);
+    return record;
+  }
+
+  private sequence(container: unknown[], start: number): number[] {
+    const record: number[] = [];
+    let at = skipSpace(this.text, start + 1, this.text.length);
+    for (const item of container) {
+      record.push(this.text.charCodeAt(at) === 34 ? at + 1 : at);
+      this.child(item, at);
+      at = this.afterEntry(at);
+    }
+    return record;
+  }
+
+  private child(value: unknown, start: number | undefined): void {
+    if (typeof value === 'object' && value !== null && start !== undefined) this.starts.set(value, start);
+  }
+
+  /** From a value at `at`: past it, its comma and the spaces, to the next entry (or the closing bracket). */
+  private afterEntry(at: number): number {
+    const end = skipSpace(this.text, this.skipValue(at), this.text.length);
+    return this.text.charCodeAt(end) === 44 ? skipSpace(this.text, end + 1, this.text.length) : end;
+  }
+
+  /** The offset just after the value that starts at `at` (the text was read as plain JSON already). */
+  private skipValue(at: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first === 34) return closingQuote(text, at, text.length) + 1;
+    if (first !== 123 && first !== 91) {
+      let end = at;
+      for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end))
+        if (code === 44 || code === 125 || code === 93 || code === 32 || code === 10 || code === 13) break;
+      return end;
+    }
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 34) i = closingQuote(text, i, text.length);
+      else if (code === 123 || code === 91) depth++;
+      else if ((code === 125 || code === 93) && --depth === 0) return i + 1;
+    }
+    return text.length;
   }
 }

@@ -6,6 +6,11 @@
 /** A mapping's record: key → offset of the key; a sequence's: index → offset of the item. */
 export type OffsetRecord = Record<string, number> | number[];
 
+/** The record of each mapping and sequence of a document: a Map, or records made when first asked for. */
+export interface Records {
+  get(container: object): OffsetRecord | undefined;
+}
+
 export class OffsetIndex {
   /**
    * `byContainer`: each mapping or sequence of `root` → its record. An entry that is an alias is stored
@@ -14,7 +19,7 @@ export class OffsetIndex {
   constructor(
     private readonly root: unknown,
     private readonly rootOffset: number,
-    private readonly byContainer: ReadonlyMap<object, OffsetRecord>,
+    private readonly byContainer: Records,
   ) {}
 
   /** The offset of exactly this JSON pointer, or undefined when nothing was written there. */

@@ -22,7 +22,7 @@ import {
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
 import { LimitError, type Budget } from './budget';
-import { OffsetIndex, type OffsetRecord } from './offset-index';
+import { OffsetIndex, type OffsetRecord, type Records } from './offset-index';
 import { LineIndex } from './positions';
 import { readJsonDocument } from './json-document';
 import { defineKey } from './own-key';
@@ -262,7 +262,7 @@ interface ChunkDocument {
   value: unknown;
   rootOffset: number;
   /** Each mapping and sequence of the value → its offsets (OffsetIndex). */
-  byContainer: Map<object, OffsetRecord>;
+  byContainer: Records;
 }
 
 /** A piece of a document read on its own (readSegments). */
