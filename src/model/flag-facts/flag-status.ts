@@ -128,7 +128,7 @@ function kubeStatus(component: KubeComponent, name: string, version: string | nu
   const { minor, outside } = kubeMinor(table, version);
   if (!row) return { state: 'unknown', flag: `--${canonical}`, ...(outside ? { outside } : {}) };
   let answers = answersByRow.get(row);
-  if (!answers) answersByRow.set(row, (answers = new Map()));
+  if (!answers) answersByRow.set(row, (answers = new Map<number, FlagStatus>()));
   const key = minor * 4 + (outside ? OUTSIDE_WHY.indexOf(outside.why) + 1 : 0);
   let status = answers.get(key);
   if (!status) answers.set(key, (status = rowStatus(row, `--${canonical}`, minor, outside)));
