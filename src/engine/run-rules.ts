@@ -132,10 +132,21 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     evidence: redactQuote(raw.evidence),
     severityReason,
     remediation: rule.remediation,
-    links: ruleLinks(rule, path),
+    links: linksOf(rule, path),
     references: rule.references,
     fingerprint: fingerprint(rule.id, raw.location.file, raw.location.pointer, raw.subject),
   };
+}
+
+/** ruleLinks() once per rule and path: every finding of a rule on a path has the same links (shared, never changed). */
+const LINKS = new WeakMap<Rule, Map<PathId, string[]>>();
+
+function linksOf(rule: Rule, path: PathId): string[] {
+  let byPath = LINKS.get(rule);
+  if (!byPath) LINKS.set(rule, (byPath = new Map<PathId, string[]>()));
+  let links = byPath.get(path);
+  if (!links) byPath.set(path, (links = ruleLinks(rule, path)));
+  return links;
 }
 
 /**

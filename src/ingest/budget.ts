@@ -78,6 +78,24 @@ export class Budget {
     this.spendBytes(bytes);
   }
 
+  /** A copy to try a parse on: it stops where this budget would, and charges nothing here until absorb(). */
+  fork(): Budget {
+    const trial = new Budget();
+    trial.nodes = this.nodes;
+    trial.bytes = this.bytes;
+    trial.documents = this.documents;
+    trial.certificates = this.certificates;
+    return trial;
+  }
+
+  /** Takes on what a fork spent, less `lessNodes` it counted that the result kept does not hold. */
+  absorb(trial: Budget, lessNodes: number): void {
+    this.nodes = trial.nodes - lessNodes;
+    this.bytes = trial.bytes;
+    this.documents = trial.documents;
+    this.certificates = trial.certificates;
+  }
+
   /**
    * The result of `parse` for (`owner`, `field`): parsed once per request, and each later use (an alias of
    * the same object) charged what the parse cost, without parsing again.

@@ -6,6 +6,11 @@
 /** A mapping's record: key → offset of the key; a sequence's: index → offset of the item. */
 export type OffsetRecord = Record<string, number> | number[];
 
+/** The record of each mapping and sequence of a document: a Map, or records made when first asked for. */
+export interface Records {
+  get(container: object): OffsetRecord | undefined;
+}
+
 export class OffsetIndex {
   /**
    * `byContainer`: each mapping or sequence of `root` → its record. An entry that is an alias is stored
@@ -14,7 +19,7 @@ export class OffsetIndex {
   constructor(
     private readonly root: unknown,
     private readonly rootOffset: number,
-    private readonly byContainer: ReadonlyMap<object, OffsetRecord>,
+    private readonly byContainer: Records,
   ) {}
 
   /** The offset of exactly this JSON pointer, or undefined when nothing was written there. */
@@ -59,8 +64,8 @@ export class OffsetIndex {
       return offset === undefined ? undefined : { offset, node: (node as unknown[])[index] };
     }
     const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    // Records have no prototype: only keys that were written are found.
-    const offset = record[key];
+    // Only keys that were written are found, not what a record inherits (`constructor`, `__proto__`).
+    const offset = Object.hasOwn(record, key) ? record[key] : undefined;
     return offset === undefined ? undefined : { offset, node: (node as Record<string, unknown>)[key] };
   }
 

@@ -22,8 +22,11 @@ import {
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
 import { LimitError, type Budget } from './budget';
-import { OffsetIndex, type OffsetRecord } from './offset-index';
+import { OffsetIndex, type OffsetRecord, type Records } from './offset-index';
 import { LineIndex } from './positions';
+import { readJsonDocument } from './json-document';
+import { defineKey } from './own-key';
+import { topLevelSegments, type Segment } from './yaml-segments';
 
 /** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */
 const KUBERNETES_YAML_SCHEMA = new Schema(
@@ -62,18 +65,41 @@ class DocumentError extends Error {
 }
 
 /**
+ * From this size a document is cut into its top-level entries when it can be (yaml-segments.ts): below
+ * it, the events a piece saves the garbage collector cost less than a parse per piece.
+ */
+const CUT_FROM = 64 * 1024;
+
+export interface Readers {
+  /** Plain JSON is read without events (json-document.ts). */
+  json: boolean;
+  /** Documents of at least this many characters are read piece by piece when they can be. */
+  cutFrom: number;
+}
+
+/**
  * Every document of `text`, each drawing on the request's `budget` as it is split and built; a document
  * that cannot be read is an error of its own. A budget breach (LimitError) ends the whole request.
  */
-export function parseYamlStream(text: string, budget: Budget): ParsedStream {
+export function parseYamlStream(
+  text: string,
+  budget: Budget,
+  /** Which readers may read a document besides js-yaml's events (the tests compare them). */
+  readers: Readers = { json: true, cutFrom: CUT_FROM },
+): ParsedStream {
   const lines = new LineIndex(text);
   const documents: ParsedDocument[] = [];
   const errors: ParseError[] = [];
   for (const chunk of splitDocuments(text)) {
     budget.spendDocument();
     try {
-      for (const doc of parseChunk(text, chunk.start, chunk.end, budget)) {
-        documents.push({ index: documents.length, value: doc.value, offsets: doc.offsets });
+      const docs = readChunk(text, chunk.start, chunk.end, budget, readers);
+      for (const doc of docs) {
+        documents.push({
+          index: documents.length,
+          value: doc.value,
+          offsets: new OffsetIndex(doc.value, doc.rootOffset, doc.byContainer),
+        });
       }
     } catch (error) {
       if (error instanceof LimitError) throw error;
@@ -234,7 +260,112 @@ const ROOT = container(DOCUMENT, null, undefined);
 
 interface ChunkDocument {
   value: unknown;
-  offsets: OffsetIndex;
+  rootOffset: number;
+  /** Each mapping and sequence of the value → its offsets (OffsetIndex). */
+  byContainer: Records;
+}
+
+/** A piece of a document read on its own (readSegments). */
+interface Piece {
+  /** Where the whole document starts. */
+  documentStart: number;
+  maxDepth: number;
+  /** The offsets of every piece, in one map. */
+  byContainer: Map<object, OffsetRecord>;
+}
+
+/** js-yaml's offset of an empty scalar's value (there is none). */
+const NO_RANGE = -1;
+
+interface Chunk {
+  docs: ChunkDocument[];
+  /** Aliases used, counted against LIMITS.maxAliases. */
+  aliases: number;
+}
+
+/**
+ * The documents of text[start, end): plain JSON without events, a large document cut at its top-level
+ * entries piece by piece, each when that gives the same result, any other one whole from js-yaml's events.
+ */
+function readChunk(
+  text: string,
+  start: number,
+  end: number,
+  budget: Budget,
+  readers: Readers,
+): ChunkDocument[] {
+  const json = readers.json ? readJsonDocument(text, start, end, budget, plainScalar) : undefined;
+  if (json) return [json];
+  const segments = end - start >= readers.cutFrom ? topLevelSegments(text, start, end) : undefined;
+  const cut = segments && readSegments(text, segments, budget);
+  return cut ? [cut] : parseChunk(text, start, end, budget).docs;
+}
+
+/**
+ * One document read piece by piece, exactly as parseChunk reads it whole: the same values, offsets and
+ * charges. Undefined when a piece does not read as one entry or one item (an error, an alias of another
+ * piece, too many aliases, a limit): the caller then reads the document whole, which decides. The
+ * pieces are charged to a fork of the budget, so a failed attempt costs the request nothing.
+ */
+function readSegments(text: string, segments: Segment[], budget: Budget): ChunkDocument | undefined {
+  const trial = budget.fork();
+  const byContainer = new Map<object, OffsetRecord>();
+  const root: Record<string, unknown> = {};
+  const rootRecord: Record<string, number> = {};
+  let rootOffset = 0;
+  let aliases = 0;
+  let items: unknown[] = [];
+  let itemOffsets: number[] = [];
+  try {
+    for (const [i, segment] of segments.entries()) {
+      const isItem = segment.kind === 'item';
+      // An item is one level less deep alone than under its key: js-yaml counts depth from the root.
+      const maxDepth = isItem ? LIMITS.maxDepth - 1 : LIMITS.maxDepth;
+      const chunk = parseChunk(text, segment.start, segment.end, trial, {
+        documentStart: segments[0]?.start ?? segment.start,
+        maxDepth,
+        byContainer,
+      });
+      aliases += chunk.aliases;
+      const doc = chunk.docs.length === 1 ? chunk.docs[0] : undefined;
+      const record =
+        doc && typeof doc.value === 'object' && doc.value !== null ? byContainer.get(doc.value) : undefined;
+      if (!doc || !record) return undefined;
+      byContainer.delete(doc.value as object);
+      if (isItem) {
+        if (!Array.isArray(doc.value) || doc.value.length !== 1 || !Array.isArray(record)) return undefined;
+        items.push(doc.value[0]);
+        itemOffsets.push(record[0] ?? 0);
+        continue;
+      }
+      const keys = isPlainObject(doc.value) ? Object.keys(doc.value) : [];
+      const key = keys.length === 1 ? keys[0] : undefined;
+      if (key === undefined || Array.isArray(record) || !Object.hasOwn(record, key)) return undefined;
+      const value = (doc.value as Record<string, unknown>)[key];
+      const offset = record[key] ?? 0;
+      if (i === 0) rootOffset = doc.rootOffset;
+      if (segment.bare && segments[i + 1]?.kind === 'item') {
+        // `key:` then its items: whole, the key's value is the sequence, located at the key.
+        if (value !== null) return undefined;
+        items = [];
+        itemOffsets = [];
+        byContainer.set(items, itemOffsets);
+        defineKey(root, key, items);
+        defineKey(rootRecord, key, offset < 0 ? ~offset : offset);
+      } else {
+        defineKey(root, key, value);
+        defineKey(rootRecord, key, offset);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (aliases > LIMITS.maxAliases) return undefined;
+  byContainer.set(root, rootRecord);
+  // Each piece charged a root, and a bare key's piece its empty value; read whole, the document has one
+  // root mapping, and a sequence where each bare key had its empty value.
+  budget.absorb(trial, segments.length - 1);
+  return { value: root, rootOffset, byContainer };
 }
 
 /**
@@ -243,14 +374,17 @@ interface ChunkDocument {
  * characters, so a bomb of aliases costs what it would expand to before anything expands it. Offsets are
  * kept per container (OffsetIndex): no pointer string is built while reading.
  */
-function parseChunk(text: string, start: number, end: number, budget: Budget): ChunkDocument[] {
+function parseChunk(text: string, start: number, end: number, budget: Budget, piece?: Piece): Chunk {
   const source = text.slice(start, end);
-  const events = parseEvents(source, { maxDepth: LIMITS.maxDepth });
+  const events = parseEvents(source, { maxDepth: piece?.maxDepth ?? LIMITS.maxDepth });
+  const shared = piece?.byContainer;
+  // Where an empty scalar or a collection used as a key is located: the start of the document read.
+  const origin = piece?.documentStart ?? start;
   const docs: ChunkDocument[] = [];
   const anchors = new Map<string, Anchored>();
   const stack: Container[] = [];
-  let byContainer = new Map<object, OffsetRecord>();
-  let rootOffset = start;
+  let byContainer = shared ?? new Map<object, OffsetRecord>();
+  let rootOffset = origin;
   let aliases = 0;
   /** > 0 while inside a complex (collection) mapping key: its nodes get no offsets. */
   let keyDepth = 0;
@@ -265,7 +399,7 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
     if (offsets === undefined) return;
     if (top.kind === SEQUENCE) (offsets as number[]).push(offset);
     // A mapping entry is located at its key; an alias keeps its marker.
-    else (offsets as Record<string, number>)[top.key] = offset < 0 ? ~top.keyOffset : top.keyOffset;
+    else defineKey(offsets as Record<string, number>, top.key, offset < 0 ? ~top.keyOffset : top.keyOffset);
   };
 
   /** Puts a finished node into its parent; `size` and `bytes` are what it holds, already charged. */
@@ -308,8 +442,8 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
       case EVENT_ID.DOCUMENT:
         // The chunk was counted when it was split off; a second document in it (after `...`) counts too.
         if (docs.length > 0 || stack.length > 0) budget.spendDocument();
-        byContainer = new Map();
-        rootOffset = start;
+        byContainer = shared ?? new Map<object, OffsetRecord>();
+        rootOffset = origin;
         stack.push(container(DOCUMENT, null, undefined));
         break;
       case EVENT_ID.SEQUENCE:
@@ -321,7 +455,9 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
         const value: unknown[] | Record<string, unknown> = sequence ? [] : {};
         let offsets: OffsetRecord | undefined;
         if (keyDepth === 0) {
-          offsets = sequence ? [] : (Object.create(null) as Record<string, number>);
+          // A plain object: records of mappings with the same keys share V8's shape, four times smaller
+          // than a prototype-less (dictionary) object. Lookups read own properties only.
+          offsets = sequence ? [] : {};
           byContainer.set(value, offsets);
         }
         const anchor = event.anchorStart >= 0 ? source.slice(event.anchorStart, event.anchorEnd) : undefined;
@@ -333,7 +469,7 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
         const raw = getScalarValue(source, event);
         budget.spendBytes(raw.length);
         const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : undefined;
-        const offset = start + event.valueStart;
+        const offset = event.valueStart === NO_RANGE ? origin - 1 : start + event.valueStart;
         const value = resolveScalar(raw, event.style, tag, offset);
         if (!isKey && keyDepth === 0) record(top, offset);
         if (event.anchorStart >= 0) {
@@ -368,19 +504,19 @@ function parseChunk(text: string, start: number, end: number, budget: Budget): C
         const done = stack.pop();
         if (!done) break;
         if (done.kind === DOCUMENT) {
-          docs.push({ value: done.value, offsets: new OffsetIndex(done.value, rootOffset, byContainer) });
+          docs.push({ value: done.value, rootOffset, byContainer });
           break;
         }
         if (done.merges) applyMerges(done.value as Record<string, unknown>, done.merges);
         if (done.anchor) anchors.set(done.anchor, { value: done.value, size: done.size, bytes: done.bytes });
         const parent = stack[stack.length - 1] ?? ROOT;
         if (parent.kind === MAPPING && !parent.hasKey) keyDepth--;
-        place(parent, done.value, done.size, done.bytes, start, false);
+        place(parent, done.value, done.size, done.bytes, origin, false);
         break;
       }
     }
   }
-  return docs;
+  return { docs, aliases };
 }
 
 /**
@@ -395,12 +531,13 @@ function withoutQuotedSource(reason: string): string {
   return redact(quoted);
 }
 
+/** An untagged plain scalar's value (`8080`, `true`, `~`, `0777`, text). */
+function plainScalar(raw: string): unknown {
+  return KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw).value;
+}
+
 function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
-  if (tag === undefined) {
-    if (style !== SCALAR_STYLE.PLAIN) return raw;
-    const resolved = KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw);
-    return resolved.value;
-  }
+  if (tag === undefined) return style === SCALAR_STYLE.PLAIN ? plainScalar(raw) : raw;
   if (tag === '!' || tag === '!!str') return raw;
   const full = tag.startsWith('!!') ? TAG_PREFIX + tag.slice(2) : tag;
   const definition = KUBERNETES_YAML_SCHEMA.lookupScalarTag(full);
@@ -456,14 +593,6 @@ function keyJson(root: unknown, budget: Budget): string {
   };
   visit(root);
   return parts.join('');
-}
-
-function defineKey(target: Record<string, unknown>, key: string, value: unknown) {
-  // defineProperty so a `__proto__` key is an ordinary key, never the prototype; every other key of a
-  // plain object is an ordinary key when assigned, and assigning is much cheaper.
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else target[key] = value;
 }
 
 function isMergeSource(value: unknown): boolean {

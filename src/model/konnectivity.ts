@@ -51,8 +51,20 @@ export interface PodView {
   volumes: Array<{ name: string; value: Record<string, unknown>; pointer: string }>;
 }
 
-/** The pod around a component's container, or undefined for a component read from a command line. */
+/**
+ * The pod around a component's container, or undefined for a component read from a command line. Read
+ * once per component (certificate binding asks for every file flag, rules again): callers share it.
+ */
 export function podOf(component: ControlPlaneComponent): PodView | undefined {
+  if (pods.has(component)) return pods.get(component);
+  const pod = readPod(component);
+  pods.set(component, pod);
+  return pod;
+}
+
+const pods = new WeakMap<ControlPlaneComponent, PodView | undefined>();
+
+function readPod(component: ControlPlaneComponent): PodView | undefined {
   const doc = component.doc;
   const container = component.container;
   if (!doc || !container) return undefined;

@@ -16,6 +16,7 @@ import {
   type KonnectivityComponent,
   type KonnectivityTable,
   type KubeComponent,
+  type KubeFlag,
   type KubeTable,
 } from './tables';
 
@@ -59,9 +60,13 @@ export interface FlagStatus {
   outside?: OutsideTables;
 }
 
+/** A name with no space, no leading dash and no `=value`. */
+const BARE_NAME = /^[^\s=-][^\s=]*$/;
+
 /** The name as the program looks it up, without dashes or a value. */
 export function canonicalFlag(component: FlagComponent, name: string): string {
-  const bare = name.trim().replace(/^-+/, '').split('=')[0] ?? '';
+  // Most names come bare (`anonymous-auth`): nothing to trim, strip or cut.
+  const bare = BARE_NAME.test(name) ? name : (name.trim().replace(/^-+/, '').split('=')[0] ?? '');
   if (isKonnectivity(component)) return bare;
   const table = KUBE_TABLES[component];
   const dashed = bare.replace(/_/g, '-');
@@ -103,12 +108,39 @@ function details(type: string, extra: FlagExtra, deprecated: boolean): Partial<F
   };
 }
 
+/**
+ * The answers for a table row, by the minor judged (and why it is that one): four rules ask about every
+ * flag of every program, and each static pod repeats the same flags. Keyed by the tables' own rows, so
+ * the memo holds nothing of an upload and stays as small as the tables. Callers share an answer and must
+ * not change it.
+ */
+const answersByRow = new Map<KubeFlag, Map<number, FlagStatus>>();
+const OUTSIDE_WHY: ReadonlyArray<OutsideTables['why']> = [
+  'version-unknown',
+  'newer-than-tables',
+  'older-than-tables',
+];
+
 function kubeStatus(component: KubeComponent, name: string, version: string | null): FlagStatus {
   const table = KUBE_TABLES[component];
-  const flag = `--${canonicalFlag(component, name)}`;
-  const row = table.flags.get(flag.slice(2));
+  const canonical = canonicalFlag(component, name);
+  const row = table.flags.get(canonical);
   const { minor, outside } = kubeMinor(table, version);
-  if (!row) return { state: 'unknown', flag, ...(outside ? { outside } : {}) };
+  if (!row) return { state: 'unknown', flag: `--${canonical}`, ...(outside ? { outside } : {}) };
+  let answers = answersByRow.get(row);
+  if (!answers) answersByRow.set(row, (answers = new Map<number, FlagStatus>()));
+  const key = minor * 4 + (outside ? OUTSIDE_WHY.indexOf(outside.why) + 1 : 0);
+  let status = answers.get(key);
+  if (!status) answers.set(key, (status = rowStatus(row, `--${canonical}`, minor, outside)));
+  return status;
+}
+
+function rowStatus(
+  row: KubeFlag,
+  flag: string,
+  minor: number,
+  outside: OutsideTables | undefined,
+): FlagStatus {
   const base: FlagStatus = {
     state: 'unknown',
     flag,

@@ -71,6 +71,18 @@ describe('source map', () => {
     expect(offsets.get('/d/00')).toBeUndefined();
     expect(line(offsets.get('/f~0~1g'))).toBe(6);
     expect(offsets.get('/toString')).toBeUndefined();
+    expect(offsets.get('/constructor')).toBeUndefined();
+    expect(offsets.get('/__proto__')).toBeUndefined();
+  });
+
+  it('locates a __proto__ or constructor key written in the upload like any other key', () => {
+    const stream = parseYamlStream('a: 1\n__proto__: 2\nconstructor:\n  x: 3\n');
+    const offsets = stream.documents[0]!.offsets;
+    const line = (offset: number | undefined) =>
+      offset === undefined ? undefined : stream.lines.locate(offset).line;
+    expect(line(offsets.get('/__proto__'))).toBe(2);
+    expect(line(offsets.get('/constructor/x'))).toBe(4);
+    expect(offsets.get('/constructor/toString')).toBeUndefined();
   });
 
   it('numbers documents and keeps positions across --- separators', () => {
