@@ -5,11 +5,11 @@
  * rendered by the real formatters. Building the document at run time carried zod-to-openapi and every
  * definition in the bundle; test/node/generated-files.test.ts proves the two cannot drift.
  */
-import { dump } from 'js-yaml';
 import type { Report } from '../schemas/report';
 import type { ApiDocument } from '../ui/docs';
 import generated from './api-document.json';
 import { exampleIn, exampleReport } from './examples';
+import { yamlText } from './yaml-text';
 
 /** POST /v1/lint's answers that are reports (linted, failOn met) show the example report... */
 const REPORT_STATUSES = ['200', '422'];
@@ -43,7 +43,7 @@ export function withExampleReport(document: unknown, report: Report): ApiDocumen
 }
 
 /** The document as YAML: the committed openapi.yaml is this text. */
-export const openApiYaml = (document: unknown): string => dump(document, { lineWidth: -1, noRefs: true });
+export const openApiYaml = (document: unknown): string => yamlText(document);
 
 let document: Promise<ApiDocument> | undefined;
 let yaml: Promise<string> | undefined;
