@@ -75,16 +75,39 @@ function flagText(value: unknown): string {
   return String(value);
 }
 
+/** The first part of every field's name, and the parts after it: a config is walked by its own keys. */
+const PARENTS: ReadonlySet<string> = new Set(
+  [...FIELDS.keys()].flatMap((field) =>
+    field
+      .split('.')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('.')),
+  ),
+);
+
+/** The fields `config` sets, by dotted name: its own keys, followed into the objects fields live in. */
+function writtenFields(config: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return out;
+  for (const [key, value] of Object.entries(config)) {
+    // A key with a dot is no field, whatever its text: `a.b` is the field b inside a.
+    if (key.includes('.')) continue;
+    const field = prefix + key;
+    if (FIELDS.has(field)) out.set(field, value);
+    if (PARENTS.has(field)) writtenFields(value, `${field}.`, out);
+  }
+  return out;
+}
+
 /**
- * The problems of the fields `read` finds in one KubeletConfiguration (null or absent fields are left
- * to their defaults, as the kubelet leaves them), judged for `version`.
+ * The problems of the fields one KubeletConfiguration sets (null or absent fields are left to their
+ * defaults, as the kubelet leaves them), judged for `version`. A config names a few of the hundred
+ * fields: it is walked by its keys, and the problems come in the fields' table order.
  */
-export function configFieldProblems(
-  read: (field: string) => unknown,
-  version: string | null,
-): FieldProblem[] {
+export function configFieldProblems(config: unknown, version: string | null): FieldProblem[] {
+  const written = writtenFields(config);
+  if (written.size === 0) return [];
   return [...FIELDS].flatMap(([field, { flag, type }]): FieldProblem[] => {
-    const value = read(field);
+    const value = written.get(field);
     if (value === undefined || value === null) return [];
     const fits = GO_TYPES[type];
     if (fits && !fits(value)) {

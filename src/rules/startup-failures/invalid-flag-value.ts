@@ -75,7 +75,7 @@ function configProblems(program: Program): RawFinding[] {
   const docs = [{ doc: config.doc, base: config.base }, ...config.dropIns.map((doc) => ({ doc, base: '' }))];
   return docs.flatMap(({ doc, base }) => {
     const pointer = (field: string) => base + field.split('.').reduce((p, part) => childPointer(p, part), '');
-    return configFieldProblems((field) => doc.get(pointer(field)), program.version)
+    return configFieldProblems(doc.get(base), program.version)
       .map((problem: FieldProblem) => {
         const at = itemPointer(doc.get(pointer(problem.field)), pointer(problem.field), problem.item);
         return finding(program, problem, {

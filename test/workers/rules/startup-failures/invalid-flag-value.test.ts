@@ -35,6 +35,11 @@ const kubelet = (body: string, version = '1.31') => ({
 ruleTester(rule, {
   valid: [
     {
+      // The kubelet decodes nested objects: a key spelled with dots is an unknown field, which v1beta1 ignores.
+      name: 'a config key with dots is no field: "authentication.anonymous.enabled": "yes" is ignored',
+      ...kubelet('"authentication.anonymous.enabled": "yes"\n'),
+    },
+    {
       name: 'values as Go reads them: 0x1F, a bare 0 duration, Go booleans, the legacy cipher names',
       files: pod([
         '--max-requests-inflight=0x1F',
