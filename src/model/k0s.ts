@@ -89,7 +89,7 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
       const pointer = `/spec/${key}`;
       const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '', true);
       const words = renderArgs(defaults, userArgs(doc, pointer), insertAt).words;
-      result.components.push(versioned(component_(component, doc, where, words, insertAt)));
+      result.components.push(versioned(renderedComponent(component, doc, where, words, insertAt)));
     }
     kubelets(result, item, where);
   }
@@ -138,7 +138,7 @@ function userArgs(doc: SourceDocument, pointer: string): UserArg[] {
   return [...mapArgs(doc, `${pointer}/extraArgs`), ...rawArgs];
 }
 
-function component_(
+function renderedComponent(
   component: Component,
   doc: SourceDocument,
   where: string,
@@ -190,7 +190,7 @@ function apiServer(doc: SourceDocument, where: string, konnectivity: boolean): C
     ? defaults.filter(([name]) => name !== 'anonymous-auth')
     : defaults;
   const words = renderArgs(withoutAnonymous, user, insertAt).words;
-  return component_('kube-apiserver', doc, where, words, insertAt);
+  return renderedComponent('kube-apiserver', doc, where, words, insertAt);
 }
 
 function konnectivityComponents(
@@ -233,9 +233,9 @@ function konnectivityComponents(
     insertAt,
   ).words;
   return [
-    component_('konnectivity-server', doc, where, server, insertAt),
+    renderedComponent('konnectivity-server', doc, where, server, insertAt),
     {
-      ...component_('konnectivity-agent', doc, where, agent, insertAt),
+      ...renderedComponent('konnectivity-agent', doc, where, agent, insertAt),
       name: `konnectivity-agent (the DaemonSet k0s deploys from ClusterConfig ${where})`,
     },
   ];
