@@ -35,6 +35,15 @@ export class SourceDocument {
   }
 
   /**
+   * Where a setting that is not written would go, marked as a default: the first of `pointers` the
+   * object has, else the last one (a wrapper's `extraArgs`, else the section, else the object).
+   */
+  placeFor(pointers: readonly string[]): Location {
+    const found = pointers.find((pointer) => this.get(pointer) !== undefined);
+    return this.at(found ?? pointers.at(-1) ?? '', true);
+  }
+
+  /**
    * The locations of the first `count` items of the list at `pointer`, as at() gives them one by one,
    * found with one walk: a container's command has dozens of words.
    */

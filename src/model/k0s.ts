@@ -87,7 +87,7 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
       ['kube-scheduler', 'scheduler', SCHEDULER],
     ] as const) {
       const pointer = `/spec/${key}`;
-      const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '', true);
+      const insertAt = doc.placeFor([pointer, '']);
       const words = renderArgs(defaults, userArgs(doc, pointer), insertAt).words;
       result.components.push(versioned(renderedComponent(component, doc, where, words, insertAt)));
     }
@@ -155,8 +155,7 @@ function renderedComponent(
 }
 
 function apiServer(doc: SourceDocument, where: string, konnectivity: boolean): ControlPlaneComponent {
-  const pointer = doc.get('/spec/api/extraArgs') !== undefined ? '/spec/api/extraArgs' : '/spec/api';
-  const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '', true);
+  const insertAt = doc.placeFor(['/spec/api/extraArgs', '/spec/api', '']);
   const port = scalarText(doc.get('/spec/api/port')) ?? '6443';
   const defaults: Array<[string, string]> = [
     ['allow-privileged', 'true'],
@@ -198,7 +197,7 @@ function konnectivityComponents(
   where: string,
   address: string | undefined,
 ): ControlPlaneComponent[] {
-  const insertAt = doc.at(doc.get('/spec/konnectivity') !== undefined ? '/spec/konnectivity' : '', true);
+  const insertAt = doc.placeFor(['/spec/konnectivity', '']);
   const agentPort = scalarText(doc.get('/spec/konnectivity/agentPort')) ?? '8132';
   const adminPort = scalarText(doc.get('/spec/konnectivity/adminPort')) ?? '8133';
   const host = scalarText(doc.get('/spec/konnectivity/externalAddress')) ?? address;

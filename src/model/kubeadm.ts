@@ -211,10 +211,7 @@ function component(item: Classified, key: ControlPlaneKey, settings: ClusterSett
   const doc = item.doc;
   const name = COMPONENT[key];
   const extraArgsPointer = `/${key}/extraArgs`;
-  const insertAt: Location = doc.at(
-    doc.get(extraArgsPointer) !== undefined ? extraArgsPointer : `/${key}`,
-    true,
-  );
+  const insertAt: Location = doc.placeFor([extraArgsPointer, `/${key}`]);
   const written = extraArgs(doc, extraArgsPointer);
   // A clusterctl template's ${VAR} is substituted when the cluster is generated: its value is unknown here.
   const templated = item.group ? written.filter((word) => /\$\{[^}]*\}/.test(word.value)) : [];
@@ -282,7 +279,7 @@ function extraArgs(
 function kubeletFlags(item: Classified): CommandLine {
   const doc = item.doc;
   const pointer = '/nodeRegistration/kubeletExtraArgs';
-  const insertAt = doc.at(doc.get(pointer) !== undefined ? pointer : '/nodeRegistration', true);
+  const insertAt = doc.placeFor([pointer, '/nodeRegistration']);
   const args: ArgWord[] = [
     { text: '--config=/var/lib/kubelet/config.yaml', location: insertAt },
     ...extraArgs(doc, pointer).map((arg) => ({ text: `--${arg.name}=${arg.value}`, location: arg.location })),

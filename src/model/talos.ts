@@ -21,6 +21,7 @@ import type { ControlPlaneComponent } from './control-plane';
 import { parseFlags } from './flags';
 import type { KubeletDefaults } from './kubelet';
 import { nodeKeyOf } from './referenced-file';
+import { compareMinor } from './version';
 import { mapArgs, renderArgs, type MergePolicy, type UserArg } from './rendered-args';
 
 const SECRETS = '/system/secrets/kubernetes';
@@ -183,8 +184,7 @@ function imageOf(part: Part): string | undefined {
 }
 
 function insertAtOf(part: Part): Location {
-  const extraArgs = `${part.pointer}/extraArgs`;
-  return part.doc.at(part.doc.get(extraArgs) !== undefined ? extraArgs : part.pointer, true);
+  return part.doc.placeFor([`${part.pointer}/extraArgs`, part.pointer]);
 }
 
 function apiServer(result: TalosResult, machine: Machine, part: Part): void {
@@ -261,8 +261,8 @@ function authorizationConfig(
     if (!authorizers.some((a) => a.type === 'RBAC')) authorizers.splice(1, 0, { type: 'RBAC', name: 'rbac' });
   }
   // KubeAPIServerAuthorizationConfigAPIVersion: v1 from 1.32, v1beta1 before (the kinds' graduation).
-  const [, minorNumber] = (minor ?? '1.32').split('.').map(Number);
-  const apiVersion = `apiserver.config.k8s.io/${(minorNumber ?? 32) >= 32 ? 'v1' : (minorNumber ?? 0) >= 30 ? 'v1beta1' : 'v1alpha1'}`;
+  const at = minor ?? '1.32';
+  const apiVersion = `apiserver.config.k8s.io/${compareMinor(at, '1.32') >= 0 ? 'v1' : compareMinor(at, '1.30') >= 0 ? 'v1beta1' : 'v1alpha1'}`;
   return part.doc.derive({ apiVersion, kind: 'AuthorizationConfiguration', authorizers }).writtenTo(path);
 }
 
