@@ -25,13 +25,8 @@ export class SourceDocument {
   /** The location of `pointer` (relative to this object); a missing pointer falls back to its nearest parent. */
   at(pointer: string, isDefault = false): Location {
     const full = this.base + pointer;
-    return {
-      file: this.file,
-      ...this.lines.locate(this.offsets.nearest(full)),
-      pointer: full,
-      document: this.index,
-      default: isDefault,
-    };
+    const { line, column } = this.lines.locate(this.offsets.nearest(full));
+    return { file: this.file, line, column, pointer: full, document: this.index, default: isDefault };
   }
 
   /**
@@ -50,13 +45,10 @@ export class SourceDocument {
   atItems(pointer: string, count: number): Location[] {
     const full = this.base + pointer;
     const fallback = this.offsets.nearest(full);
-    return this.offsets.items(full, count).map((offset, i) => ({
-      file: this.file,
-      ...this.lines.locate(offset ?? fallback),
-      pointer: `${full}/${i}`,
-      document: this.index,
-      default: false,
-    }));
+    return this.offsets.items(full, count).map((offset, i) => {
+      const { line, column } = this.lines.locate(offset ?? fallback);
+      return { file: this.file, line, column, pointer: `${full}/${i}`, document: this.index, default: false };
+    });
   }
 
   /** The object at `pointer` as a document of its own: its pointers and positions stay those of this file. */
@@ -82,12 +74,16 @@ export class SourceDocument {
   /** The value at a pointer relative to this object, or undefined. */
   get(pointer: string): unknown {
     let node: unknown = this.value;
-    for (const part of pointer.split('/').slice(1)) {
-      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Rules ask for dozens of pointers per object: walk the text, unescape only a part that needs it.
+    for (let slash = pointer.indexOf('/'); slash >= 0;) {
+      const next = pointer.indexOf('/', slash + 1);
+      const part = next < 0 ? pointer.slice(slash + 1) : pointer.slice(slash + 1, next);
+      const key = part.includes('~') ? part.replace(/~1/g, '/').replace(/~0/g, '~') : part;
       if (Array.isArray(node)) node = node[Number(key)];
       else if (node && typeof node === 'object' && Object.hasOwn(node, key))
         node = (node as Record<string, unknown>)[key];
       else return undefined;
+      slash = next;
     }
     return node;
   }

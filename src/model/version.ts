@@ -30,7 +30,14 @@ export function minorOf(version: string | undefined): string | null {
 
 /** Compares minor versions: `1.9` < `1.22`. */
 export function compareMinor(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
+  return versionPart(a, 0) - versionPart(b, 0) || versionPart(a, 1) - versionPart(b, 1);
+}
+
+/** The major (0) or minor (1) of `1.22` as a number (0 when absent), without arrays: it runs per rule and flag. */
+function versionPart(version: string, part: 0 | 1): number {
+  const dot = version.indexOf('.');
+  if (part === 0) return Number(dot < 0 ? version : version.slice(0, dot));
+  if (dot < 0) return 0;
+  const next = version.indexOf('.', dot + 1);
+  return Number(next < 0 ? version.slice(dot + 1) : version.slice(dot + 1, next));
 }

@@ -10,16 +10,9 @@ import { redact, redactQuote } from './redact';
 export function redactReport(report: Report): Report {
   // Names repeat in every location of a report: each distinct text is redacted once. Quotes of the
   // upload are cut at LIMITS.maxQuotedChars; the tool's own reasons (which name files) are not.
-  const seen = new Map<string, string>();
-  const clean = (text: string): string => {
-    let done = seen.get(text);
-    if (done === undefined) {
-      done = redactQuote(text);
-      seen.set(text, done);
-    }
-    return done;
-  };
-  const reason = (text: string) => redact(text);
+  const clean = once(redactQuote);
+  // Rules that cannot run give the same reason (no kubelet uploaded): each is redacted once too.
+  const reason = once(redact);
   const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
   const location = <T extends { file: string; pointer: string }>(at: T): T => ({
     ...at,
@@ -59,5 +52,18 @@ export function redactReport(report: Report): Report {
       location: location(finding.location),
       related: finding.related.map(location),
     })),
+  };
+}
+
+/** `redactText`, answering each distinct text once. */
+function once(redactText: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let done = seen.get(text);
+    if (done === undefined) {
+      done = redactText(text);
+      seen.set(text, done);
+    }
+    return done;
   };
 }

@@ -106,30 +106,43 @@ function writtenFields(config: unknown, prefix = '', out = new Map<string, unkno
 export function configFieldProblems(config: unknown, version: string | null): FieldProblem[] {
   const written = writtenFields(config);
   if (written.size === 0) return [];
-  return [...FIELDS].flatMap(([field, { flag, type }]): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
+  // In the table's order; a loop, as most of the hundred fields are not written.
+  for (const [field, { flag, type }] of FIELDS) {
     const value = written.get(field);
-    if (value === undefined || value === null) return [];
-    const fits = GO_TYPES[type];
-    if (fits && !fits(value)) {
-      // metav1.Duration decodes itself from a JSON string (apimachinery meta/v1 duration.go UnmarshalJSON).
-      const into =
-        type === 'duration'
-          ? 'Go value of type string'
-          : `Go struct field KubeletConfiguration.${field} of type ${GO_NAMES[type] ?? type}`;
-      return [
-        { field, flag, certain: true, message: `json: cannot unmarshal ${jsonType(value)} into ${into}` },
-      ];
-    }
-    if (type === 'duration') {
-      const error = goDurationProblem(value as string);
-      return error ? [{ field, flag, certain: true, message: error }] : [];
-    }
-    const kind = NAMED[field];
-    if (!kind) return [];
-    return valueProblems(kind, flagText(value), 'kubelet', version, flag).map((problem) => ({
-      ...problem,
-      field,
-      flag,
-    }));
-  });
+    if (value !== undefined && value !== null)
+      problems.push(...fieldProblems(field, flag, type, value, version));
+  }
+  return problems;
+}
+
+function fieldProblems(
+  field: string,
+  flag: string,
+  type: string,
+  value: unknown,
+  version: string | null,
+): FieldProblem[] {
+  const fits = GO_TYPES[type];
+  if (fits && !fits(value)) {
+    // metav1.Duration decodes itself from a JSON string (apimachinery meta/v1 duration.go UnmarshalJSON).
+    const into =
+      type === 'duration'
+        ? 'Go value of type string'
+        : `Go struct field KubeletConfiguration.${field} of type ${GO_NAMES[type] ?? type}`;
+    return [
+      { field, flag, certain: true, message: `json: cannot unmarshal ${jsonType(value)} into ${into}` },
+    ];
+  }
+  if (type === 'duration') {
+    const error = goDurationProblem(value as string);
+    return error ? [{ field, flag, certain: true, message: error }] : [];
+  }
+  const kind = NAMED[field];
+  if (!kind) return [];
+  return valueProblems(kind, flagText(value), 'kubelet', version, flag).map((problem) => ({
+    ...problem,
+    field,
+    flag,
+  }));
 }

@@ -13,17 +13,30 @@ export function minorNumber(version: string | null | undefined): number | null {
 /** 31 → `1.31`. */
 export const minorText = (minor: number): string => `1.${minor}`;
 
-function intervals(ranges: string): Array<[number, number]> {
-  if (ranges === '') return [];
-  return ranges.split(',').map((part) => {
-    const [from = '', to = ''] = part.split('-');
-    return [Number(from), to === '' ? Infinity : Number(to)];
-  });
+/**
+ * Range strings come from the tables only (never from an upload), so each is parsed once: the flag
+ * checks ask about every flag of every program, and the same rows over and over.
+ */
+const parsed = new Map<string, ReadonlyArray<readonly [number, number]>>();
+
+function intervals(ranges: string): ReadonlyArray<readonly [number, number]> {
+  let found = parsed.get(ranges);
+  if (found) return found;
+  found =
+    ranges === ''
+      ? []
+      : ranges.split(',').map((part) => {
+          const [from = '', to = ''] = part.split('-');
+          return [Number(from), to === '' ? Infinity : Number(to)] as const;
+        });
+  parsed.set(ranges, found);
+  return found;
 }
 
 /** Does the range string hold `n`? */
 export function inRanges(ranges: string, n: number): boolean {
-  return intervals(ranges).some(([from, to]) => n >= from && n < to);
+  for (const [from, to] of intervals(ranges)) if (n >= from && n < to) return true;
+  return false;
 }
 
 /** The first value the ranges hold, or null for empty ranges. */

@@ -1,9 +1,16 @@
-import { flagStatus, type FlagStatus } from '../../model/flag-facts/flag-status';
+import type { FlagStatus } from '../../model/flag-facts/flag-status';
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { kubeletCommandLine, kubeletConfig, upload, type RuleExamples } from '../support/examples';
-import { asWritten, outsideNote, programsOf, writtenFlags, type Program } from '../support/programs';
+import {
+  asWritten,
+  outsideNote,
+  programsOf,
+  statusOf,
+  writtenFlags,
+  type Program,
+} from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 /** What pflag prints for every flag AddKubeletConfigFlags registers (cmd/kubelet/app/options/options.go). */
@@ -44,7 +51,7 @@ interface Deprecated {
 
 function judge(program: Program): RawFinding[] {
   const deprecated: Deprecated[] = writtenFlags(program).flatMap((flag) => {
-    const status = flagStatus(program.program, flag.name, program.version);
+    const status = statusOf(program, flag);
     return status.state === 'deprecated' ? [{ flag, status }] : [];
   });
   const toConfigFile = deprecated.filter(({ status }) => status.configField && !status.message);

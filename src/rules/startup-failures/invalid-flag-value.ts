@@ -1,6 +1,6 @@
 import { childPointer } from '../../ingest/positions';
 import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
-import { flagStatus, outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
+import { outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
 import {
   PLAIN_KINDS,
   valueKindOf,
@@ -16,6 +16,7 @@ import {
   isExpanded,
   outsideNote,
   programsOf,
+  statusOf,
   runs,
   writtenFlags,
   type Program,
@@ -51,7 +52,7 @@ export const examples = (): RuleExamples => ({
 
 function flagProblems(program: Program, flag: Flag): RawFinding[] {
   if (isExpanded(flag.value)) return [];
-  const status = flagStatus(program.program, flag.name, program.version);
+  const status = statusOf(program, flag);
   // A flag the component does not have is unknown-flag's or removed-flag's finding.
   if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
   const kind = valueKindOf(flag.name, status.type);

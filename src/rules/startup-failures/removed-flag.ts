@@ -1,9 +1,17 @@
-import { flagStatus, type FlagStatus } from '../../model/flag-facts/flag-status';
+import type { FlagStatus } from '../../model/flag-facts/flag-status';
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
-import { asWritten, outsideNote, programsOf, runs, writtenFlags, type Program } from '../support/programs';
+import {
+  asWritten,
+  outsideNote,
+  programsOf,
+  statusOf,
+  runs,
+  writtenFlags,
+  type Program,
+} from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -29,7 +37,7 @@ export const examples = (): RuleExamples => ({
 });
 
 function judge(program: Program, flag: Flag): RawFinding[] {
-  const status = flagStatus(program.program, flag.name, program.version);
+  const status = statusOf(program, flag);
   if (status.state !== 'removed' && !(status.state === 'undocumented' && status.removedIn !== undefined))
     return [];
   const base = {

@@ -1,10 +1,18 @@
 import { closestFlag } from '../../model/flag-facts/closest';
-import { componentsDefining, flagStatus } from '../../model/flag-facts/flag-status';
+import { componentsDefining, type FlagStatus } from '../../model/flag-facts/flag-status';
 import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, upload, type RuleExamples } from '../support/examples';
-import { asWritten, outsideNote, programsOf, runs, writtenFlags, type Program } from '../support/programs';
+import {
+  asWritten,
+  outsideNote,
+  programsOf,
+  statusOf,
+  runs,
+  writtenFlags,
+  type Program,
+} from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -35,13 +43,16 @@ export const examples = (): RuleExamples => ({
 });
 
 function judge(program: Program, flag: Flag): RawFinding[] {
+  const oneDash = flag.shorthand && flag.name.length > 1;
+  // Most flags are known: answer them before building a finding's parts.
+  if (!oneDash && isKnown(statusOf(program, flag))) return [];
   const base = {
     subject: program.name,
     location: flag.location,
     evidence: asWritten(flag),
     path: program.path,
   };
-  if (flag.shorthand && flag.name.length > 1) {
+  if (oneDash) {
     return [
       {
         ...base,
@@ -49,7 +60,7 @@ function judge(program: Program, flag: Flag): RawFinding[] {
       },
     ];
   }
-  const status = flagStatus(program.program, flag.name, program.version);
+  const status = statusOf(program, flag);
   const note = outsideNote(status.outside);
   if (status.state === 'undocumented' && status.removedIn === undefined) {
     return [
@@ -63,7 +74,6 @@ function judge(program: Program, flag: Flag): RawFinding[] {
       },
     ];
   }
-  if (status.state !== 'unknown') return [];
   if (status.addedIn) {
     return [
       {
@@ -90,4 +100,10 @@ function judge(program: Program, flag: Flag): RawFinding[] {
       message: `${program.name} does not know --${flag.name} (${runs(program)}): it exits at startup ("unknown flag: --${flag.name}").${closest ? ` Did you mean ${closest}?` : ''}${others.length > 0 ? ` --${flag.name} is a flag of ${others.join(' and ')}.` : ''}${note}`,
     },
   ];
+}
+
+/** Defined in the version, or left to removed-flag: nothing for this rule to say. */
+function isKnown(status: FlagStatus): boolean {
+  if (status.state === 'undocumented') return status.removedIn !== undefined;
+  return status.state !== 'unknown';
 }

@@ -7,7 +7,7 @@
  */
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import type { OutsideTables } from '../../model/flag-facts/flag-status';
+import { flagStatus, type FlagStatus, type OutsideTables } from '../../model/flag-facts/flag-status';
 import type { FlagComponent } from '../../model/flag-facts/tables';
 import type { Flag, FlagSet } from '../../model/flags';
 import type { Kubelet } from '../../model/kubelet';
@@ -47,7 +47,21 @@ function controlPlane(
   };
 }
 
-export function programsOf(model: ClusterModel): Program[] {
+/**
+ * Four rules judge every flag of every program: the programs, their written flags and each flag's status
+ * are worked out once per model (the model does not change once built).
+ */
+const programsByModel = new WeakMap<ClusterModel, readonly Program[]>();
+const writtenByProgram = new WeakMap<Program, readonly Flag[]>();
+const statusesByProgram = new WeakMap<Program, Map<Flag, FlagStatus>>();
+
+export function programsOf(model: ClusterModel): readonly Program[] {
+  let programs = programsByModel.get(model);
+  if (!programs) programsByModel.set(model, (programs = listPrograms(model)));
+  return programs;
+}
+
+function listPrograms(model: ClusterModel): Program[] {
   const of = (list: readonly ControlPlaneComponent[], program: FlagComponent, path: PathId) =>
     list.map((component) => controlPlane(component, program, path, model));
   return [
@@ -70,8 +84,20 @@ export function programsOf(model: ClusterModel): Program[] {
 }
 
 /** The flags the upload itself writes (not the defaults a layout such as kubeadm's adds for it). */
-export function writtenFlags(program: Program): Flag[] {
-  return program.flags.flags.filter((flag) => !flag.location.default);
+export function writtenFlags(program: Program): readonly Flag[] {
+  let written = writtenByProgram.get(program);
+  if (!written)
+    writtenByProgram.set(program, (written = program.flags.flags.filter((f) => !f.location.default)));
+  return written;
+}
+
+/** What the program does with one of its flags in its version (shared: do not change it). */
+export function statusOf(program: Program, flag: Flag): FlagStatus {
+  let statuses = statusesByProgram.get(program);
+  if (!statuses) statusesByProgram.set(program, (statuses = new Map<Flag, FlagStatus>()));
+  let status = statuses.get(flag);
+  if (!status) statuses.set(flag, (status = flagStatus(program.program, flag.name, program.version)));
+  return status;
 }
 
 /** The flag as the upload writes it (`--name=value`), for the evidence. */

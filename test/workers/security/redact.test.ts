@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/engine/fingerprint';
-import { redact } from '../../../src/security/redact';
+import { hasBase64Run, mayHoldBootstrapToken, redact } from '../../../src/security/redact';
 
 describe('redact', () => {
   it.each([
@@ -81,6 +82,49 @@ describe('redact: the secrets of a Talos machine configuration and a k0s Cluster
     'serverTLSBootstrap: true',
   ])('keeps %s', (line) => {
     expect(redact(line)).toBe(line);
+  });
+});
+
+describe('redact: the scans that decide whether the bootstrap-token and base64 patterns run', () => {
+  const BOOTSTRAP_TOKEN = /\b[a-z0-9]{6}\.[a-z0-9]{16}\b/;
+  const BASE64_RUN = /\b[A-Za-z0-9+/]{40,}={0,2}/;
+  const alphabet = fc.constantFrom(...'abz09AZ+/=. -_'.split(''));
+  const texts = fc.oneof(
+    fc.string({ unit: alphabet, maxLength: 120 }),
+    // Runs one character short of the patterns' lengths, at them, and past them.
+    fc
+      .tuple(
+        fc.string({ unit: alphabet, maxLength: 10 }),
+        fc.integer({ min: 38, max: 42 }),
+        fc.string({ unit: alphabet, maxLength: 10 }),
+      )
+      .map(([head, length, tail]) => `${head}${'aZ9+'.repeat(11).slice(0, length)}${tail}`),
+    fc
+      .tuple(
+        fc.integer({ min: 5, max: 7 }),
+        fc.integer({ min: 15, max: 17 }),
+        fc.string({ unit: alphabet, maxLength: 3 }),
+      )
+      .map(
+        ([before, after, tail]) =>
+          `${'a1'.repeat(4).slice(0, before)}.${'b2'.repeat(9).slice(0, after)}${tail}`,
+      ),
+  );
+  it('never skip a text a pattern matches (fast-check, 3,000 texts)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (BOOTSTRAP_TOKEN.test(text)) expect(mayHoldBootstrapToken(text)).toBe(true);
+        if (BASE64_RUN.test(text)) expect(hasBase64Run(text)).toBe(true);
+      }),
+      { numRuns: 3000, seed: 1202 },
+    );
+  });
+
+  it('skip prose, which holds neither', () => {
+    const prose =
+      'kube-apiserver (/etc/kubernetes/manifests/kube-apiserver.yaml) sets --authorization-mode=AlwaysAllow: every request is allowed.';
+    expect([mayHoldBootstrapToken(prose), hasBase64Run(prose)]).toEqual([false, false]);
+    expect(mayHoldBootstrapToken('join abcdef.0123456789abcdef')).toBe(true);
   });
 });
 
