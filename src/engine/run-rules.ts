@@ -37,6 +37,7 @@ export function runRules(
 ): RuleResults {
   const results: RuleResults = { findings: [], suppressed: [], evaluated: [], notEvaluated: [] };
   const unknownDefault = unknownDefaultReason(model);
+  const completion = completionOf(model);
   for (const rule of rules) {
     const missing = rule.requires.find((requirement) => !REQUIREMENTS[requirement].present(model));
     if (missing) {
@@ -65,7 +66,7 @@ export function runRules(
     // A rule that could judge nothing at all was not evaluated, even though it ran.
     if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length))
       results.evaluated.push(rule.id);
-    for (const finding of raw.map((bare) => complete(rule, bare, model))) {
+    for (const finding of raw.map((bare) => complete(rule, bare, completion))) {
       const suppression = suppress(finding);
       if (suppression) results.suppressed.push({ ...finding, suppression });
       else results.findings.push(finding);
@@ -107,14 +108,47 @@ function findingPath(rule: Rule, raw: RawFinding): PathId {
   return raw.path;
 }
 
-function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
+/** What completing a finding needs of the model, worked out once per run. */
+interface Completion {
+  network: ClusterModel['network'];
+  /** The node a finding is on: its kubelet's node when it is about one, else its file's (nodeOfFile). */
+  nodeOf: (raw: RawFinding) => string | null;
+  /** redactQuote, once per distinct text: for subjects and evidence, which a run's findings repeat. */
+  quote: (text: string) => string;
+}
+
+function completionOf(model: ClusterModel): Completion {
+  // The first kubelet of each name, as a search of model.kubelets finds it.
+  const kubeletNodes = new Map<string, string | null>();
+  for (const kubelet of model.kubelets)
+    if (!kubeletNodes.has(kubelet.name))
+      kubeletNodes.set(kubelet.name, kubelet.node === '' ? null : kubelet.node);
+  const byFile = new Map<string, string | null>();
+  const fileNode = (file: string): string | null => {
+    let node = byFile.get(file);
+    if (node === undefined) byFile.set(file, (node = nodeOfFile(file, model)));
+    return node;
+  };
+  const quoted = new Map<string, string>();
+  return {
+    network: model.network,
+    nodeOf: (raw) => kubeletNodes.get(raw.subject) ?? fileNode(raw.location.file),
+    quote: (text) => {
+      let done = quoted.get(text);
+      if (done === undefined) quoted.set(text, (done = redactQuote(text)));
+      return done;
+    },
+  };
+}
+
+function complete(rule: Rule, raw: RawFinding, { network, nodeOf, quote }: Completion): Finding {
   const path = findingPath(rule, raw);
   let severity = rule.severity;
   let severityReason: string | null = null;
   if (raw.severity) {
     severity = raw.severity.value;
     severityReason = raw.severity.reason;
-  } else if (model.network === 'trusted' && rule.trustedSeverity && rule.trustedSeverity !== rule.severity) {
+  } else if (network === 'trusted' && rule.trustedSeverity && rule.trustedSeverity !== rule.severity) {
     severity = rule.trustedSeverity;
     severityReason = `network=trusted: the request says the network between control plane and nodes is trusted, which lowers this from ${rule.severity}`;
   }
@@ -126,10 +160,10 @@ function complete(rule: Rule, raw: RawFinding, model: ClusterModel): Finding {
     title: rule.title,
     // Quotes of the upload: redacted, and cut at LIMITS.maxQuotedChars (saying so) to bound the answer.
     message: redactQuote(raw.message),
-    subject: redactQuote(raw.subject),
-    location: { ...raw.location, node: nodeOf(raw, model) },
+    subject: quote(raw.subject),
+    location: { ...raw.location, node: nodeOf(raw) },
     related: raw.related ?? [],
-    evidence: redactQuote(raw.evidence),
+    evidence: quote(raw.evidence),
     severityReason,
     remediation: rule.remediation,
     links: linksOf(rule, path),
@@ -150,14 +184,12 @@ function linksOf(rule: Rule, path: PathId): string[] {
 }
 
 /**
- * The node a finding is on: its kubelet's node when the finding is about one, else the folder its file
- * was uploaded under (`worker-1/var/lib/kubelet/config.yaml`), else the node of the kubelet built from
- * that file; null when the upload does not say.
+ * The node of a finding that is not about a kubelet with a node: the folder its file was uploaded under
+ * (`worker-1/var/lib/kubelet/config.yaml`), else the node of the kubelet built from that file; null when
+ * the upload does not say.
  */
-function nodeOf(raw: RawFinding, model: ClusterModel): string | null {
-  const kubelet = model.kubelets.find((k) => k.name === raw.subject);
-  if (kubelet?.node) return kubelet.node;
-  const key = nodeKeyOf(raw.location.file);
+function nodeOfFile(file: string, model: ClusterModel): string | null {
+  const key = nodeKeyOf(file);
   if (key) return key.split('/').pop() ?? key;
-  return model.kubelets.find((k) => k.node && k.files.includes(raw.location.file))?.node ?? null;
+  return model.kubelets.find((k) => k.node && k.files.includes(file))?.node ?? null;
 }

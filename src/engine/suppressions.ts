@@ -27,12 +27,17 @@ export interface SuppressionOptions {
 export const suppressNothing: Suppressor = () => null;
 
 export function suppressor(options: SuppressionOptions, files: readonly IngestedFile[]): Suppressor {
-  const documentAt = documentLocator(files);
+  // Most uploads annotate nothing: then no finding needs its object looked up.
+  const annotated = files.some((file) =>
+    file.objects.some(({ doc }) => annotationsOf(doc)[IGNORE_ANNOTATION] !== undefined),
+  );
+  const documentAt = annotated ? documentLocator(files) : () => undefined;
   return function suppression(finding) {
     if (options.skipRules.includes(finding.ruleId))
       return { source: 'option', reason: `skipRules=${options.skipRules.join(',')}` };
     if (options.rules && !options.rules.includes(finding.ruleId))
       return { source: 'option', reason: `not among rules=${options.rules.join(',')}` };
+    if (!annotated) return null;
     const annotations = annotationsOf(documentAt(finding.location));
     const ignored = annotations[IGNORE_ANNOTATION];
     if (typeof ignored !== 'string' || !ignored.split(',').some((id) => id.trim() === finding.ruleId))
