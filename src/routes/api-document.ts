@@ -46,12 +46,19 @@ export function withExampleReport(document: unknown, report: Report): ApiDocumen
 export const openApiYaml = (document: unknown): string => yamlText(document);
 
 let document: Promise<ApiDocument> | undefined;
+let json: Promise<string> | undefined;
 let yaml: Promise<string> | undefined;
 
 /** The whole document, built once. */
 export function apiDocument(): Promise<ApiDocument> {
   document ??= exampleReport().then((report) => withExampleReport(generated, report));
   return document;
+}
+
+/** The whole document as the text GET /openapi.json answers with, built once (it is 150 KB). */
+export function apiDocumentJson(): Promise<string> {
+  json ??= apiDocument().then((built) => JSON.stringify(built));
+  return json;
 }
 
 /** The whole document as YAML, built once. */

@@ -27,10 +27,13 @@ function contentSecurityPolicy(): Promise<string> {
   return policy;
 }
 
-export function registerDocs(app: Hono<AppEnv>) {
-  app.get('/docs', async (c) => {
+let html: Promise<string> | undefined;
+
+/** The page, rendered once: it depends on the document and the catalogue only (250 KB of HTML). */
+export function docsHtml(): Promise<string> {
+  html ??= apiDocument().then(async (document) => {
     const page = DocsPage({
-      document: await apiDocument(),
+      document,
       rules: RULE_CATALOGUE,
       formats: FORMATS.map((name) => ({
         name,
@@ -38,8 +41,15 @@ export function registerDocs(app: Hono<AppEnv>) {
         use: FORMAT_USES[name],
       })),
     });
+    return `<!doctype html>${await page}`;
+  });
+  return html;
+}
+
+export function registerDocs(app: Hono<AppEnv>) {
+  app.get('/docs', async (c) => {
     c.header('Content-Security-Policy', await contentSecurityPolicy());
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(`<!doctype html>${await page}`);
+    return c.html(await docsHtml());
   });
 }

@@ -1,5 +1,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { apiDocumentJson, apiDocumentYaml } from '../../../src/routes/api-document';
+import { docsHtml } from '../../../src/routes/docs';
 import type { PathInfo, RuleInfo } from '../../../src/schemas/rule';
 import { call } from '../../support/http';
 
@@ -47,5 +49,23 @@ describe('read-only endpoints', () => {
     const yamlRes = await call('/openapi.yaml');
     expect(yamlRes.headers.get('content-type')).toContain('yaml');
     expect(load(await yamlRes.text())).toEqual(json);
+  });
+
+  it('serve the texts that never change built once: the same text for every request', async () => {
+    // Issue 16 target 6: /docs is 250 KB of HTML and /openapi.json 150 KB of JSON; neither is rebuilt.
+    expect(docsHtml()).toBe(docsHtml());
+    expect(apiDocumentJson()).toBe(apiDocumentJson());
+    expect(apiDocumentYaml()).toBe(apiDocumentYaml());
+    for (const [path, text, type] of [
+      ['/docs', await docsHtml(), 'text/html'],
+      ['/openapi.json', await apiDocumentJson(), 'application/json'],
+    ] as const) {
+      const res = await call(path);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect(await res.text()).toBe(text);
+    }
+    const rules = await call('/v1/rules');
+    expect(rules.headers.get('content-type')).toContain('application/json');
+    expect(await rules.text()).toBe(await (await call('/v1/rules')).text());
   });
 });
