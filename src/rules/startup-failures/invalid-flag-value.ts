@@ -16,8 +16,8 @@ import {
   isExpanded,
   outsideNote,
   programsOf,
-  statusOf,
   runs,
+  statusOf,
   writtenFlags,
   type Program,
 } from '../support/programs';

@@ -7,8 +7,8 @@ import {
   asWritten,
   outsideNote,
   programsOf,
-  statusOf,
   runs,
+  statusOf,
   writtenFlags,
   type Program,
 } from '../support/programs';
