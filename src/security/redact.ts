@@ -46,7 +46,7 @@ export function redact(text: string): string {
   if (result.includes('-----BEGIN')) result = result.replace(PEM, '[redacted]');
   if (result.includes('eyJ')) result = replaceJwts(result);
   if (mayHoldBootstrapToken(result)) result = result.replace(BOOTSTRAP_TOKEN, '[redacted]');
-  if (hasBase64Run(result)) {
+  if (result.length >= 40 && hasBase64Run(result)) {
     result = result.replace(BASE64_RUN, (run) => (looksLikeBase64(run) ? '[redacted]' : run));
   }
   return result;
