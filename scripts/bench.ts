@@ -4,7 +4,7 @@
  *   3, 5  HTTP on `wrangler dev`: POST /v1/lint and the form vs GET /healthz; CPU per request ≤ 256 KiB
  *   4     the Worker bundle's gzip size and its global-scope work at startup
  * Usage: npm run bench [-- --only lint,bundle,http] [--rounds 300] [--big-rounds 7] [--sizes 1,5]
- *        [--inputs example,pods,configz,rbac,list]
+ *        [--inputs example,pods,configz,rbac,list] [--against REF]
  *        [--http-rounds 150] [--samples 5]
  * Figures are medians; this machine is shared, so CPU time (not wall time) is what the lint targets use.
  */
@@ -35,6 +35,7 @@ if (only.includes('lint')) {
       bigRounds: Number(option('big-rounds', '7')),
       sizes: option('sizes', '1,5').split(',').map(Number),
       inputs: option('inputs', 'example,pods,configz,rbac,list').split(','),
+      ...(process.argv.includes('--against') ? { against: option('against', 'HEAD') } : {}),
     })),
   );
 }

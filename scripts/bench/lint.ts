@@ -9,11 +9,12 @@
  * files as bytes, as an upload does. Every round runs each function once, interleaved.
  */
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { atCommit, inFreshProcesses } from './against';
 import { interleaved, ms, target, type Timing } from './measure';
 import { MiB, SHAPES, exampleFiles, type BenchFile } from './shapes';
 import { workerAliases, workerKeepNames } from './wrangler-config';
@@ -34,10 +35,20 @@ export interface LintOptions {
   sizes: number[];
   /** The inputs to run: `example` and the names of SHAPES. */
   inputs: string[];
+  /** A commit whose lint() is timed against this tree's, input by input (./against.ts). */
+  against?: string;
 }
 
 async function bundledLint(repo: string): Promise<Lint> {
   const outfile = join(tmpdir(), `kcl-bench-lint-${process.pid}.mjs`);
+  await bundleLint(repo, outfile);
+  const module = (await import(pathToFileURL(outfile).href)) as { lint: Lint };
+  rmSync(outfile);
+  return module.lint;
+}
+
+/** Writes lint() of the tree at `repo` to `outfile`, bundled as the Worker bundles it. */
+export async function bundleLint(repo: string, outfile: string): Promise<void> {
   const alias = workerAliases(repo);
   delete alias['js-yaml/browser'];
   await build({
@@ -61,9 +72,6 @@ async function bundledLint(repo: string): Promise<Lint> {
     outfile,
     logLevel: 'warning',
   });
-  const module = (await import(pathToFileURL(outfile).href)) as { lint: Lint };
-  rmSync(outfile);
-  return module.lint;
 }
 
 async function parsers(repo: string): Promise<Record<string, Yaml>> {
@@ -85,6 +93,7 @@ interface Row {
 
 export async function benchLint(options: LintOptions): Promise<string[]> {
   const lint = await bundledLint(options.repo);
+  const against = options.against ? await bundlesAgainst(options.repo, options.against) : undefined;
   const yaml = await parsers(options.repo);
   const inputs: Array<{ id: string; files: BenchFile[]; big: boolean }> = [];
   if (options.inputs.includes('example')) {
@@ -127,8 +136,32 @@ export async function benchLint(options: LintOptions): Promise<string[]> {
         `(wall ${ms(lintTime.wall)}) | loadAll cpu ${parserTimes.map((p) => `${p.name} ${ms(p.time.cpu)}`).join(', ')} ` +
         `| ${(lintTime.cpu / fastest.time.cpu).toFixed(2)}× ${fastest.name}`,
     );
+    if (against) {
+      const runs = 6;
+      const cpu = inFreshProcesses(against.bundles, input.files, input.big ? 9 : 1000, runs);
+      console.log(
+        `  ${''.padEnd(12)} this tree ${ms(cpu.tree)} | ${against.ref} ${ms(cpu.before)} | ` +
+          `this tree / ${against.ref}: ${(cpu.tree / cpu.before).toFixed(2)}× (medians of ${runs} fresh processes each)`,
+      );
+    }
   }
+  against?.remove();
   return targetLines(rows, options.sizes);
+}
+
+/** This tree's lint() and that of `ref`, bundled alike into a temporary directory. */
+async function bundlesAgainst(repo: string, ref: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'kcl-bench-against-'));
+  const bundles = { tree: join(dir, 'tree.mjs'), before: join(dir, 'before.mjs') };
+  await bundleLint(repo, bundles.tree);
+  await atCommit(repo, ref, (tree) => bundleLint(tree, bundles.before));
+  return {
+    ref,
+    bundles,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function targetLines(rows: Map<string, Row>, sizes: number[]): string[] {
