@@ -13,6 +13,7 @@ import { CertificateError, parseCertificate, type CertificateInfo } from '../ing
 import type { Location, PathId } from '../schemas/common';
 import type { CertificateBinding, TrustPair } from './certificates-binding';
 import { SignatureChecker, type SignatureCheck } from './certificates-signatures';
+import { groupBy } from './group-by';
 
 /** One certificate as uploaded: a PEM block, or one certificate of a kubeconfig `*-data` field. */
 export interface StoredCertificate {
@@ -102,9 +103,7 @@ export class Certificates {
       if (!(parsed instanceof CertificateError)) infos.add(parsed);
     }
     // Go finds a certificate's candidate issuers by name, then checks the signature with each.
-    const bySubject = new Map<string, CertificateInfo[]>();
-    for (const info of infos)
-      bySubject.set(info.subject.der, [...(bySubject.get(info.subject.der) ?? []), info]);
+    const bySubject = groupBy(infos, (info) => info.subject.der);
     const checks: Array<Promise<void>> = [];
     for (const info of infos) {
       const results = new Map<CertificateInfo, SignatureCheck>();

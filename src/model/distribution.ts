@@ -16,6 +16,7 @@ import type { ControlPlaneComponent } from './control-plane';
 import { parseFlags } from './flags';
 import { nodeKeyOf } from './referenced-file';
 import { own } from '../security/own-property';
+import { groupBy } from './group-by';
 
 export type Distribution = 'k3s' | 'rke2';
 
@@ -57,11 +58,8 @@ export interface DistributionResult {
 
 export function fromDistributionConfigs(items: readonly Classified[]): DistributionResult {
   const result: DistributionResult = { components: [], kubeletFlags: [] };
-  const groups = new Map<string, SourceDocument[]>();
-  for (const { doc } of items) {
-    const key = `${distributionOf(doc.file)}:${nodeKeyOf(doc.file)}`;
-    groups.set(key, [...(groups.get(key) ?? []), doc]);
-  }
+  const documents = items.map((item) => item.doc);
+  const groups = groupBy(documents, (doc) => `${distributionOf(doc.file)}:${nodeKeyOf(doc.file)}`);
   for (const docs of groups.values()) {
     const ordered = [...docs].sort((a, b) => order(a.file).localeCompare(order(b.file)));
     const distribution = distributionOf(ordered[0]?.file ?? '');

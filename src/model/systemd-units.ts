@@ -15,6 +15,7 @@ import { componentOfProgram } from '../ingest/components';
 import type { EnvironmentValue } from '../ingest/environment-file';
 import type { SystemdUnit, UnitDirective } from '../ingest/systemd-unit';
 import { nodeKeyOf } from './referenced-file';
+import { groupBy } from './group-by';
 
 export interface UnitCommandLines {
   commandLines: CommandLine[];
@@ -30,12 +31,8 @@ interface Source {
 
 export function commandLinesFromUnits(files: readonly IngestedFile[]): UnitCommandLines {
   const result: UnitCommandLines = { commandLines: [], readByKubeletUnits: new Set() };
-  const groups = new Map<string, SystemdUnit[]>();
-  for (const file of files) {
-    if (!file.unit) continue;
-    const key = `${nodeKeyOf(file.name)}\u0000${file.unit.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), file.unit]);
-  }
+  const units = files.flatMap((file) => (file.unit ? [file.unit] : []));
+  const groups = groupBy(units, (unit) => `${nodeKeyOf(unit.file)}\u0000${unit.unit}`);
   for (const group of groups.values()) {
     const command = expandUnit(group.sort(unitOrder), files);
     if (!command) continue;

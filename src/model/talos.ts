@@ -23,6 +23,7 @@ import type { KubeletDefaults } from './kubelet';
 import { nodeKeyOf } from './referenced-file';
 import { compareMinor } from './version';
 import { mapArgs, renderArgs, type MergePolicy, type UserArg } from './rendered-args';
+import { groupBy } from './group-by';
 
 const SECRETS = '/system/secrets/kubernetes';
 const CONFIG = '/system/config/kubernetes';
@@ -98,9 +99,7 @@ export function fromTalos(items: readonly Classified[]): TalosResult {
     authorizationConfigs: [],
     authenticationConfigs: [],
   };
-  const byFile = new Map<string, Classified[]>();
-  for (const item of items) byFile.set(item.doc.file, [...(byFile.get(item.doc.file) ?? []), item]);
-  for (const [file, docs] of byFile) {
+  for (const [file, docs] of groupBy(items, (item) => item.doc.file)) {
     const machine = machineOf(file, docs);
     const name = `Talos ${machine.type === 'unknown' ? 'machine' : machine.type} ${machine.hostname ?? file.split('/').pop() ?? file}`;
     // Only a control plane's configuration has a KubeAPIServerConfig: a file of Talos 1.15's documents
