@@ -9,7 +9,7 @@ import type { ClusterModel } from '../model/cluster-model';
 import { nodeKeyOf } from '../model/referenced-file';
 import { compareMinor } from '../model/version';
 import { fingerprint } from './fingerprint';
-import { redactQuote } from '../security/redact';
+import { once, redactQuote } from '../security/redact';
 import type { Finding } from '../schemas/finding';
 import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
 import { ruleLinks } from './describe-rule';
@@ -129,15 +129,10 @@ function completionOf(model: ClusterModel): Completion {
     if (node === undefined) byFile.set(file, (node = nodeOfFile(file, model)));
     return node;
   };
-  const quoted = new Map<string, string>();
   return {
     network: model.network,
     nodeOf: (raw) => kubeletNodes.get(raw.subject) ?? fileNode(raw.location.file),
-    quote: (text) => {
-      let done = quoted.get(text);
-      if (done === undefined) quoted.set(text, (done = redactQuote(text)));
-      return done;
-    },
+    quote: once(redactQuote),
   };
 }
 

@@ -5,9 +5,12 @@ import { ProblemError } from '../http/problem';
 import { RULESET_VERSION, RULE_CATALOGUE, findRuleInfo } from '../lint';
 
 export function registerRules(app: Hono<AppEnv>) {
-  // The catalogue does not change while the Worker runs: its JSON text is made once.
-  const list = JSON.stringify({ rulesetVersion: RULESET_VERSION, rules: RULE_CATALOGUE });
-  app.get('/v1/rules', (c) => c.body(list, 200, { 'Content-Type': 'application/json' }));
+  // The catalogue does not change while the Worker runs: its JSON text is made once, when first asked for.
+  let list: string | undefined;
+  app.get('/v1/rules', (c) => {
+    list ??= JSON.stringify({ rulesetVersion: RULESET_VERSION, rules: RULE_CATALOGUE });
+    return c.body(list, 200, { 'Content-Type': 'application/json' });
+  });
   app.get('/v1/rules/:id', (c) => {
     const rule = findRuleInfo(c.req.param('id'));
     if (!rule) throw ruleNotFound();

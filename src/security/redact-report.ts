@@ -5,7 +5,7 @@
  * messages, subjects and evidence are redacted when the engine completes them; they are left alone here.
  */
 import type { Report } from '../schemas/report';
-import { redact, redactQuote } from './redact';
+import { once, redact, redactQuote } from './redact';
 
 export function redactReport(report: Report): Report {
   // Names repeat in every location of a report: each distinct text is redacted once. Quotes of the
@@ -52,18 +52,5 @@ export function redactReport(report: Report): Report {
       location: location(finding.location),
       related: finding.related.map(location),
     })),
-  };
-}
-
-/** `redactText`, answering each distinct text once. */
-function once(redactText: (text: string) => string): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let done = seen.get(text);
-    if (done === undefined) {
-      done = redactText(text);
-      seen.set(text, done);
-    }
-    return done;
   };
 }

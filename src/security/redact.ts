@@ -85,6 +85,22 @@ function isLowerAlnum(code: number): boolean {
 }
 
 /**
+ * `redactText`, answering each distinct text once: a report repeats file names, pointers, reasons and
+ * subjects. The texts are kept only as long as the function returned.
+ */
+export function once(redactText: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let done = seen.get(text);
+    if (done === undefined) {
+      done = redactText(text);
+      seen.set(text, done);
+    }
+    return done;
+  };
+}
+
+/**
  * A quote of the upload in an answer (a finding's message or evidence, a document's kind or note, a
  * parse error), redacted and at most LIMITS.maxQuotedChars characters long: a longer one is cut there,
  * saying so, never silently. Only the head (and a margin, so a secret across the cut is recognised
