@@ -5,7 +5,7 @@ import { compareMinor } from '../../model/version';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { validateEgressSelector, type EgressProblem } from '../../model/egress-selector-validation';
-import { KONNECTIVITY_SOCKET, egressSelector, upload, type RuleExamples } from '../support/examples';
+import { egressSelector, upload, type RuleExamples } from '../support/examples';
 
 export default defineRule({
   id: 'egress-selector-config-invalid',
@@ -34,16 +34,8 @@ export const examples = (): RuleExamples => ({
       '        url: https://konnectivity.example:8131',
     ]),
   ),
-  good: upload(
-    egressSelector([
-      '- name: cluster',
-      '  connection:',
-      '    proxyProtocol: GRPC',
-      '    transport:',
-      '      uds:',
-      `        udsName: ${KONNECTIVITY_SOCKET}`,
-    ]),
-  ),
+  // The same selection over the konnectivity-server's socket (the examples' default).
+  good: upload(egressSelector()),
 });
 
 function judge(selector: EgressSelector, model: ClusterModel): RawFinding[] {
