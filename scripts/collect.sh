@@ -642,14 +642,18 @@ while IFS= read -r u_path; do
 done <"$LIST"
 
 # A wrong --server answers 404 at once and drops the upload mid-way (the Worker cancels the bodies it
-# refuses, so curl sees a reset, not the answer): ask first, without a body.
-PREFLIGHT=$(curl -s -o /dev/null -w '%{http_code}' -X OPTIONS "$URL" 2>/dev/null) || PREFLIGHT=
+# refuses, so curl sees a reset, not the answer): ask first, without a body. The API answers a GET of
+# the URL with 405; OPTIONS would not do, since CORS answers a preflight on any path.
+PREFLIGHT=$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null) || PREFLIGHT=
 [ "$PREFLIGHT" = 404 ] && die 3 "$URL answered HTTP 404: is --server the API's base URL?"
 
 STATUS=$(curl "$@" "$URL")
 RC=$?
 if [ "$RC" -ne 0 ]; then
   [ -s "$STAGE/response" ] && cat "$STAGE/response" >&2
+  case $RC in
+    55 | 56) die 3 "upload to $URL failed (curl exit $RC): the server closed the connection before it answered, as it does for an upload it refuses" ;;
+  esac
   die 3 "upload to $URL failed (curl exit $RC)"
 fi
 case $STATUS in
