@@ -30,6 +30,8 @@ const UNLIKE_YAML =
 const BARE_MARKER = /^---[ \t]*(?:#[^\n]*)?\r?\n/;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const MAX_KEY = 1024;
+/** From this many characters, the Reader notes where a mapping or sequence ends (LazyRecords). */
+const NOTE_END_FROM = 1024;
 
 class NotPlainJson extends Error {}
 
@@ -60,7 +62,7 @@ export function readJsonDocument(
     const value = reader.value(0);
     if (skipSpace(text, reader.at, end) !== end) return undefined;
     budget.absorb(reader.budget, 0);
-    return { value, rootOffset: at, byContainer: new LazyRecords(text, value as object, at) };
+    return { value, rootOffset: at, byContainer: new LazyRecords(text, value as object, at, reader.ends) };
   } catch {
     // Not plain JSON, or a limit: the YAML reader decides.
     return undefined;
@@ -78,6 +80,8 @@ function skipSpace(text: string, from: number, end: number): number {
 
 class Reader {
   at = 0;
+  /** Where a long mapping or sequence starts → just after it ends (shorter ones are cheaper to scan). */
+  readonly ends = new Map<number, number>();
 
   constructor(
     private readonly text: string,
@@ -99,10 +103,12 @@ class Reader {
 
   private mapping(depth: number): Record<string, unknown> {
     this.enter(depth);
+    const start = this.at;
     const value: Record<string, unknown> = {};
     this.at++;
     if (this.next() === 125) {
       this.at++;
+      this.noteEnd(start);
       return value;
     }
     for (;;) {
@@ -117,26 +123,39 @@ class Reader {
       defineKey(value, key, this.value(depth));
       const after = this.next();
       this.at++;
-      if (after === 125) return value;
+      if (after === 125) {
+        this.noteEnd(start);
+        return value;
+      }
       if (after !== 44) throw new NotPlainJson();
     }
   }
 
   private sequence(depth: number): unknown[] {
     this.enter(depth);
+    const start = this.at;
     const value: unknown[] = [];
     this.at++;
     if (this.next() === 93) {
       this.at++;
+      this.noteEnd(start);
       return value;
     }
     for (;;) {
       value.push(this.value(depth));
       const after = this.next();
       this.at++;
-      if (after === 93) return value;
+      if (after === 93) {
+        this.noteEnd(start);
+        return value;
+      }
       if (after !== 44) throw new NotPlainJson();
     }
+  }
+
+  /** The container that started at `start` ends here: noted when it is long (noting each one cost more). */
+  private noteEnd(start: number): void {
+    if (this.at - start >= NOTE_END_FROM) this.ends.set(start, this.at);
   }
 
   /** A container opens: one node; nesting stops well before js-yaml's maxDepth would. */
@@ -197,7 +216,9 @@ function stringAt(text: string, open: number, close: number): string {
  * a rule asks for a few dozen places, and a record per mapping and sequence of a 5 MiB dump (made
  * while reading) doubled what the garbage collector had to go through. A record is what the YAML reader
  * records: a key located after its opening quote, an item where it starts (after a string's quote);
- * with a key written twice, the last one, whose value the mapping holds.
+ * with a key written twice, the last one, whose value the mapping holds. A record steps over a long
+ * nested mapping or sequence by the end the Reader noted for it: scanning them made the records of a
+ * dump's root and of its `kubeletconfig` go through the whole file twice.
  */
 class LazyRecords implements Records {
   private readonly records = new Map<object, OffsetRecord>();
@@ -208,6 +229,8 @@ class LazyRecords implements Records {
     private readonly text: string,
     root: object,
     rootOffset: number,
+    /** The Reader's noted ends of long containers, by start. */
+    private readonly ends: ReadonlyMap<number, number>,
   ) {
     this.starts.set(root, rootOffset);
   }
@@ -266,12 +289,18 @@ class LazyRecords implements Records {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === 34) return closingQuote(text, at, text.length) + 1;
-    if (first !== 123 && first !== 91) {
-      let end = at;
-      for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end))
-        if (code === 44 || code === 125 || code === 93 || code === 32 || code === 10 || code === 13) break;
-      return end;
-    }
+    const known = this.ends.get(at);
+    if (known !== undefined) return known;
+    if (first === 123 || first === 91) return this.scanContainer(at);
+    let end = at;
+    for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end))
+      if (code === 44 || code === 125 || code === 93 || code === 32 || code === 10 || code === 13) break;
+    return end;
+  }
+
+  /** The offset just after the mapping or sequence that starts at `at`, found by scanning it. */
+  private scanContainer(at: number): number {
+    const text = this.text;
     let depth = 0;
     for (let i = at; i < text.length; i++) {
       const code = text.charCodeAt(i);

@@ -17,11 +17,15 @@ const number = fc.oneof(
   fc.constantFrom(0, -0, 1e21, 1e-7, 123456789012345680000, 0.1, -5),
 );
 const scalar = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), number, fc.boolean(), fc.constant(null));
-const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }),
-}));
+const jsonOf = (leaf: fc.Arbitrary<unknown>) =>
+  fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }),
+  }));
+const json = jsonOf(scalar);
+/** Long strings make containers of over 1024 characters, whose ends the reader notes. */
+const longJson = jsonOf(fc.oneof(scalar, fc.string({ minLength: 300, maxLength: 700 })));
 /** JSON text with its keys as written (duplicates kept), laid out compactly or indented. */
 function write(value: unknown, indent: string, at = ''): string {
   const inner = indent ? `\n${at}${indent}` : '';
@@ -35,14 +39,16 @@ function write(value: unknown, indent: string, at = ''): string {
   }
   return JSON.stringify(value);
 }
-const document = fc
-  .tuple(
-    fc.oneof(json.object, json.array),
-    fc.constantFrom('', '  ', '    ', '\t'),
-    fc.constantFrom('', '---\n', '\n', '  ', '--- # c\n', '\ufeff'),
-    fc.constantFrom('', '\n', '\n\n', ' # c\n', '\n...\n', ',', '\n---\n{"a": 1}\n'),
-  )
-  .map(([value, indent, head, tail]) => head + write(value, indent) + tail);
+const documentOf = (tree: typeof json) =>
+  fc
+    .tuple(
+      fc.oneof(tree.object, tree.array),
+      fc.constantFrom('', '  ', '    ', '\t'),
+      fc.constantFrom('', '---\n', '\n', '  ', '--- # c\n', '\ufeff'),
+      fc.constantFrom('', '\n', '\n\n', ' # c\n', '\n...\n', ',', '\n---\n{"a": 1}\n'),
+    )
+    .map(([value, indent, head, tail]) => head + write(value, indent) + tail);
+const document = documentOf(json);
 
 describe('plain JSON read without events (json-document.ts)', () => {
   it('reads what the YAML reader reads: values, key order, offsets, errors, budget', () => {
@@ -52,6 +58,19 @@ describe('plain JSON read without events (json-document.ts)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('locates what follows a long mapping or sequence as the YAML reader does', () => {
+    fc.assert(
+      fc.property(documentOf(longJson), (text) => {
+        expect(reading(text, withJson)).toEqual(reading(text, EVENTS_ONLY));
+      }),
+      { numRuns: 300 },
+    );
+    const long = JSON.stringify({ pad: 'x'.repeat(2000), list: ['y'.repeat(1500)] });
+    // The first `a` is long and overwritten: the record steps over it to find `b`.
+    const text = `{"a": ${long}, "a": {"x": 1}, "b": [${long}, 2], "c": 3}`;
+    expect(reading(text, withJson)).toEqual(reading(text, EVENTS_ONLY));
   });
 
   it('reads duplicated keys, __proto__ keys and escapes as YAML does', () => {
