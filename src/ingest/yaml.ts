@@ -21,6 +21,7 @@ import {
 } from 'js-yaml/browser';
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
+import { chargeAhead, hasAlias } from './alias-charges';
 import { LimitError, type Budget } from './budget';
 import { OffsetIndex, type OffsetRecord, type Records } from './offset-index';
 import { LineIndex } from './positions';
@@ -75,6 +76,8 @@ export interface Readers {
   json: boolean;
   /** Documents of at least this many characters are read piece by piece when they can be. */
   cutFrom: number;
+  /** false: a document with aliases is built without being charged first (alias-charges.ts). */
+  chargeAhead?: boolean;
 }
 
 /**
@@ -297,8 +300,9 @@ function readChunk(
   const json = readers.json ? readJsonDocument(text, start, end, budget, plainScalar) : undefined;
   if (json) return [json];
   const segments = end - start >= readers.cutFrom ? topLevelSegments(text, start, end) : undefined;
-  const cut = segments && readSegments(text, segments, budget);
-  return cut ? [cut] : parseChunk(text, start, end, budget).docs;
+  const ahead = readers.chargeAhead !== false;
+  const cut = segments && readSegments(text, segments, budget, ahead);
+  return cut ? [cut] : parseChunk(text, start, end, budget, ahead).docs;
 }
 
 /**
@@ -307,7 +311,12 @@ function readChunk(
  * piece, too many aliases, a limit): the caller then reads the document whole, which decides. The
  * pieces are charged to a fork of the budget, so a failed attempt costs the request nothing.
  */
-function readSegments(text: string, segments: Segment[], budget: Budget): ChunkDocument | undefined {
+function readSegments(
+  text: string,
+  segments: Segment[],
+  budget: Budget,
+  chargeFirst: boolean,
+): ChunkDocument | undefined {
   const trial = budget.fork();
   const byContainer = new Map<object, OffsetRecord>();
   const root: Record<string, unknown> = {};
@@ -321,7 +330,7 @@ function readSegments(text: string, segments: Segment[], budget: Budget): ChunkD
       const isItem = segment.kind === 'item';
       // An item is one level less deep alone than under its key: js-yaml counts depth from the root.
       const maxDepth = isItem ? LIMITS.maxDepth - 1 : LIMITS.maxDepth;
-      const chunk = parseChunk(text, segment.start, segment.end, trial, {
+      const chunk = parseChunk(text, segment.start, segment.end, trial, chargeFirst, {
         documentStart: segments[0]?.start ?? segment.start,
         maxDepth,
         byContainer,
@@ -372,11 +381,22 @@ function readSegments(text: string, segments: Segment[], budget: Budget): ChunkD
  * The documents of text[start, end), built from js-yaml's events. Each node is charged to the budget
  * once, when it is made; an alias shares the value it names (never a copy) and is charged its nodes and
  * characters, so a bomb of aliases costs what it would expand to before anything expands it. Offsets are
- * kept per container (OffsetIndex): no pointer string is built while reading.
+ * kept per container (OffsetIndex): no pointer string is built while reading. alias-charges.ts makes
+ * these same charges in this same order before a document with aliases is built: change both together
+ * (test/workers/ingest/alias-charges.test.ts compares them).
  */
-function parseChunk(text: string, start: number, end: number, budget: Budget, piece?: Piece): Chunk {
+function parseChunk(
+  text: string,
+  start: number,
+  end: number,
+  budget: Budget,
+  chargeFirst: boolean,
+  piece?: Piece,
+): Chunk {
   const source = text.slice(start, end);
   const events = parseEvents(source, { maxDepth: piece?.maxDepth ?? LIMITS.maxDepth });
+  if (chargeFirst && hasAlias(source, events))
+    chargeAhead(source, events, budget.fork(), (raw, style, tag) => resolveScalar(raw, style, tag, start));
   const shared = piece?.byContainer;
   // Where an empty scalar or a collection used as a key is located: the start of the document read.
   const origin = piece?.documentStart ?? start;
@@ -536,7 +556,7 @@ function plainScalar(raw: string): unknown {
   return KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw).value;
 }
 
-function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
+export function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
   if (tag === undefined) return style === SCALAR_STYLE.PLAIN ? plainScalar(raw) : raw;
   if (tag === '!' || tag === '!!str') return raw;
   const full = tag.startsWith('!!') ? TAG_PREFIX + tag.slice(2) : tag;

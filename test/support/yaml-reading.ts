@@ -71,6 +71,19 @@ function documentsLeft(budget: Budget): number {
   return taken;
 }
 
+/** What a budget still takes of nodes, characters and documents. */
+export function budgetLeft(budget: Budget) {
+  return {
+    nodes: left(budget, (probe, n) => {
+      probe.spendNodes(n);
+    }),
+    bytes: left(budget, (probe, n) => {
+      probe.spendBytes(n);
+    }),
+    documents: documentsLeft(budget),
+  };
+}
+
 /** How much more `spend` the budget takes before it breaches a limit (found by halving). */
 function left(budget: Budget, spend: (probe: Budget, count: number) => void): number {
   let taken = 0;
