@@ -289,9 +289,7 @@ class LazyRecords implements Records {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === 34) return closingQuote(text, at, text.length) + 1;
-    const known = this.ends.get(at);
-    if (known !== undefined) return known;
-    if (first === 123 || first === 91) return this.scanContainer(at);
+    if (first === 123 || first === 91) return this.ends.get(at) ?? this.scanContainer(at);
     let end = at;
     for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end))
       if (code === 44 || code === 125 || code === 93 || code === 32 || code === 10 || code === 13) break;
