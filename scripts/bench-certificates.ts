@@ -1,9 +1,9 @@
 /**
  * What reading and verifying certificates costs, warm, in Node and in workerd (the Worker's runtime):
  * per certificate read (src/ingest/x509.ts), per certificate read and signature checked (WebCrypto),
- * and a whole lint of the rules' kubeadm example with and without its certificates. The RSA-2048 PKI
- * is made by openssl at run time (test/support/make-pki.sh, keys deleted), the P-256 one is the
- * examples'. workerd is timed from outside (its clocks stop while a request computes): the time of a
+ * and a whole lint of the rules' kubeadm example with and without its certificates, and with a trust
+ * store no flag names beside them. The RSA-2048 PKI is made by openssl at run time
+ * (test/support/make-pki.sh, keys deleted), the P-256 one is the examples'. workerd is timed from outside (its clocks stop while a request computes): the time of a
  * request doing the work N times, less that of one doing it 0 times, over N.
  *   npm run bench:certificates [-- ROUNDS]
  */
@@ -47,6 +47,10 @@ const ec = [
   ),
 ];
 const withoutCertificates = example.filter((f) => !/\.(crt|pem)$/.test(f.name));
+// A trust store no flag names (a node's /etc/ssl/certs bundle): uploaded, counted, never bound.
+const unbound = Array.from({ length: 12 }, () => rsa.join('')).join('');
+const withTrustStore = [...example, { name: '/etc/ssl/certs/ca-certificates.crt', content: unbound }];
+const unboundCount = 12 * rsa.length;
 
 const ders = (pems: string[]) =>
   pems.flatMap((p) => readPem(p, new Budget()).certificates.flatMap((c) => (c.der ? [c.der] : [])));
@@ -87,6 +91,10 @@ const lintWith = await median(lintOf(example));
 const lintWithout = await median(lintOf(withoutCertificates));
 console.log(
   `  lint of the kubeadm example: ${µs(lintWith)} with its ${ec.length} certificates, ${µs(lintWithout)} without (+${µs((lintWith - lintWithout) / ec.length)}/certificate)`,
+);
+const lintStore = await median(lintOf(withTrustStore));
+console.log(
+  `  and with an unbound ${unboundCount}-certificate trust store: ${µs(lintStore)} (+${µs((lintStore - lintWith) / unboundCount)}/certificate)`,
 );
 
 // workerd: the same work in a Worker, bundled as wrangler bundles the real one.
@@ -145,6 +153,10 @@ try {
   const wWithout = await perRound('lint', [], withoutCertificates, 20);
   console.log(
     `  lint of the kubeadm example: ${µs(wWith)} with its ${ec.length} certificates, ${µs(wWithout)} without (+${µs((wWith - wWithout) / ec.length)}/certificate)`,
+  );
+  const wStore = await perRound('lint', [], withTrustStore, 20);
+  console.log(
+    `  and with an unbound ${unboundCount}-certificate trust store: ${µs(wStore)} (+${µs((wStore - wWith) / unboundCount)}/certificate)`,
   );
   await mf.dispose();
 } finally {

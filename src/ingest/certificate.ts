@@ -7,7 +7,7 @@
  * say that a CA signed it: its content does.
  */
 import type { PemContent } from './pem';
-import { CertificateError, parseCertificate, type CertificateInfo } from './x509';
+import { CertificateError, certificateOf, type CertificateInfo } from './x509';
 
 export interface UploadedCertificate {
   /** How many certificates the file holds. */
@@ -20,13 +20,9 @@ export interface UploadedCertificate {
 export function uploadedCertificate(pem: PemContent): UploadedCertificate | undefined {
   const parsed: CertificateInfo[] = [];
   for (const { der } of pem.certificates) {
-    if (!der) return undefined;
-    try {
-      parsed.push(parseCertificate(der));
-    } catch (error) {
-      if (error instanceof CertificateError) return undefined;
-      throw error;
-    }
+    const read = der && certificateOf(der);
+    if (!read || read instanceof CertificateError) return undefined;
+    parsed.push(read);
   }
   const [leaf] = parsed;
   if (!leaf) return undefined;

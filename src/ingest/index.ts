@@ -4,7 +4,6 @@
  */
 import type { InputDocument, InputError } from '../schemas/report';
 import type { Budget } from './budget';
-import { uploadedCertificate, type UploadedCertificate } from './certificate';
 import { classify, type Classified } from './classify';
 import { unwrap } from './embedded';
 import { isEnvFile, readTextForms, textFormDocument, type CommandLine } from './command-line';
@@ -34,8 +33,6 @@ export interface IngestedFile {
   environment?: EnvironmentFile;
   /** MicroK8s' args/kubelite. */
   kubelite?: Kubelite;
-  /** A PEM certificate file: the kubelet's <cert-dir>/kubelet.crt may be one. */
-  certificate?: UploadedCertificate;
   /** What the report's `inputs` says about each document. */
   documents: InputDocument[];
   /** A PEM file's blocks; for another file, the private keys pasted into it, if any. */
@@ -59,9 +56,6 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   if (isPemText(text)) {
     file.pem = readPem(text, budget);
     file.documents.push(...pemDocuments(file.pem));
-    // The kubelet's <cert-dir>/kubelet.crt decides whether it serves a self-signed pair (src/model/kubelet.ts).
-    const certificate = uploadedCertificate(file.pem);
-    if (certificate) file.certificate = certificate;
     return file;
   }
   const privateKeys = findPrivateKeys(text);

@@ -101,6 +101,26 @@ export function parseCertificate(der: Bytes): CertificateInfo {
 }
 
 /**
+ * parseCertificate's answer for these bytes, read once: ingest asks whether a PEM file is self-signed,
+ * and the model then reads the certificates it binds, often the same blocks. An error of another kind
+ * than CertificateError is a certificate this reader cannot read, too.
+ */
+export function certificateOf(der: Bytes): CertificateInfo | CertificateError {
+  let read = READ.get(der);
+  if (!read) {
+    try {
+      read = parseCertificate(der);
+    } catch (error) {
+      read = error instanceof CertificateError ? error : new CertificateError('not a certificate');
+    }
+    READ.set(der, read);
+  }
+  return read;
+}
+
+const READ = new WeakMap<Bytes, CertificateInfo | CertificateError>();
+
+/**
  * Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING };
  * TBSCertificate ::= SEQUENCE { [0] EXPLICIT version DEFAULT v1, serialNumber, signature, issuer,
  * validity, subject, subjectPublicKeyInfo, [1] issuerUniqueID, [2] subjectUniqueID, [3] extensions }.

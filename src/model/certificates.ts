@@ -9,7 +9,7 @@
  * CPU, and a certificate no flag names cannot decide anything (the report lists it as unread).
  */
 import type { Bytes } from '../ingest/pem';
-import { CertificateError, parseCertificate, type CertificateInfo } from '../ingest/x509';
+import { CertificateError, certificateOf, type CertificateInfo } from '../ingest/x509';
 import type { Location, PathId } from '../schemas/common';
 import type { CertificateBinding, TrustPair } from './certificates-binding';
 import { SignatureChecker, type SignatureCheck } from './certificates-signatures';
@@ -92,11 +92,7 @@ export class Certificates {
       const key = derKey(certificate.der);
       let parsed = this.parsed.get(key);
       if (!parsed) {
-        try {
-          parsed = parseCertificate(certificate.der);
-        } catch (error) {
-          parsed = error instanceof CertificateError ? error : new CertificateError('not a certificate');
-        }
+        parsed = certificateOf(certificate.der);
         this.parsed.set(key, parsed);
       }
       this.read.set(certificate, parsed);

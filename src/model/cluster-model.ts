@@ -132,7 +132,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     kubeconfigs,
     {
       certificates: files.flatMap((file) =>
-        file.certificate ? [{ name: file.name, selfSigned: file.certificate.selfSigned }] : [],
+        file.pem && file.pem.certificates.length > 0 ? [{ name: file.name, pem: file.pem }] : [],
       ),
       defaults: new Map([...kubeadm.kubeletDefaults, ...talos.kubeletDefaults, ...k0s.kubeletDefaults]),
     },

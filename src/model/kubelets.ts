@@ -8,8 +8,10 @@
  * command line says so; a flags file only adds flags; an uploaded KubeletConfiguration means the
  * kubelet runs with it unless a whole command line for that node says otherwise.
  */
+import { uploadedCertificate } from '../ingest/certificate';
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
+import type { PemContent } from '../ingest/pem';
 import { FlagSet, parseFlags } from './flags';
 import {
   Kubelet,
@@ -27,9 +29,10 @@ interface ConfigCandidate {
   item: Classified;
 }
 
+/** An uploaded PEM file with certificates; read only when it is a kubelet's <cert-dir>/kubelet.crt. */
 export interface UploadedCertificateFile {
   name: string;
-  selfSigned: boolean;
+  pem: PemContent;
 }
 
 export interface KubeletInputs {
@@ -143,14 +146,14 @@ function certDirCertificate(
 ): CertDirCertificate | undefined {
   const path = `${certDirOf({ flags })}/kubelet.crt`;
   const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
-  const uploaded = certificates.find(
-    ({ name }) => nodeKeyOf(name) === key && name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, '')),
-  );
   // The kubelet wrote a self-signed one there itself when none existed: only its content tells.
-  if (uploaded) {
+  for (const { name, pem } of certificates) {
+    if (nodeKeyOf(name) !== key || !name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, ''))) continue;
+    const uploaded = uploadedCertificate(pem);
+    if (!uploaded) continue; // not readable: as if not uploaded
     return uploaded.selfSigned
       ? undefined
-      : { path, reason: `was uploaded (${uploaded.name}) and is not self-signed`, location };
+      : { path, reason: `was uploaded (${name}) and is not self-signed`, location };
   }
   if (sources.some((c) => c.layout === 'microk8s'))
     return { path, reason: MICROK8S_KUBELET_CERTIFICATE, location };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Budget } from '../../../src/ingest/budget';
 import { readPem } from '../../../src/ingest/pem';
-import { parseCertificate } from '../../../src/ingest/x509';
+import { CertificateError, certificateOf, parseCertificate } from '../../../src/ingest/x509';
 import { Certificates, type CertificateBundle } from '../../../src/model/certificates';
 import { buildClusterModel } from '../../../src/model/cluster-model';
 import {
@@ -114,6 +114,19 @@ describe('the fields of a certificate', () => {
     expect(() => parseCertificate(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).toThrow(
       'not a DER X.509 certificate',
     );
+  });
+
+  it('reads the bytes of a PEM block once: ingest and the model share what it says, error or fields', () => {
+    const der = readPem(pem('apiserver'), new Budget()).certificates[0]?.der as Uint8Array<ArrayBuffer>;
+    const first = certificateOf(der);
+    expect(first).not.toBeInstanceOf(CertificateError);
+    expect(certificateOf(der)).toBe(first);
+    // Other bytes of the same certificate are read for themselves.
+    expect(certificateOf(der.slice())).not.toBe(first);
+    const garbage = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]);
+    const refused = certificateOf(garbage);
+    expect(refused).toBeInstanceOf(CertificateError);
+    expect(certificateOf(garbage)).toBe(refused);
   });
 });
 
