@@ -101,9 +101,9 @@ export function parseCertificate(der: Bytes): CertificateInfo {
 }
 
 /**
- * parseCertificate's answer for these bytes, read once: ingest asks whether a PEM file is self-signed,
- * and the model then reads the certificates it binds, often the same blocks. An error of another kind
- * than CertificateError is a certificate this reader cannot read, too.
+ * parseCertificate's answer for these bytes, read once: whether a kubelet's kubelet.crt is self-signed
+ * (./certificate.ts) and the model's verify() read the same blocks. An error of another kind than
+ * CertificateError is a certificate this reader cannot read, too.
  */
 export function certificateOf(der: Bytes): CertificateInfo | CertificateError {
   let read = READ.get(der);
