@@ -3,7 +3,8 @@
  *   1, 2  lint() against the fastest js-yaml loadAll; 1 MiB shapes; List vs documents; 5 MiB / 1 MiB
  *   3, 5  HTTP on `wrangler dev`: POST /v1/lint and the form vs GET /healthz; CPU per request ≤ 256 KiB
  *   4     the Worker bundle's gzip size and its global-scope work at startup
- * Usage: npm run bench [-- --only lint,bundle,http] [--rounds 300] [--big-rounds 7] [--sizes 1,5]
+ *   6     read-only documents built once, SARIF compact by default
+ * Usage: npm run bench [-- --only lint,bundle,http,once] [--rounds 300] [--big-rounds 7] [--sizes 1,5]
  *        [--inputs example,pods,configz,rbac,list] [--against REF]
  *        [--http-rounds 150] [--samples 5]
  * Figures are medians; this machine is shared, so CPU time (not wall time) is what the lint targets use.
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { benchBundle } from './bench/bundle';
 import { benchHttp } from './bench/http';
 import { benchLint } from './bench/lint';
+import { benchOnce } from './bench/once';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -20,7 +22,7 @@ function option(name: string, fallback: string): string {
 }
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const only = option('only', 'lint,bundle,http').split(',');
+const only = option('only', 'lint,bundle,http,once').split(',');
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -41,5 +43,6 @@ if (only.includes('lint')) {
 }
 if (only.includes('bundle')) targets.push(...benchBundle(repo, Number(option('samples', '5'))));
 if (only.includes('http')) targets.push(...(await benchHttp(repo, Number(option('http-rounds', '150')))));
+if (only.includes('once')) targets.push(...(await benchOnce(repo, Number(option('rounds', '300')))));
 console.log(`\nTargets of issue 16 (load average at the end ${load()}):`);
 for (const line of targets) console.log(line);
