@@ -3,8 +3,9 @@
  * per certificate read (src/ingest/x509.ts), per certificate read and signature checked (WebCrypto),
  * and a whole lint of the rules' kubeadm example with and without its certificates, and with a trust
  * store no flag names beside them. The RSA-2048 PKI is made by openssl at run time
- * (test/support/make-pki.sh, keys deleted), the P-256 one is the examples'. workerd is timed from outside (its clocks stop while a request computes): the time of a
- * request doing the work N times, less that of one doing it 0 times, over N.
+ * (test/support/make-pki.sh, keys deleted), the P-256 one is the examples'. workerd is timed from
+ * outside (its clocks stop while a request computes): the time of a request doing the work N times,
+ * less that of one doing it 0 times, over N.
  *   npm run bench:certificates [-- ROUNDS]
  */
 import { execFileSync } from 'node:child_process';

@@ -112,22 +112,18 @@ export async function benchLint(options: LintOptions): Promise<string[]> {
   );
   for (const block of blocks(inputs)) {
     const fns: Record<string, () => unknown> = {};
-    const prepared = await Promise.all(
-      block.map(async (input) => {
-        const uploads = input.files.map((file) => ({
-          name: file.name,
-          content: encoder.encode(file.content),
-        }));
-        const texts = input.files.filter((file) => !file.name.endsWith('.env')).map((file) => file.content);
-        fns[`${input.id} lint`] = () => lint(uploads);
-        for (const [name, parser] of Object.entries(yaml)) {
-          fns[`${input.id} ${name}`] = () => {
-            for (const text of texts) parser.loadAll(text);
-          };
-        }
-        return { input, uploads, report: await lint(uploads) };
-      }),
-    );
+    const prepared = [];
+    for (const input of block) {
+      const uploads = input.files.map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
+      const texts = input.files.filter((file) => !file.name.endsWith('.env')).map((file) => file.content);
+      fns[`${input.id} lint`] = () => lint(uploads);
+      for (const [name, parser] of Object.entries(yaml)) {
+        fns[`${input.id} ${name}`] = () => {
+          for (const text of texts) parser.loadAll(text);
+        };
+      }
+      prepared.push({ input, uploads, report: await lint(uploads) });
+    }
     const big = block.some((input) => input.big);
     const times = await interleaved(fns, big ? options.bigRounds : options.rounds, big ? 2 : 100);
     for (const { input, uploads, report } of prepared) {

@@ -145,10 +145,11 @@ function certDirCertificate(
   certificates: readonly UploadedCertificateFile[],
 ): CertDirCertificate | undefined {
   const path = `${certDirOf({ flags })}/kubelet.crt`;
+  const relative = path.replace(/^\/+/, '');
   const location = flags.get('cert-dir')?.location ?? { ...flags.insertAt, default: true };
   // The kubelet wrote a self-signed one there itself when none existed: only its content tells.
   for (const { name, pem } of certificates) {
-    if (nodeKeyOf(name) !== key || !name.replace(/^\/+/, '').endsWith(path.replace(/^\/+/, ''))) continue;
+    if (nodeKeyOf(name) !== key || !name.replace(/^\/+/, '').endsWith(relative)) continue;
     const uploaded = uploadedCertificate(pem);
     if (!uploaded) continue; // not readable: as if not uploaded
     return uploaded.selfSigned
