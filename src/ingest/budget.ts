@@ -78,6 +78,11 @@ export class Budget {
     this.spendBytes(bytes);
   }
 
+  /** How many more nodes and characters the budget takes before it breaches a limit. */
+  room(): { nodes: number; bytes: number } {
+    return { nodes: LIMITS.maxExpandedNodes - this.nodes, bytes: LIMITS.maxMaterializedBytes - this.bytes };
+  }
+
   /** A copy to try a parse on: it stops where this budget would, and charges nothing here until absorb(). */
   fork(): Budget {
     const trial = new Budget();

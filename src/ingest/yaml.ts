@@ -5,7 +5,9 @@
  * Kubernetes decodes manifests with sigs.k8s.io/yaml on top of go-yaml v2, a YAML 1.1 parser: `yes`,
  * `on`, `off` are booleans, `0777` is octal, merge keys work, but timestamps stay strings. js-yaml's
  * YAML 1.1 schema matches that once the timestamp tag is dropped. js-yaml 5 exposes a flat event stream
- * with source offsets, from which we build both the value and a JSON-pointer → offset map.
+ * with source offsets, from which we build both the value and a JSON-pointer → offset map. Most
+ * documents never need them: plain JSON (json-document.ts) and plain block YAML (block-yaml.ts) are read
+ * directly, to the same value and offsets, and anything else is left to the events.
  *
  * A stream is split at `---` lines first, so one broken document does not hide its neighbours.
  */
@@ -25,6 +27,7 @@ import { chargeAhead, hasAlias } from './alias-charges';
 import { LimitError, type Budget } from './budget';
 import { OffsetIndex, type OffsetRecord, type Records } from './offset-index';
 import { LineIndex } from './positions';
+import { readBlockDocument } from './block-yaml';
 import { readJsonDocument } from './json-document';
 import { defineKey } from './own-key';
 import { topLevelSegments, type Segment } from './yaml-segments';
@@ -74,6 +77,8 @@ const CUT_FROM = 64 * 1024;
 export interface Readers {
   /** Plain JSON is read without events (json-document.ts). */
   json: boolean;
+  /** Plain block YAML is read without events (block-yaml.ts). */
+  block: boolean;
   /** Documents of at least this many characters are read piece by piece when they can be. */
   cutFrom: number;
   /** false: a document with aliases is built without being charged first (alias-charges.ts). */
@@ -88,7 +93,7 @@ export function parseYamlStream(
   text: string,
   budget: Budget,
   /** Which readers may read a document besides js-yaml's events (the tests compare them). */
-  readers: Readers = { json: true, cutFrom: CUT_FROM },
+  readers: Readers = { json: true, block: true, cutFrom: CUT_FROM },
 ): ParsedStream {
   const lines = new LineIndex(text);
   const documents: ParsedDocument[] = [];
@@ -287,8 +292,9 @@ interface Chunk {
 }
 
 /**
- * The documents of text[start, end): plain JSON without events, a large document cut at its top-level
- * entries piece by piece, each when that gives the same result, any other one whole from js-yaml's events.
+ * The documents of text[start, end): plain JSON or plain block YAML without events, a large document cut
+ * at its top-level entries piece by piece, each when that gives the same result, any other one whole from
+ * js-yaml's events.
  */
 function readChunk(
   text: string,
@@ -299,6 +305,8 @@ function readChunk(
 ): ChunkDocument[] {
   const json = readers.json ? readJsonDocument(text, start, end, budget, plainScalar) : undefined;
   if (json) return [json];
+  const block = readers.block ? readBlockDocument(text, start, end, budget, plainScalar) : undefined;
+  if (block) return [block];
   const segments = end - start >= readers.cutFrom ? topLevelSegments(text, start, end) : undefined;
   const ahead = readers.chargeAhead !== false;
   const cut = segments && readSegments(text, segments, budget, ahead);

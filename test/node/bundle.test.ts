@@ -22,9 +22,10 @@ const repo = new URL('../../', import.meta.url).pathname;
  * 150,000 bytes and is not met since the flag tables (issue 14) and certificates (issue 15) landed:
  * `npm run bench` prints the target and the figure (200,699 bytes by Node's zlib at this ceiling's last
  * change, after the rules' examples and the OpenAPI generator left the bundle; raised by 500 for
- * src/ingest/alias-charges.ts, 460 bytes that refuse an alias bomb before it is built).
+ * src/ingest/alias-charges.ts, 460 bytes that refuse an alias bomb before it is built; by 2,000 for
+ * src/ingest/block-yaml.ts, 2,102 bytes that take 17-32% off a lint's CPU).
  */
-const MAX_GZIP_BYTES = 205_500;
+const MAX_GZIP_BYTES = 207_500;
 
 interface Worker {
   fetch: (request: Request, env: unknown, ctx: unknown) => Promise<Response>;

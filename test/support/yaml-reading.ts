@@ -8,7 +8,7 @@ import { Budget, LimitError } from '../../src/ingest/budget';
 import { parseYamlStream, type Readers } from '../../src/ingest/yaml';
 
 /** js-yaml's events only: what the faster readers are compared with. */
-export const EVENTS_ONLY: Readers = { json: false, cutFrom: Infinity };
+export const EVENTS_ONLY: Readers = { json: false, block: false, cutFrom: Infinity };
 
 export function reading(text: string, readers: Readers) {
   const budget = new Budget();

@@ -9,8 +9,8 @@ import { bombs } from '../../support/bombs';
 import { budgetLeft } from '../../support/yaml-reading';
 
 const resolve = (raw: string, style: number, tag: string | undefined) => resolveScalar(raw, style, tag, 0);
-const CHARGED_AHEAD: Readers = { json: false, cutFrom: Infinity };
-const AS_BUILT: Readers = { json: false, cutFrom: Infinity, chargeAhead: false };
+const CHARGED_AHEAD: Readers = { json: false, block: false, cutFrom: Infinity };
+const AS_BUILT: Readers = { json: false, block: false, cutFrom: Infinity, chargeAhead: false };
 
 /** A request's budget with only this much left. */
 function leaving(nodes: number, bytes: number, documents: number): Budget {

@@ -5,7 +5,7 @@ import { readJsonDocument } from '../../../src/ingest/json-document';
 import type { Readers } from '../../../src/ingest/yaml';
 import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
 
-const withJson: Readers = { json: true, cutFrom: Infinity };
+const withJson: Readers = { json: true, block: false, cutFrom: Infinity };
 
 const key = fc.oneof(
   fc.string(),

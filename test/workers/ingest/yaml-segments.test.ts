@@ -5,7 +5,7 @@ import { parseYamlStream } from '../../../src/ingest/yaml';
 import { topLevelSegments } from '../../../src/ingest/yaml-segments';
 import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
 
-const cutAll = { json: true, cutFrom: 0 };
+const cutAll = { json: true, block: false, cutFrom: 0 };
 
 /** The layout kubectl writes a List in, with the YAML that is hardest to cut around inside its items. */
 const scalar = fc.constantFrom(
@@ -109,7 +109,9 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
     );
     const text = `apiVersion: v1\nitems:\n${items.join('')}kind: List\n`;
     expect(text.length).toBeGreaterThan(64 * 1024);
-    expect(reading(text, { json: true, cutFrom: 64 * 1024 })).toEqual(reading(text, EVENTS_ONLY));
+    expect(reading(text, { json: true, block: false, cutFrom: 64 * 1024 })).toEqual(
+      reading(text, EVENTS_ONLY),
+    );
   });
 
   it('reads a List whose items alias each other whole, as YAML requires', () => {
