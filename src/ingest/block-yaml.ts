@@ -16,6 +16,16 @@
  */
 import { LIMITS } from '../catalogue/limits';
 import type { Budget } from './budget';
+import {
+  CARRIAGE_RETURN,
+  COLON,
+  DASH,
+  DOUBLE_QUOTE,
+  HASH,
+  LINE_FEED,
+  SINGLE_QUOTE,
+  SPACE,
+} from './char-codes';
 import type { OffsetRecord } from './offset-index';
 import { defineKey } from './own-key';
 
@@ -37,15 +47,6 @@ const BARE_MARKER = /^---(?:[ ]+(?:#[^\r\n]*)?)?(?:\r?\n|$)/;
 /** The escapes YAML's double quotes and JSON's strings read alike. */
 const JSON_ESCAPES = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 const MAX_KEY = 1024;
-
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
-const SPACE = 32;
-const HASH = 35;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const DASH = 45;
-const COLON = 58;
 
 /** What the reader throws to give the text back to js-yaml; one object, since no one reads its stack. */
 const NOT_PLAIN_BLOCK = new Error('not plain block YAML');

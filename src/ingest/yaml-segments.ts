@@ -15,6 +15,7 @@
  * read (src/ingest/yaml.ts): each entry must parse as one key, each item as one item, with no alias to
  * another piece, or the document is read whole.
  */
+import { CARRIAGE_RETURN, DASH, HASH, LINE_FEED, SPACE, TAB } from './char-codes';
 
 export interface Segment {
   /** text[start, end): an entry of the root mapping (with the `---` line and comments before it, for the first one), or an item. */
@@ -25,13 +26,6 @@ export interface Segment {
   /** For an entry: its key is alone on its line (nothing but comments up to the next entry or item). */
   bare: boolean;
 }
-
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const HASH = 35;
-const DASH = 45;
 
 /** `key:` alone on its line, a plain word for key, an optional comment after it. */
 const BARE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*:[ \t]*(?:#.*)?\r?$/;
@@ -57,7 +51,7 @@ export function topLevelSegments(text: string, start: number, end: number): Segm
   }
   for (; lineStart < end; lineStart = lineEnd(text, lineStart, end) + 1) {
     const first = text.charCodeAt(lineStart);
-    if (first === SPACE || first === HASH || first === LF || first === CR) {
+    if (first === SPACE || first === HASH || first === LINE_FEED || first === CARRIAGE_RETURN) {
       // Inside the open entry or item: its content, a comment, or a blank line.
       if (open?.bare && !EMPTY_LINE.test(text.slice(lineStart, lineEnd(text, lineStart, end))))
         open.bare = false;
@@ -92,5 +86,5 @@ function lineEnd(text: string, from: number, end: number): number {
 
 /** After `-`: a space, a tab or a line break (or the end) make it a sequence entry (js-yaml's test). */
 function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB || code === LF || code === CR;
+  return code === SPACE || code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN;
 }

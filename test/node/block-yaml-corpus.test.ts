@@ -12,6 +12,7 @@ import { Budget } from '../../src/ingest/budget';
 import type { Readers } from '../../src/ingest/yaml';
 import { describeApi } from '../../src/routes/description';
 import { yamlText } from '../../src/routes/yaml-text';
+import { jsonValues } from '../support/json-values';
 import { EVENTS_ONLY, reading } from '../support/yaml-reading';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -69,17 +70,7 @@ describe('the block reader on real files', () => {
         ',',
       ),
     });
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        text,
-        fc.integer(),
-        fc.boolean(),
-        fc.constant(null),
-        fc.array(tie('value'), { maxLength: 4 }),
-        fc.dictionary(text, tie('value'), { maxKeys: 4 }),
-      ),
-    })).value;
+    const json = jsonValues(text);
     fc.assert(
       fc.property(fc.oneof(fc.array(json), fc.dictionary(text, json)), (value) => {
         const yaml = yamlText(value);
