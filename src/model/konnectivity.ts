@@ -35,8 +35,8 @@ export interface Mount {
   /** `hostPath`, `emptyDir`, `projected`, `configMap`, … or `missing` when no volume has the name. */
   volumeType: string;
   hostPath: string | undefined;
-  location: Location;
-  volumeLocation: Location | undefined;
+  /** Where its `mountPath` is written (worked out when asked for: few rules ask). */
+  readonly location: Location;
 }
 
 export interface PodView {
@@ -46,7 +46,8 @@ export interface PodView {
   namespace: string;
   /** `spec.serviceAccountName`, or `default` when it is not set. */
   serviceAccountName: string;
-  serviceAccountLocation: Location;
+  /** Where the service account is named, or the pod spec when it is not (worked out when asked for). */
+  readonly serviceAccountLocation: Location;
   mounts: Mount[];
   volumes: Array<{ name: string; value: Record<string, unknown>; pointer: string }>;
 }
@@ -99,8 +100,9 @@ function readPod(component: ControlPlaneComponent): PodView | undefined {
         readOnly: mount.readOnly === true,
         volumeType: type,
         hostPath,
-        location: doc.at(`${container}/volumeMounts/${i}/mountPath`),
-        volumeLocation: volume ? doc.at(`${volume.pointer}/${type}`) : undefined,
+        get location() {
+          return doc.at(`${container}/volumeMounts/${i}/mountPath`);
+        },
       },
     ];
   });
@@ -116,10 +118,12 @@ function readPod(component: ControlPlaneComponent): PodView | undefined {
     container,
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : 'default',
     serviceAccountName,
-    serviceAccountLocation: doc.at(
-      typeof spec.serviceAccountName === 'string' ? `${podSpec}/serviceAccountName` : podSpec,
-      typeof spec.serviceAccountName !== 'string',
-    ),
+    get serviceAccountLocation() {
+      return doc.at(
+        typeof spec.serviceAccountName === 'string' ? `${podSpec}/serviceAccountName` : podSpec,
+        typeof spec.serviceAccountName !== 'string',
+      );
+    },
     mounts,
     volumes,
   };
