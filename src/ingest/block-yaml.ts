@@ -29,6 +29,16 @@ import {
 import type { OffsetRecord } from './offset-index';
 import { defineKey } from './own-key';
 
+/** When the text is a piece of a larger document (yaml-segments.ts), what the whole document sets. */
+export interface Piece {
+  /** Where an empty scalar is located (default: the text's start less one). */
+  emptyAt?: number;
+  /** The nesting depth of the piece's root in the whole document (default 1). */
+  depth?: number;
+  /** Where the records go: the whole document's map (default: a map of the text's own). */
+  byContainer?: Map<object, OffsetRecord>;
+}
+
 export interface BlockDocument {
   value: unknown;
   rootOffset: number;
@@ -61,6 +71,7 @@ export function readBlockDocument(
   end: number,
   budget: Budget,
   plainScalar: (raw: string) => unknown,
+  piece: Piece = {},
 ): BlockDocument | undefined {
   const chunk = text.slice(start, end);
   if (UNLIKE_BLOCK.test(chunk)) return undefined;
@@ -70,17 +81,18 @@ export function readBlockDocument(
     if (!marker) return undefined;
     at += marker[0].length;
   }
-  const reader = new Reader(text, end, start - 1, budget.room(), plainScalar);
+  const byContainer = piece.byContainer ?? new Map<object, OffsetRecord>();
+  const reader = new Reader(text, end, piece.emptyAt ?? start - 1, budget.room(), byContainer, plainScalar);
   try {
     const first = reader.seekContent(at);
     if (first >= end) return undefined;
-    const value = reader.block(first, reader.indent, 1, -1);
+    const value = reader.block(first, reader.indent, piece.depth ?? 1, -1);
     if (reader.at < end) return undefined;
     // Within the room, so no limit is breached: a text that breaches one is left to js-yaml, which
     // names the limit where it is crossed.
     budget.spendNodes(reader.nodes);
     budget.spendBytes(reader.bytes);
-    return { value, rootOffset: reader.nodeAt, byContainer: reader.byContainer };
+    return { value, rootOffset: reader.nodeAt, byContainer };
   } catch {
     return undefined;
   }
@@ -95,7 +107,6 @@ class Reader {
   nodeAt = 0;
   nodes = 0;
   bytes = 0;
-  readonly byContainer = new Map<object, OffsetRecord>();
   /** The scalar just read: its value's text, and whether it was quoted. */
   private raw = '';
   private quoted = false;
@@ -107,6 +118,7 @@ class Reader {
     private readonly emptyAt: number,
     /** What the request's budget still takes: the reader stops where js-yaml's reading would. */
     private readonly room: { nodes: number; bytes: number },
+    private readonly byContainer: Map<object, OffsetRecord>,
     private readonly plainScalar: (raw: string) => unknown,
   ) {}
 

@@ -292,9 +292,10 @@ interface Chunk {
 }
 
 /**
- * The documents of text[start, end): plain JSON or plain block YAML without events, a large document cut
- * at its top-level entries piece by piece, each when that gives the same result, any other one whole from
- * js-yaml's events.
+ * The documents of text[start, end): plain JSON without events; a large document cut at its top-level
+ * entries and read piece by piece, each when that gives the same result; plain block YAML without
+ * events; any other one whole from js-yaml's events. A large document is cut before the block reader
+ * reads it, so that what it cannot read (an anchor on the last line) is read again only in its piece.
  */
 function readChunk(
   text: string,
@@ -305,12 +306,16 @@ function readChunk(
 ): ChunkDocument[] {
   const json = readers.json ? readJsonDocument(text, start, end, budget, plainScalar) : undefined;
   if (json) return [json];
-  const block = readers.block ? readBlockDocument(text, start, end, budget, plainScalar) : undefined;
-  if (block) return [block];
   const segments = end - start >= readers.cutFrom ? topLevelSegments(text, start, end) : undefined;
   const ahead = readers.chargeAhead !== false;
-  const cut = segments && readSegments(text, segments, budget, ahead);
-  return cut ? [cut] : parseChunk(text, start, end, budget, ahead).docs;
+  if (segments) {
+    const cut = readSegments(text, segments, budget, ahead, readers.block);
+    if (cut) return [cut];
+  } else if (readers.block) {
+    const block = readBlockDocument(text, start, end, budget, plainScalar);
+    if (block) return [block];
+  }
+  return parseChunk(text, start, end, budget, ahead).docs;
 }
 
 /**
@@ -324,6 +329,7 @@ function readSegments(
   segments: Segment[],
   budget: Budget,
   chargeFirst: boolean,
+  block: boolean,
 ): ChunkDocument | undefined {
   const trial = budget.fork();
   const byContainer = new Map<object, OffsetRecord>();
@@ -338,11 +344,8 @@ function readSegments(
       const isItem = segment.kind === 'item';
       // An item is one level less deep alone than under its key: js-yaml counts depth from the root.
       const maxDepth = isItem ? LIMITS.maxDepth - 1 : LIMITS.maxDepth;
-      const chunk = parseChunk(text, segment.start, segment.end, trial, chargeFirst, {
-        documentStart: segments[0]?.start ?? segment.start,
-        maxDepth,
-        byContainer,
-      });
+      const piece = { documentStart: segments[0]?.start ?? segment.start, maxDepth, byContainer };
+      const chunk = readPiece(text, segment, trial, chargeFirst, block, piece);
       aliases += chunk.aliases;
       const doc = chunk.docs.length === 1 ? chunk.docs[0] : undefined;
       const record =
@@ -383,6 +386,27 @@ function readSegments(
   // root mapping, and a sequence where each bare key had its empty value.
   budget.absorb(trial, segments.length - 1);
   return { value: root, rootOffset, byContainer };
+}
+
+/** One piece: as plain block YAML when it is (and `block`), else from js-yaml's events. */
+function readPiece(
+  text: string,
+  segment: Segment,
+  budget: Budget,
+  chargeFirst: boolean,
+  block: boolean,
+  piece: Piece,
+): Chunk {
+  const read = block
+    ? readBlockDocument(text, segment.start, segment.end, budget, plainScalar, {
+        emptyAt: piece.documentStart - 1,
+        depth: LIMITS.maxDepth - piece.maxDepth + 1,
+        byContainer: piece.byContainer,
+      })
+    : undefined;
+  return read
+    ? { docs: [read], aliases: 0 }
+    : parseChunk(text, segment.start, segment.end, budget, chargeFirst, piece);
 }
 
 /**

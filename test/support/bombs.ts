@@ -18,6 +18,7 @@ export type BombClass =
   | 'huge scalars'
   | 'many parts'
   | 'declared oversize'
+  | 'read twice'
   | 'real input';
 
 export interface Bomb {
@@ -180,6 +181,13 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
       'real input',
       `kubectl get pods -A -o yaml, ${(size / 1e6).toFixed(1)} MB`,
       kubectlPodList(size - 8192),
+    ),
+    yamlBomb(
+      'read twice',
+      `a ${(size / 1e6).toFixed(1)} MB kubectl List with an anchor on its last line`,
+      // The block reader (src/ingest/block-yaml.ts) reads it to its end before it meets the anchor and
+      // leaves the document to js-yaml's events: the most a document can cost both readers.
+      `${kubectlPodList(size - 8192)}x: &a 1\n`,
     ),
     {
       ...yamlBomb(

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'kubectl get pods -A -o yaml, 1.3': { status: 200 },
   'kubectl get pods -A -o yaml, 5.2': { status: 200 },
   'kubectl get pods -A -o json': { status: 200 },
+  'anchor on its last line': { status: 200 },
   '2,000 API server pods': { status: 200 },
 };
 

@@ -6,6 +6,8 @@ import { topLevelSegments } from '../../../src/ingest/yaml-segments';
 import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
 
 const cutAll = { json: true, block: false, cutFrom: 0 };
+/** Cut, and each piece read as plain block YAML when it is one (block-yaml.ts). */
+const cutAllBlock = { json: true, block: true, cutFrom: 0 };
 
 /** The layout kubectl writes a List in, with the YAML that is hardest to cut around inside its items. */
 const scalar = fc.constantFrom(
@@ -96,7 +98,9 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
   it('reads every document as reading it whole does: values, offsets, errors, budget', () => {
     fc.assert(
       fc.property(list, (text) => {
-        expect(reading(text, cutAll)).toEqual(reading(text, EVENTS_ONLY));
+        const whole = reading(text, EVENTS_ONLY);
+        expect(reading(text, cutAll)).toEqual(whole);
+        expect(reading(text, cutAllBlock)).toEqual(whole);
       }),
       { numRuns: 1500 },
     );
@@ -109,8 +113,13 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
     );
     const text = `apiVersion: v1\nitems:\n${items.join('')}kind: List\n`;
     expect(text.length).toBeGreaterThan(64 * 1024);
-    expect(reading(text, { json: true, block: false, cutFrom: 64 * 1024 })).toEqual(
-      reading(text, EVENTS_ONLY),
+    const whole = reading(text, EVENTS_ONLY);
+    expect(reading(text, { json: true, block: false, cutFrom: 64 * 1024 })).toEqual(whole);
+    expect(reading(text, { json: true, block: true, cutFrom: 64 * 1024 })).toEqual(whole);
+    // With an anchor on its last line, only that piece is left to js-yaml's events.
+    const anchored = `${text}x: &a 1\n`;
+    expect(reading(anchored, { json: true, block: true, cutFrom: 64 * 1024 })).toEqual(
+      reading(anchored, EVENTS_ONLY),
     );
   });
 
@@ -120,5 +129,6 @@ describe('a large document read entry by entry (yaml-segments.ts)', () => {
     expect(cut.errors).toEqual([]);
     expect(cut.documents[0]?.value).toEqual({ items: [{ x: 1 }, { x: 1 }, { x: 1 }] });
     expect(reading(text, cutAll)).toEqual(reading(text, EVENTS_ONLY));
+    expect(reading(text, cutAllBlock)).toEqual(reading(text, EVENTS_ONLY));
   });
 });
