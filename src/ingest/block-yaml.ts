@@ -28,16 +28,7 @@ import {
 } from './char-codes';
 import type { OffsetRecord } from './offset-index';
 import { defineKey } from './own-key';
-
-/** When the text is a piece of a larger document (yaml-segments.ts), what the whole document sets. */
-export interface Piece {
-  /** Where an empty scalar is located (default: the text's start less one). */
-  emptyAt?: number;
-  /** The nesting depth of the piece's root in the whole document (default 1). */
-  depth?: number;
-  /** Where the records go: the whole document's map (default: a map of the text's own). */
-  byContainer?: Map<object, OffsetRecord>;
-}
+import type { Piece } from './yaml';
 
 export interface BlockDocument {
   value: unknown;
@@ -71,7 +62,8 @@ export function readBlockDocument(
   end: number,
   budget: Budget,
   plainScalar: (raw: string) => unknown,
-  piece: Piece = {},
+  /** When the text is a piece of a larger document (yaml-segments.ts). */
+  piece?: Piece,
 ): BlockDocument | undefined {
   const chunk = text.slice(start, end);
   if (UNLIKE_BLOCK.test(chunk)) return undefined;
@@ -81,12 +73,20 @@ export function readBlockDocument(
     if (!marker) return undefined;
     at += marker[0].length;
   }
-  const byContainer = piece.byContainer ?? new Map<object, OffsetRecord>();
-  const reader = new Reader(text, end, piece.emptyAt ?? start - 1, budget.room(), byContainer, plainScalar);
+  const byContainer = piece?.byContainer ?? new Map<object, OffsetRecord>();
+  const reader = new Reader(
+    text,
+    end,
+    (piece?.documentStart ?? start) - 1,
+    piece?.maxDepth ?? LIMITS.maxDepth,
+    budget.room(),
+    byContainer,
+    plainScalar,
+  );
   try {
     const first = reader.seekContent(at);
     if (first >= end) return undefined;
-    const value = reader.block(first, reader.indent, piece.depth ?? 1, -1);
+    const value = reader.block(first, reader.indent, 1, -1);
     if (reader.at < end) return undefined;
     // Within the room, so no limit is breached: a text that breaches one is left to js-yaml, which
     // names the limit where it is crossed.
@@ -116,6 +116,8 @@ class Reader {
     private readonly end: number,
     /** Where an empty scalar is located: js-yaml gives it no offset, and the YAML reader puts it here. */
     private readonly emptyAt: number,
+    /** js-yaml's bound on nesting for this text. */
+    private readonly maxDepth: number,
     /** What the request's budget still takes: the reader stops where js-yaml's reading would. */
     private readonly room: { nodes: number; bytes: number },
     private readonly byContainer: Map<object, OffsetRecord>,
@@ -153,14 +155,15 @@ class Reader {
     return this.endsValue(at + 1);
   }
 
-  private mapping(at: number, indent: number, depth: number): Record<string, unknown> {
+  /** `scanned`: scalar() has just read the first key (a compact entry, told from a scalar by reading it). */
+  private mapping(at: number, indent: number, depth: number, scanned = false): Record<string, unknown> {
     this.enter(depth);
     const value: Record<string, unknown> = {};
     const record: Record<string, number> = {};
     this.byContainer.set(value, record);
     const located = at;
-    for (let key = at; ;) {
-      if (!this.scalar(key)) throw NOT_PLAIN_BLOCK;
+    for (let key = at, read = scanned; ; read = false) {
+      if (!read && !this.scalar(key)) throw NOT_PLAIN_BLOCK;
       const name = this.keyName();
       const keyAt = this.quoted ? key + 1 : key;
       const child = this.mappingValue(indent, depth + 1);
@@ -212,8 +215,9 @@ class Reader {
         // A compact entry: its column is the one it starts at on the dash's line.
         const column = indent + (content - dash);
         if (this.isEntry(content)) item = this.sequence(content, column, depth + 1, false);
-        else if (this.isKeyAt(content)) item = this.mapping(content, column, depth + 1);
-        else item = this.inline(content, depth + 1, indent);
+        else if (!this.startsScalar(content)) item = this.inline(content, depth + 1, indent);
+        else if (this.scalar(content)) item = this.mapping(content, column, depth + 1, true);
+        else item = this.scannedValue(content);
       }
       value.push(item);
       record.push(this.nodeAt);
@@ -229,11 +233,10 @@ class Reader {
     return value;
   }
 
-  /** Whether the text at `at` is a mapping key (a scalar followed by `:`); what it reads is read again. */
-  private isKeyAt(at: number): boolean {
+  /** Whether a one-line scalar (plain or quoted) starts at `at`. */
+  private startsScalar(at: number): boolean {
     const code = this.text.charCodeAt(at);
-    if (code !== DOUBLE_QUOTE && code !== SINGLE_QUOTE && !this.startsPlain(at)) return false;
-    return this.scalar(at);
+    return code === DOUBLE_QUOTE || code === SINGLE_QUOTE || this.startsPlain(at);
   }
 
   /**
@@ -255,10 +258,17 @@ class Reader {
     } else if (code === 91) value = this.flowSequence(at, depth);
     else {
       if (this.scalar(at)) throw NOT_PLAIN_BLOCK; // `a: b: c`
-      this.count(this.raw.length);
-      this.nodeAt = this.quoted ? at + 1 : at;
-      value = this.quoted ? this.raw : this.plainScalar(this.raw);
+      return this.scannedValue(at);
     }
+    this.at = this.seekContent(this.lineAfter(this.restOfLine(this.at)));
+    return value;
+  }
+
+  /** The scalar scalar() has just read at `at` (not a key) as a value; then at most a comment. */
+  private scannedValue(at: number): unknown {
+    this.count(this.raw.length);
+    this.nodeAt = this.quoted ? at + 1 : at;
+    const value = this.quoted ? this.raw : this.plainScalar(this.raw);
     this.at = this.seekContent(this.lineAfter(this.restOfLine(this.at)));
     return value;
   }
@@ -332,9 +342,7 @@ class Reader {
       if (c === COLON && this.endsFlowValue(stop + 1)) throw NOT_PLAIN_BLOCK;
       if (c === HASH && text.charCodeAt(stop - 1) === SPACE) throw NOT_PLAIN_BLOCK;
     }
-    let last = stop;
-    while (text.charCodeAt(last - 1) === SPACE) last--;
-    this.raw = text.slice(at, last);
+    this.raw = this.trimmed(at, stop);
     return stop;
   }
 
@@ -432,11 +440,16 @@ class Reader {
       }
       if (c === HASH && text.charCodeAt(stop - 1) === SPACE) break;
     }
-    let last = stop;
-    while (text.charCodeAt(last - 1) === SPACE) last--;
-    this.raw = text.slice(at, last);
+    this.raw = this.trimmed(at, stop);
     this.at = key ? stop + 1 : stop;
     return key;
+  }
+
+  /** A plain scalar's text[at, stop), less the spaces it ends with (`at` is not a space). */
+  private trimmed(at: number, stop: number): string {
+    let last = stop;
+    while (this.text.charCodeAt(last - 1) === SPACE) last--;
+    return this.text.slice(at, last);
   }
 
   /** A plain scalar may start here: not an indicator, and `-`, `?`, `:` only before a character. */
@@ -513,7 +526,7 @@ class Reader {
 
   /** A collection opens: one node; nesting stops well before js-yaml's maxDepth would. */
   private enter(depth: number): void {
-    if (depth > LIMITS.maxDepth - 2) throw NOT_PLAIN_BLOCK;
+    if (depth > this.maxDepth - 2) throw NOT_PLAIN_BLOCK;
     this.count(0);
   }
 

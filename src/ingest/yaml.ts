@@ -273,10 +273,11 @@ interface ChunkDocument {
   byContainer: Records;
 }
 
-/** A piece of a document read on its own (readSegments). */
-interface Piece {
+/** A piece of a document read on its own (readSegments), by the block reader or from events. */
+export interface Piece {
   /** Where the whole document starts. */
   documentStart: number;
+  /** js-yaml's bound on the piece's nesting, less what the document's levels above the piece take. */
   maxDepth: number;
   /** The offsets of every piece, in one map. */
   byContainer: Map<object, OffsetRecord>;
@@ -398,11 +399,7 @@ function readPiece(
   piece: Piece,
 ): Chunk {
   const read = block
-    ? readBlockDocument(text, segment.start, segment.end, budget, plainScalar, {
-        emptyAt: piece.documentStart - 1,
-        depth: LIMITS.maxDepth - piece.maxDepth + 1,
-        byContainer: piece.byContainer,
-      })
+    ? readBlockDocument(text, segment.start, segment.end, budget, plainScalar, piece)
     : undefined;
   return read
     ? { docs: [read], aliases: 0 }
