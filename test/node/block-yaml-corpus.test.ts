@@ -7,13 +7,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBlockDocument } from '../../src/ingest/block-yaml';
-import { Budget } from '../../src/ingest/budget';
 import type { Readers } from '../../src/ingest/yaml';
 import { describeApi } from '../../src/routes/description';
 import { yamlText } from '../../src/routes/yaml-text';
 import { jsonValues } from '../support/json-values';
-import { EVENTS_ONLY, reading } from '../support/yaml-reading';
+import { EVENTS_ONLY, blockReads, reading } from '../support/yaml-reading';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const withBlock: Readers = { json: false, block: true, cutFrom: Infinity };
@@ -27,10 +25,7 @@ const files = [...walk(join(repo, 'test/fixtures/corpus')), ...walk(join(repo, '
 /** The documents of `text` the block reader reads itself, split at `---` as parseYamlStream splits. */
 function readItself(text: string): number {
   const starts = [0, ...[...text.matchAll(/^---(?=[ \t\r\n]|$)/gm)].map((match) => match.index)];
-  return starts.filter((start, i) => {
-    const end = starts[i + 1] ?? text.length;
-    return readBlockDocument(text, start, end, new Budget(), (raw) => raw) !== undefined;
-  }).length;
+  return starts.filter((start, i) => blockReads(text, start, starts[i + 1] ?? text.length)).length;
 }
 
 describe('the block reader on real files', () => {

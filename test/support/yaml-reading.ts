@@ -4,8 +4,13 @@
  * what the read charged the budget, as what the budget still takes. Two readers of the same text must
  * give equal readings.
  */
+import { readBlockDocument } from '../../src/ingest/block-yaml';
 import { Budget, LimitError } from '../../src/ingest/budget';
 import { parseYamlStream, type Readers } from '../../src/ingest/yaml';
+
+/** Whether the block reader reads text[start, end) itself, rather than leaving it to js-yaml's events. */
+export const blockReads = (text: string, start = 0, end = text.length) =>
+  readBlockDocument(text, start, end, new Budget(), (raw) => raw) !== undefined;
 
 /** js-yaml's events only: what the faster readers are compared with. */
 export const EVENTS_ONLY: Readers = { json: false, block: false, cutFrom: Infinity };

@@ -4,13 +4,9 @@ import { readBlockDocument } from '../../../src/ingest/block-yaml';
 import { LIMITS } from '../../../src/catalogue/limits';
 import { Budget } from '../../../src/ingest/budget';
 import type { Readers } from '../../../src/ingest/yaml';
-import { EVENTS_ONLY, reading } from '../../support/yaml-reading';
+import { EVENTS_ONLY, blockReads, reading } from '../../support/yaml-reading';
 
 const withBlock: Readers = { json: false, block: true, cutFrom: Infinity };
-
-/** Whether the block reader reads `text` itself (rather than leaving it to js-yaml's events). */
-const readsItself = (text: string) =>
-  readBlockDocument(text, 0, text.length, new Budget(), (raw) => raw) !== undefined;
 
 /** Characters that mean something to YAML, and some that do not. */
 const char = fc.constantFrom(...'ab :#-\'"[]{},|>&*!%@`\\?\n.~/0é'.split(''), 'x', 'y', ' ', ': ', ' #');
@@ -161,7 +157,7 @@ describe('plain block YAML read without events (block-yaml.ts)', () => {
     fc.assert(
       fc.property(documentText, (text) => {
         all++;
-        if (readsItself(text)) itself++;
+        if (blockReads(text)) itself++;
         expect(reading(text, withBlock)).toEqual(reading(text, EVENTS_ONLY));
       }),
       { numRuns: 3000 },
@@ -216,9 +212,9 @@ describe('plain block YAML read without events (block-yaml.ts)', () => {
       'empty:',
       '',
     ].join('\n');
-    expect(readsItself(pod)).toBe(true);
+    expect(blockReads(pod)).toBe(true);
     expect(reading(pod, withBlock)).toEqual(reading(pod, EVENTS_ONLY));
-    expect(readsItself(pod.replaceAll('\n', '\r\n'))).toBe(true);
+    expect(blockReads(pod.replaceAll('\n', '\r\n'))).toBe(true);
   });
 
   it('stops where the budget would, and leaves the text to js-yaml then, charging nothing', () => {
@@ -266,7 +262,7 @@ describe('plain block YAML read without events (block-yaml.ts)', () => {
       `${'- '.repeat(200)}x\n`,
       `${'k'.repeat(1100)}: 1\n`,
     ]) {
-      expect(readsItself(text), text).toBe(false);
+      expect(blockReads(text), text).toBe(false);
       expect(reading(text, withBlock)).toEqual(reading(text, EVENTS_ONLY));
     }
   });
