@@ -2,25 +2,16 @@
  * Reads YAML (and JSON, which YAML contains) the way Kubernetes' own decoder does, and remembers where
  * every value was written.
  *
- * Kubernetes decodes manifests with sigs.k8s.io/yaml on top of go-yaml v2, a YAML 1.1 parser: `yes`,
- * `on`, `off` are booleans, `0777` is octal, merge keys work, but timestamps stay strings. js-yaml's
- * YAML 1.1 schema matches that once the timestamp tag is dropped. js-yaml 5 exposes a flat event stream
- * with source offsets, from which we build both the value and a JSON-pointer → offset map. Most
- * documents never need them: plain JSON (json-document.ts) and plain block YAML (block-yaml.ts) are read
- * directly, to the same value and offsets, and anything else is left to the events.
+ * Kubernetes decodes manifests with sigs.k8s.io/yaml on top of go-yaml v2: js-yaml parses the same
+ * syntax, and go-yaml-scalars.ts gives scalars go-yaml's values (`yes` is true, `0777` octal, `1:20`
+ * text). js-yaml 5 exposes a flat event stream with source offsets, from which we build both the value
+ * and a JSON-pointer → offset map. Most documents never need them: plain JSON (json-document.ts) and
+ * plain block YAML (block-yaml.ts) are read directly, to the same value and offsets, and anything else is
+ * left to the events.
  *
  * A stream is split at `---` lines first, so one broken document does not hide its neighbours.
  */
-import {
-  EVENT_ID,
-  NOT_RESOLVED,
-  SCALAR_STYLE,
-  Schema,
-  YAML11_SCHEMA,
-  YAMLException,
-  getScalarValue,
-  parseEvents,
-} from 'js-yaml/browser';
+import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from 'js-yaml/browser';
 import { LIMITS } from '../catalogue/limits';
 import { redact } from '../security/redact';
 import { chargeAhead, hasAlias } from './alias-charges';
@@ -28,15 +19,10 @@ import { LimitError, type Budget } from './budget';
 import { OffsetIndex, type OffsetRecord, type Records } from './offset-index';
 import { LineIndex } from './positions';
 import { readBlockDocument } from './block-yaml';
+import { plainScalar, taggedScalar } from './go-yaml-scalars';
 import { readJsonDocument } from './json-document';
 import { defineKey } from './own-key';
 import { topLevelSegments, type Segment } from './yaml-segments';
-
-/** Like Kubernetes: YAML 1.1 scalars, but a timestamp-looking value stays a string. */
-const KUBERNETES_YAML_SCHEMA = new Schema(
-  YAML11_SCHEMA.tags.filter((tag) => tag.tagName !== 'tag:yaml.org,2002:timestamp'),
-);
-const TAG_PREFIX = 'tag:yaml.org,2002:';
 
 export interface ParsedDocument {
   /** 0-based position of the document in its file. */
@@ -580,22 +566,11 @@ function withoutQuotedSource(reason: string): string {
   return redact(quoted);
 }
 
-/** An untagged plain scalar's value (`8080`, `true`, `~`, `0777`, text). */
-function plainScalar(raw: string): unknown {
-  return KUBERNETES_YAML_SCHEMA.resolveImplicitScalarTag(raw).value;
-}
-
 export function resolveScalar(raw: string, style: number, tag: string | undefined, offset: number): unknown {
   if (tag === undefined) return style === SCALAR_STYLE.PLAIN ? plainScalar(raw) : raw;
-  if (tag === '!' || tag === '!!str') return raw;
-  const full = tag.startsWith('!!') ? TAG_PREFIX + tag.slice(2) : tag;
-  const definition = KUBERNETES_YAML_SCHEMA.lookupScalarTag(full);
-  if (!definition) return raw; // custom tags (`!Ref`) carry no meaning for Kubernetes: keep the text
-  const value = definition.resolve(raw, true, full);
-  if (value === NOT_RESOLVED) {
-    throw new DocumentError(`value tagged ${definition.tagName} cannot be read as that type`, offset);
-  }
-  return value;
+  const tagged = taggedScalar(raw, tag);
+  if (!tagged) throw new DocumentError(`value tagged ${tag} cannot be read as that type`, offset);
+  return tagged.value;
 }
 
 /** A mapping key as the text it becomes; a mapping or sequence used as a key becomes its JSON. */

@@ -23,9 +23,11 @@ const repo = new URL('../../', import.meta.url).pathname;
  * `npm run bench` prints the target and the figure (200,699 bytes by Node's zlib at this ceiling's last
  * change, after the rules' examples and the OpenAPI generator left the bundle; raised by 500 for
  * src/ingest/alias-charges.ts, 460 bytes that refuse an alias bomb before it is built; by 2,000 for
- * src/ingest/block-yaml.ts, 2,102 bytes that take 17-32% off a lint's CPU).
+ * src/ingest/block-yaml.ts, 2,102 bytes that take 17-32% off a lint's CPU; by 800 for
+ * src/ingest/go-yaml-scalars.ts, 770 bytes that read numbers as Kubernetes does where js-yaml's YAML 1.1
+ * schema did not).
  */
-const MAX_GZIP_BYTES = 207_500;
+const MAX_GZIP_BYTES = 208_300;
 
 interface Worker {
   fetch: (request: Request, env: unknown, ctx: unknown) => Promise<Response>;

@@ -10,7 +10,7 @@ const only = (text: string) => {
   return stream.documents[0]?.value as Record<string, unknown>;
 };
 
-describe('YAML read the way Kubernetes reads it (YAML 1.1 scalars)', () => {
+describe('YAML read the way Kubernetes reads it (go-yaml v2 scalars)', () => {
   it('reads yes/no/on/off as booleans, quoted ones as strings', () => {
     expect(only('a: yes\nb: off\nc: "on"\nd: True\n')).toEqual({ a: true, b: false, c: 'on', d: true });
   });
@@ -21,6 +21,15 @@ describe('YAML read the way Kubernetes reads it (YAML 1.1 scalars)', () => {
 
   it('reads 0777 as octal and keeps timestamps as strings', () => {
     expect(only('mode: 0777\nwhen: 2001-12-14\n')).toEqual({ mode: 511, when: '2001-12-14' });
+  });
+
+  it('reads numbers as go-yaml does, not YAML 1.1: no base 60, exponents without a dot', () => {
+    const text = 'at: 1:20\nmax: 1e3\nmode: 0o644\nport: 08\n';
+    const expected = { at: '1:20', max: 1000, mode: 420, port: 8 };
+    expect(only(text)).toEqual(expected);
+    // The events read the same: an anchor is what the block reader leaves to them.
+    expect(only(`${text}x: &a 1\n`)).toEqual({ ...expected, x: 1 });
+    expect(only('{"at": 1:20, "max": 1e3}')).toEqual({ at: '1:20', max: 1000 });
   });
 
   it('applies merge keys, explicit keys winning', () => {
