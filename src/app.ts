@@ -36,7 +36,7 @@ export function createApp() {
   registerForm(app);
   const methodsAt = allowedMethods(app.routes);
   app.notFound(async (c) => {
-    await discardBody(c.req.raw);
+    await discardBody(c.req.raw, c.env);
     const path = new URL(c.req.url).pathname;
     const allowed = methodsAt(path);
     if (allowed.length > 0) {

@@ -19,6 +19,8 @@ export interface AppBindings {
   LINT_RATE_LIMITER?: RateLimiter;
   /** The limiter's period in seconds (its `simple.period`), sent as Retry-After when a client is over it. */
   RATE_LIMIT_PERIOD?: string;
+  /** `drain` under `wrangler dev`, whose proxy fails after a cancelled body (read-body.ts); unset: cancel. */
+  REFUSED_BODIES?: string;
 }
 export interface AppEnv {
   Bindings: AppBindings;

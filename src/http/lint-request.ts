@@ -9,7 +9,7 @@
 import { LimitError, lint, lintOptionsFrom, whyNothingRecognized } from '../lint';
 import type { LintOptionsInput } from '../schemas/lint-request';
 import type { Report } from '../schemas/report';
-import { maxBodyBytes, type AppBindings } from './env';
+import type { AppBindings } from './env';
 import { limitNamed } from './limit-named';
 import { ProblemError } from './problem';
 import { discardBody, readBody } from './read-body';
@@ -30,13 +30,13 @@ export async function lintRequest(
 ): Promise<LintedRequest> {
   const contentType = request.headers.get('content-type') ?? undefined;
   if (surface === 'form' && !isMultipart(contentType)) {
-    await discardBody(request);
+    await discardBody(request, env);
     throw new ProblemError(
       'unsupported-media-type',
       'The form sends multipart/form-data; to send a file on its own, use POST /v1/lint.',
     );
   }
-  const body = await readBody(request, maxBodyBytes(env));
+  const body = await readBody(request, env);
   const { uploads, options } =
     surface === 'form'
       ? await readMultipart(contentType ?? '', body, {})

@@ -24,7 +24,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     const client = c.req.header('cf-connecting-ip') ?? 'unknown-client';
     const { success } = await limiter.limit({ key: client });
     if (success) return next();
-    await discardBody(c.req.raw);
+    await discardBody(c.req.raw, c.env);
     const period = Number(c.env.RATE_LIMIT_PERIOD);
     const retryAfter = Number.isInteger(period) && period > 0 ? period : DEFAULT_PERIOD_SECONDS;
     const response = problemResponse(c, rateLimited(retryAfter));

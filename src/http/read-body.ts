@@ -4,14 +4,20 @@
  * off as soon as it passes the limit (a client may lie or send chunked bodies). Like Hono's body-limit
  * middleware, but every body refused is cancelled, so the answer goes out at once instead of after the
  * client has sent (or stalled on) what we will never read.
+ *
+ * Except under `wrangler dev` (REFUSED_BODIES=drain, the default environment's setting): its proxy
+ * loses the request after one whose body the Worker cancelled (a 503, or no answer; workers-sdk#15203,
+ * workerd#1741). There a refused body is read to its end and dropped, up to the limit once more.
  */
+import { maxBodyBytes, type AppBindings } from './env';
 import { humanBytes } from './human-bytes';
 import { ProblemError } from './problem';
 
-export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBody(request: Request, env: AppBindings | undefined): Promise<Uint8Array> {
+  const maxBytes = maxBodyBytes(env);
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (!request.headers.has('transfer-encoding') && Number.isFinite(declared) && declared > maxBytes) {
-    await discardBody(request);
+    await discardBody(request, env);
     throw tooLarge(maxBytes);
   }
   if (!request.body) return new Uint8Array();
@@ -23,7 +29,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await release(reader, env);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -37,9 +43,21 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   return body;
 }
 
-/** Cancels a body we answer without reading (too large, wrong media type, rate limited, wrong method). */
-export async function discardBody(request: Request): Promise<void> {
-  if (request.body && !request.bodyUsed) await request.body.cancel().catch(() => undefined);
+/** Lets go of a body we answer without reading (too large, wrong media type, rate limited, wrong URL). */
+export async function discardBody(request: Request, env: AppBindings | undefined): Promise<void> {
+  if (request.body && !request.bodyUsed)
+    await release((request.body as ReadableStream<Uint8Array>).getReader(), env);
+}
+
+async function release(reader: ReadableStreamDefaultReader<Uint8Array>, env: AppBindings | undefined) {
+  if (env?.REFUSED_BODIES === 'drain') {
+    for (let left = maxBodyBytes(env); left >= 0;) {
+      const { value } = await reader.read().catch(() => ({ value: undefined }));
+      if (!value) return; // the end, or a client gone
+      left -= value.byteLength;
+    }
+  }
+  await reader.cancel().catch(() => undefined);
 }
 
 export function tooLarge(maxBytes: number): ProblemError {

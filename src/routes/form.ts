@@ -136,7 +136,7 @@ export function registerForm(app: Hono<AppEnv>) {
 
   app.post('/report/download', async (c) => {
     try {
-      const body = await readBody(c.req.raw, maxBodyBytes(c.env));
+      const body = await readBody(c.req.raw, c.env);
       const form = new URLSearchParams(new TextDecoder().decode(body));
       const format = form.get('format') ?? 'json';
       let parsed: ReturnType<typeof Report.safeParse> | undefined;

@@ -121,16 +121,46 @@ describe('bodies refused before they are read', () => {
       body: body.stream,
       headers: { 'content-length': String(50 * 1024 * 1024) },
     });
-    const error = await readBody(request, 5 * 1024 * 1024).catch((e: unknown) => e);
+    const error = await readBody(request, { MAX_BODY_BYTES: String(5 * 1024 * 1024) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ProblemError);
     expect((error as ProblemError).extras.limit).toBe('maxBodyBytes');
+    expect(body.cancelled()).toBe(true);
+  });
+
+  it('under wrangler dev (REFUSED_BODIES=drain) reads a refused body to its end, within the limit once more', async () => {
+    const env = { MAX_BODY_BYTES: String(1024 * 1024), REFUSED_BODIES: 'drain' };
+    let pulled = 0;
+    const finite = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (pulled === 24) {
+          controller.close(); // 1.5 MiB
+          return;
+        }
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+      cancel: () => {
+        pulled = -1;
+      },
+    });
+    const error = await readBody(new Request('http://x/', { method: 'POST', body: finite }), env).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ProblemError).status).toBe(413);
+    expect(pulled).toBe(24);
+    // One that never ends is cancelled after the limit once more.
+    const body = endless();
+    const request = new Request('http://x/', { method: 'POST', body: body.stream });
+    expect(((await readBody(request, env).catch((e: unknown) => e)) as ProblemError).status).toBe(413);
     expect(body.cancelled()).toBe(true);
   });
 
   it('cuts off a chunked body at the limit and cancels it', async () => {
     const body = endless();
     const request = new Request('http://x/v1/lint', { method: 'POST', body: body.stream });
-    const error = await readBody(request, 1024 * 1024).catch((e: unknown) => e);
+    const error = await readBody(request, { MAX_BODY_BYTES: String(1024 * 1024) }).catch((e: unknown) => e);
     expect((error as ProblemError).status).toBe(413);
     expect(body.cancelled()).toBe(true);
   });
