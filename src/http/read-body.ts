@@ -7,7 +7,8 @@
  *
  * Except under `wrangler dev` (REFUSED_BODIES=drain, the default environment's setting): its proxy
  * loses the request after one whose body the Worker cancelled (a 503, or no answer; workers-sdk#15203,
- * workerd#1741). There a refused body is read to its end and dropped, up to the limit once more.
+ * workerd#1741). There a refused body is read to its end and dropped, up to the limit once more; one
+ * that declares a length over twice the limit is still cancelled at once.
  */
 import { maxBodyBytes, type AppBindings } from './env';
 import { humanBytes } from './human-bytes';
@@ -15,8 +16,7 @@ import { ProblemError } from './problem';
 
 export async function readBody(request: Request, env: AppBindings | undefined): Promise<Uint8Array> {
   const maxBytes = maxBodyBytes(env);
-  const declared = Number(request.headers.get('content-length') ?? 'NaN');
-  if (!request.headers.has('transfer-encoding') && Number.isFinite(declared) && declared > maxBytes) {
+  if (declaredLength(request) > maxBytes) {
     await discardBody(request, env);
     throw tooLarge(maxBytes);
   }
@@ -29,7 +29,7 @@ export async function readBody(request: Request, env: AppBindings | undefined): 
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await release(reader, env);
+      await release(reader, drains(env) ? maxBytes : 0);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -45,17 +45,28 @@ export async function readBody(request: Request, env: AppBindings | undefined): 
 
 /** Lets go of a body we answer without reading (too large, wrong media type, rate limited, wrong URL). */
 export async function discardBody(request: Request, env: AppBindings | undefined): Promise<void> {
-  if (request.body && !request.bodyUsed)
-    await release((request.body as ReadableStream<Uint8Array>).getReader(), env);
+  if (!request.body || request.bodyUsed) return;
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
+  const maxBytes = maxBodyBytes(env);
+  // One that says it is longer than the limit twice over would be cut off while drained: cancel it now.
+  await release(reader, drains(env) && !(declaredLength(request) > 2 * maxBytes) ? maxBytes : 0);
 }
 
-async function release(reader: ReadableStreamDefaultReader<Uint8Array>, env: AppBindings | undefined) {
-  if (env?.REFUSED_BODIES === 'drain') {
-    for (let left = maxBodyBytes(env); left >= 0;) {
-      const { value } = await reader.read().catch(() => ({ value: undefined }));
-      if (!value) return; // the end, or a client gone
-      left -= value.byteLength;
-    }
+/** The Content-Length a request declares, or NaN (none, or ignored beside Transfer-Encoding). */
+function declaredLength(request: Request): number {
+  return request.headers.has('transfer-encoding')
+    ? Number.NaN
+    : Number(request.headers.get('content-length') ?? 'NaN');
+}
+
+const drains = (env: AppBindings | undefined) => env?.REFUSED_BODIES === 'drain';
+
+/** Reads and drops up to `drainBytes` more of a body, then cancels what is left. */
+async function release(reader: ReadableStreamDefaultReader<Uint8Array>, drainBytes: number) {
+  for (let left = drainBytes; left > 0;) {
+    const { value } = await reader.read().catch(() => ({ value: undefined }));
+    if (!value) return; // the end, or a client gone
+    left -= value.byteLength;
   }
   await reader.cancel().catch(() => undefined);
 }

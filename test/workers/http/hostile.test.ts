@@ -155,6 +155,26 @@ describe('bodies refused before they are read', () => {
     const request = new Request('http://x/', { method: 'POST', body: body.stream });
     expect(((await readBody(request, env).catch((e: unknown) => e)) as ProblemError).status).toBe(413);
     expect(body.cancelled()).toBe(true);
+    // One that declares more than twice the limit is cancelled at once, as in production.
+    let chunks = 0;
+    let cancelled = false;
+    const declared = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        chunks++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const large = new Request('http://x/', {
+      method: 'POST',
+      body: declared,
+      headers: { 'content-length': String(50 * 1024 * 1024) },
+    });
+    expect(((await readBody(large, env).catch((e: unknown) => e)) as ProblemError).status).toBe(413);
+    expect(cancelled).toBe(true);
+    expect(chunks).toBeLessThan(4);
   });
 
   it('cuts off a chunked body at the limit and cancels it', async () => {
