@@ -7,8 +7,8 @@
  *
  * Except under `wrangler dev` (REFUSED_BODIES=drain, the default environment's setting): its proxy
  * loses the request after one whose body the Worker cancelled (a 503, or no answer; workers-sdk#15203,
- * workerd#1741). There a refused body is read to its end and dropped, up to the limit once more; one
- * that declares a length over twice the limit is still cancelled at once.
+ * workerd#1741). There a refused body is read to its end and dropped, up to the limit once more and
+ * for at most 250 ms; one that declares a length over twice the limit is still cancelled at once.
  */
 import { maxBodyBytes, type AppBindings } from './env';
 import { humanBytes } from './human-bytes';
@@ -61,12 +61,29 @@ function declaredLength(request: Request): number {
 
 const drains = (env: AppBindings | undefined) => env?.REFUSED_BODIES === 'drain';
 
-/** Reads and drops up to `drainBytes` more of a body, then cancels what is left. */
+/** How long a drain waits for a body in all: a client that stalls is cancelled after it. */
+const DRAIN_MS = 250;
+
+/** Reads and drops up to `drainBytes` more of a body, within DRAIN_MS, then cancels what is left. */
 async function release(reader: ReadableStreamDefaultReader<Uint8Array>, drainBytes: number) {
-  for (let left = drainBytes; left > 0;) {
-    const { value } = await reader.read().catch(() => ({ value: undefined }));
-    if (!value) return; // the end, or a client gone
-    left -= value.byteLength;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => {
+    if (drainBytes > 0) {
+      timer = setTimeout(() => {
+        resolve('stalled');
+      }, DRAIN_MS);
+    }
+  });
+  try {
+    for (let left = drainBytes; left > 0;) {
+      const read = reader.read().catch(() => ({ value: undefined }));
+      const chunk = await Promise.race([read, stalled]);
+      if (chunk === 'stalled') break;
+      if (!chunk.value) return; // the end, or a client gone
+      left -= chunk.value.byteLength;
+    }
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
   await reader.cancel().catch(() => undefined);
 }

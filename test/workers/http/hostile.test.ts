@@ -5,7 +5,7 @@
  * cancelled. Time and memory are measured by `npm run bench:hostile`, not here.
  */
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../../../src/http/read-body';
+import { discardBody, readBody } from '../../../src/http/read-body';
 import { ProblemError } from '../../../src/http/problem';
 import type { Problem } from '../../../src/schemas/problem';
 import type { Report } from '../../../src/schemas/report';
@@ -175,6 +175,20 @@ describe('bodies refused before they are read', () => {
     expect(((await readBody(large, env).catch((e: unknown) => e)) as ProblemError).status).toBe(413);
     expect(cancelled).toBe(true);
     expect(chunks).toBeLessThan(4);
+    // One that stalls is cancelled once the drain has waited its 250 ms.
+    let stalledCancelled = false;
+    const stalling = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        controller.enqueue(new Uint8Array(16));
+      },
+      cancel: () => {
+        stalledCancelled = true;
+      },
+    });
+    const started = Date.now();
+    await discardBody(new Request('http://x/', { method: 'POST', body: stalling }), env);
+    expect(stalledCancelled).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('cuts off a chunked body at the limit and cancels it', async () => {
