@@ -5,8 +5,9 @@
  * `0o17`, `0b101` and `0777` are integers, `1e3` and `08` floats, and there are no base-60 numbers
  * (`1:20` stays text). Timestamps stay text too, since go-yaml hands them to sigs.k8s.io/yaml as text.
  */
+import { DASH, DIGIT_0, DIGIT_9, DOT, PLUS } from './char-codes';
 
-/** resolve.go's table of words. */
+/** resolve.go's table of words: every value is defined, so `get` alone tells whether a word is in it. */
 const WORDS = new Map<string, unknown>([
   ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w) => [w, true] as const),
   ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map(
@@ -36,28 +37,25 @@ interface Resolved {
   value: unknown;
 }
 
-const CODE_0 = 48;
-const CODE_9 = 57;
-
 /** go-yaml v2's `resolve("", text)`, with the kind it gives the value. */
 function resolve(text: string): Resolved {
-  if (WORDS.has(text)) {
-    const word = WORDS.get(text);
+  const word = WORDS.get(text);
+  if (word !== undefined) {
     return { kind: word === null ? 'null' : typeof word === 'boolean' ? 'bool' : 'float', value: word };
   }
   const first = text.charCodeAt(0);
-  if (first === 46 /* . */) {
+  if (first === DOT) {
     return DOT_FLOAT.test(text) ? finiteFloat(text, text) : { kind: 'str', value: text };
   }
-  const signed = first === 43 /* + */ || first === 45; /* - */
-  if (!signed && (first < CODE_0 || first > CODE_9)) return { kind: 'str', value: text };
+  const signed = first === PLUS || first === DASH;
+  if (!signed && (first < DIGIT_0 || first > DIGIT_9)) return { kind: 'str', value: text };
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   const integer = GO_INTEGER.exec(plain);
   // Most integers are short decimals: read those without a BigInt.
   if (integer && plain.length < 16 && !/[bBoOxX]/.test(plain)) {
     const digits = integer[2] ?? '';
     const magnitude =
-      digits.length > 1 && digits.charCodeAt(0) === CODE_0 ? parseInt(digits, 8) : Number(digits);
+      digits.length > 1 && digits.charCodeAt(0) === DIGIT_0 ? parseInt(digits, 8) : Number(digits);
     return { kind: 'int', value: integer[1] === '-' ? 0 - magnitude : magnitude };
   }
   const big = integer ? bigInteger(integer[1] ?? '', integer[2] ?? '') : undefined;
@@ -74,8 +72,8 @@ function resolve(text: string): Resolved {
 }
 
 function bigInteger(sign: string, digits: string): bigint {
-  const octal = digits.length > 1 && digits.charCodeAt(0) === CODE_0 && /^0[0-7]/.test(digits);
-  const magnitude = BigInt(octal ? `0o${digits.slice(1)}` : digits);
+  // `0777`: Go's leading-0 octal, which BigInt spells 0o777.
+  const magnitude = BigInt(/^0[0-7]/.test(digits) ? `0o${digits.slice(1)}` : digits);
   return sign === '-' ? -magnitude : magnitude;
 }
 
