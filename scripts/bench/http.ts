@@ -2,7 +2,10 @@
  * Targets 3 and 5 of issue 16, on one `wrangler dev` (a free port):
  * 3. POST /v1/lint of the example (multipart, one part per file) and the web form's POST /report of
  *    the same files, against GET /healthz: wall-time medians of interleaved rounds, each request on a
- *    fresh connection.
+ *    fresh connection. Two floors are timed in the same rounds and printed: the same bytes posted to a
+ *    path that answers 404 (wrangler dev's proxy carrying the body), and the same files with every line
+ *    commented out, beside an empty KubeletConfiguration (the multipart, the reading and a report of
+ *    next to nothing).
  * 5. CPU per request for uploads up to 256 KB of each shape: the workerd processes' CPU time (from
  *    /proc, 10 ms ticks) over a batch of requests, divided by the batch; the same for GET /healthz is
  *    printed as the floor (workerd's own HTTP work, which the edge does not bill), and the target is
@@ -66,6 +69,15 @@ export async function benchHttp(repo: string, rounds: number): Promise<string[]>
     const example = exampleFiles(repo);
     const api = multipart(example);
     const form = multipart(example, { network: 'untrusted' });
+    // The same files with every line commented out, and an empty KubeletConfiguration (so the answer
+    // is a report, not "nothing recognized"): read, but next to nothing to judge.
+    const commented = multipart([
+      ...example.map((file) => ({ name: file.name, content: file.content.replace(/^/gm, '# ') })),
+      {
+        name: '/var/lib/kubelet/empty-config.yaml',
+        content: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n',
+      },
+    ]);
     const healthz: Sent = { method: 'GET', path: '/healthz', headers: {} };
     const requests: Record<string, Sent> = {
       'GET /healthz': healthz,
@@ -82,12 +94,30 @@ export async function benchHttp(repo: string, rounds: number): Promise<string[]>
         body: form.body,
       },
     };
-    for (const [name, sent] of Object.entries(requests)) {
+    // What a POST of these bytes costs before any judging: the floor the two targets stand on.
+    const floors: Record<string, Sent & { status: number }> = {
+      'POST /nope (the same bytes, 404)': {
+        method: 'POST',
+        path: '/nope',
+        headers: { 'content-type': api.type },
+        body: api.body,
+        status: 404,
+      },
+      'POST /v1/lint (the same files as comments)': {
+        method: 'POST',
+        path: '/v1/lint',
+        headers: { 'content-type': commented.type },
+        body: commented.body,
+        status: 200,
+      },
+    };
+    const all: Record<string, Sent & { status?: number }> = { ...requests, ...floors };
+    for (const [name, sent] of Object.entries(all)) {
       const status = await send(server.base, sent);
-      if (status !== 200) throw new Error(`${name} answered ${status}`);
+      if (status !== (sent.status ?? 200)) throw new Error(`${name} answered ${status}`);
     }
     const fns = Object.fromEntries(
-      Object.entries(requests).map(([name, sent]) => [name, () => send(server.base, sent)]),
+      Object.entries(all).map(([name, sent]) => [name, () => send(server.base, sent)]),
     );
     const times = await interleaved(fns, rounds, 20);
     const wall = (name: string) => times[name]?.wall ?? NaN;
@@ -96,6 +126,15 @@ export async function benchHttp(repo: string, rounds: number): Promise<string[]>
         Object.keys(requests)
           .map((name) => `${name} ${wall(name).toFixed(2)} ms`)
           .join(', '),
+    );
+    console.log(
+      `  floors (the same round): ` +
+        Object.keys(floors)
+          .map(
+            (name) =>
+              `${name} ${wall(name).toFixed(2)} ms, ${(wall(name) / wall('GET /healthz')).toFixed(2)}×`,
+          )
+          .join('; '),
     );
     const lines = [
       target('3  POST /v1/lint / GET /healthz', wall('POST /v1/lint') / wall('GET /healthz'), 1.5),

@@ -4,6 +4,8 @@
  * enhances it. Nothing here is inline script or style: the Content-Security-Policy forbids both.
  * @module
  */
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Child } from 'hono/jsx';
 import { LIMITS } from '../catalogue/limits';
 import { humanBytes } from '../http/human-bytes';
@@ -60,11 +62,35 @@ export function Layout(props: { title: string; children: Child }) {
   );
 }
 
+interface LintFormProps {
+  again?: boolean;
+  maxBytes: number;
+}
+
+/**
+ * The form's HTML by its two props: it is the same on every page of a deployment (its body limit is
+ * fixed), and rendering it was a fifth of rendering a report's page. At most a few limits are kept.
+ */
+const renderedForms = new Map<string, HtmlEscapedString>();
+const MAX_RENDERED_FORMS = 4;
+
 /**
  * The form: files (several, keeping their names), pasted YAML or JSON, and the two options. `maxBytes`
  * is the deployment's body limit: the page says it, and /ui/app.js checks it before uploading.
  */
-export function LintForm(props: { again?: boolean; maxBytes: number }) {
+export function LintForm(props: LintFormProps): HtmlEscapedString {
+  const key = `${props.again === true}/${props.maxBytes}`;
+  let html = renderedForms.get(key);
+  if (!html) {
+    const node = <LintFormMarkup {...props} />;
+    if (node instanceof Promise) throw new Error('LintForm renders synchronously');
+    html = raw(node.toString());
+    if (renderedForms.size < MAX_RENDERED_FORMS) renderedForms.set(key, html);
+  }
+  return html;
+}
+
+function LintFormMarkup(props: LintFormProps) {
   return (
     <section id="lint" aria-labelledby="lint-title">
       <h2 id="lint-title">{props.again ? 'Lint other files' : 'Lint your configuration'}</h2>

@@ -108,12 +108,14 @@ function InputErrors(props: { report: Report }) {
 const VERDICT_ORDER: Verdict[] = ['insecure', 'at-risk', 'not-assessed', 'not-configured', 'secure'];
 const order = (v: Verdict) => VERDICT_ORDER.indexOf(v);
 
+const textEscape = (char: string): string => (char === '&' ? '&amp;' : '&lt;');
+
 function Downloads(props: { report: Report; formats: readonly DownloadFormat[] }) {
   return (
     <form class="downloads" method="post" action="/report/download">
       {/* Text, not an attribute: only & and < need escaping; the rule fields come back from the catalogue. */}
       <textarea name="report" hidden aria-hidden="true" tabindex={-1}>
-        {raw(JSON.stringify(withoutRuleFields(props.report)).replace(/&/g, '&amp;').replace(/</g, '&lt;'))}
+        {raw(JSON.stringify(withoutRuleFields(props.report)).replace(/[&<]/g, textEscape))}
       </textarea>
       <span>Download this report:</span>
       {props.formats.map(({ format, label }) => (

@@ -11,6 +11,7 @@ import kubeletFlags from '../../../examples/kubeadm-control-plane/var/lib/kubele
 import { kubeconfig } from '../../support/fixtures';
 import { call } from '../../support/http';
 import { kubeadm } from '../../support/pki-uploads';
+import { LintForm } from '../../../src/ui/page';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -256,6 +257,14 @@ describe('POST /report/download', () => {
     expect(downloaded).toEqual(await answer.json());
   });
 
+  it('embeds a report whose text holds & and < as text the textarea gives back whole', async () => {
+    const name = '/etc/kubernetes/manifests/a&amp;b<c>&lt;.yaml';
+    const html = await (await post(browserForm([{ name, content: apiserver }]))).text();
+    const embedded = /<textarea name="report"[^>]*>([^<]*)<\/textarea>/.exec(html)?.[1] ?? '';
+    const text = embedded.replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+    expect((JSON.parse(text) as { inputs: Array<{ file: string }> }).inputs[0]?.file).toBe(name);
+  });
+
   it('answers a missing or invalid report, or an unknown format, with a 400 page', async () => {
     expect((await download({ format: 'json' })).status).toBe(400);
     expect((await download({ report: '{"not":"a report"}', format: 'json' })).status).toBe(400);
@@ -341,5 +350,20 @@ describe('the form says its limits in human units', () => {
     const res = await post(browserForm([{ name: 'big.yaml', content: big }]));
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('The body is larger than 5 MiB (limit maxBodyBytes).');
+  });
+});
+
+describe('the form is rendered once per deployment', () => {
+  it('hands out the same HTML for the same props, and its own for every other limit or heading', () => {
+    const first = LintForm({ again: true, maxBytes: 5242880 });
+    expect(LintForm({ again: true, maxBytes: 5242880 })).toBe(first);
+    expect(String(first)).toContain('Lint other files');
+    expect(String(LintForm({ maxBytes: 5242880 }))).toContain('Lint your configuration');
+    // Past the few limits it keeps, a form is still rendered for its own limit.
+    for (const maxBytes of [1024, 2048, 3072, 4096, 5120]) {
+      const html = String(LintForm({ maxBytes }));
+      expect(html).toContain(`data-max-bytes="${maxBytes}"`);
+      expect(html).toContain(`${maxBytes / 1024} KiB in all.`);
+    }
   });
 });
