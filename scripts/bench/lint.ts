@@ -89,6 +89,17 @@ async function parsers(repo: string): Promise<Record<string, Yaml>> {
 interface Row {
   lint: Timing;
   fastest: Timing;
+  /** V8's own JSON.parse of the same text, when every file is JSON (a reference for target 2). */
+  jsonParse?: Timing;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function benchLint(options: LintOptions): Promise<string[]> {
@@ -117,6 +128,11 @@ export async function benchLint(options: LintOptions): Promise<string[]> {
       const uploads = input.files.map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
       const texts = input.files.filter((file) => !file.name.endsWith('.env')).map((file) => file.content);
       fns[`${input.id} lint`] = () => lint(uploads);
+      if (input.big && texts.length > 0 && texts.every(isJson)) {
+        fns[`${input.id} JSON.parse`] = () => {
+          for (const text of texts) JSON.parse(text);
+        };
+      }
       for (const [name, parser] of Object.entries(yaml)) {
         fns[`${input.id} ${name}`] = () => {
           for (const text of texts) parser.loadAll(text);
@@ -133,14 +149,16 @@ export async function benchLint(options: LintOptions): Promise<string[]> {
       }));
       const fastest = parserTimes.reduce((a, b) => (b.time.cpu < a.time.cpu ? b : a));
       const lintTime = times[`${input.id} lint`] ?? { wall: NaN, cpu: NaN };
-      rows.set(input.id, { lint: lintTime, fastest: fastest.time });
+      const jsonParse = times[`${input.id} JSON.parse`];
+      rows.set(input.id, { lint: lintTime, fastest: fastest.time, ...(jsonParse ? { jsonParse } : {}) });
       const bytes = uploads.reduce((n, upload) => n + upload.content.length, 0);
       const documents = report.inputs.reduce((n, file) => n + file.documents.length, 0);
       console.log(
         `  ${input.id.padEnd(12)} ${String(bytes).padStart(8)} B ${String(documents).padStart(4)} docs ` +
           `${report.summary.findings}+${report.summary.suppressed} findings | lint cpu ${ms(lintTime.cpu)} ` +
           `(wall ${ms(lintTime.wall)}) | loadAll cpu ${parserTimes.map((p) => `${p.name} ${ms(p.time.cpu)}`).join(', ')} ` +
-          `| ${(lintTime.cpu / fastest.time.cpu).toFixed(2)}× ${fastest.name}`,
+          `| ${(lintTime.cpu / fastest.time.cpu).toFixed(2)}× ${fastest.name}` +
+          (jsonParse ? ` | JSON.parse cpu ${ms(jsonParse.cpu)}` : ''),
       );
       if (against) {
         const runs = 6;
@@ -219,8 +237,16 @@ function targetLines(rows: Map<string, Row>, sizes: number[]): string[] {
   for (const shape of Object.keys(SHAPES)) {
     const one = rows.get(`${shape}@1MiB`);
     const five = rows.get(`${shape}@5MiB`);
-    if (one && five)
-      lines.push(target(`2  ${shape}: lint 5 MiB / lint 1 MiB`, five.lint.cpu / one.lint.cpu, 5.5));
+    if (one && five) {
+      // JSON.parse of the same text, for reference: V8's cost of building objects with 10^5 keys grows too.
+      const reference =
+        one.jsonParse && five.jsonParse
+          ? ` (JSON.parse of the same text: ${(five.jsonParse.cpu / one.jsonParse.cpu).toFixed(2)}×)`
+          : '';
+      lines.push(
+        target(`2  ${shape}: lint 5 MiB / lint 1 MiB`, five.lint.cpu / one.lint.cpu, 5.5) + reference,
+      );
+    }
   }
   return lines;
 }
