@@ -238,7 +238,7 @@ function targetLines(rows: Map<string, Row>, sizes: number[]): string[] {
     const one = rows.get(`${shape}@1MiB`);
     const five = rows.get(`${shape}@5MiB`);
     if (one && five) {
-      // JSON.parse of the same text, for reference: V8's cost of building objects with 10^5 keys grows too.
+      // JSON.parse of the same text, for reference: V8 building the same objects, without our reader.
       const reference =
         one.jsonParse && five.jsonParse
           ? ` (JSON.parse of the same text: ${(five.jsonParse.cpu / one.jsonParse.cpu).toFixed(2)}×)`
