@@ -69,7 +69,8 @@ interface LintFormProps {
 
 /**
  * The form's HTML by its two props: it is the same on every page of a deployment (its body limit is
- * fixed), and rendering it was a fifth of rendering a report's page. At most a few limits are kept.
+ * fixed), and rendering it was about a twelfth of rendering a report's page. At most a few limits are
+ * kept.
  */
 const renderedForms = new Map<string, HtmlEscapedString>();
 const MAX_RENDERED_FORMS = 4;
