@@ -1,5 +1,3 @@
-import type { FlagStatus } from '../../model/flag-facts/flag-status';
-import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { kubeletCommandLine, kubeletConfig, upload, type RuleExamples } from '../support/examples';
@@ -7,8 +5,8 @@ import {
   asWritten,
   outsideNote,
   programsOf,
-  statusOf,
-  writtenFlags,
+  judgedFlags,
+  type JudgedFlag,
   type Program,
 } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
@@ -44,22 +42,14 @@ export const examples = (): RuleExamples => ({
   ),
 });
 
-interface Deprecated {
-  flag: Flag;
-  status: FlagStatus;
-}
-
 function judge(program: Program): RawFinding[] {
-  const deprecated: Deprecated[] = writtenFlags(program).flatMap((flag) => {
-    const status = statusOf(program, flag);
-    return status.state === 'deprecated' ? [{ flag, status }] : [];
-  });
+  const deprecated = judgedFlags(program).filter(({ status }) => status.state === 'deprecated');
   const toConfigFile = deprecated.filter(({ status }) => status.configField && !status.message);
   const others = deprecated.filter((entry) => !toConfigFile.includes(entry));
   return [...others.map((entry) => single(program, entry)), ...configFileFinding(program, toConfigFile)];
 }
 
-function single(program: Program, { flag, status }: Deprecated): RawFinding {
+function single(program: Program, { flag, status }: JudgedFlag): RawFinding {
   // A flag marked DEPRECATED only in its help (kube-scheduler's --kubeconfig: ignored with --config) prints nothing.
   const printed = status.message
     ? ` ("Flag --${flag.name} has been deprecated, ${status.message}")`
@@ -76,7 +66,7 @@ function single(program: Program, { flag, status }: Deprecated): RawFinding {
 }
 
 /** One finding for the kubelet flags that belong in its config file. */
-function configFileFinding(program: Program, entries: readonly Deprecated[]): RawFinding[] {
+function configFileFinding(program: Program, entries: readonly JudgedFlag[]): RawFinding[] {
   const [first] = entries;
   if (!first) return [];
   const moves = entries.map(({ flag, status }) => `--${flag.name} → ${status.configField ?? ''}`);

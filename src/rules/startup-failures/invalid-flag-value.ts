@@ -1,24 +1,18 @@
 import { childPointer } from '../../ingest/positions';
 import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
 import { outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
-import {
-  PLAIN_KINDS,
-  valueKindOf,
-  valueProblems,
-  type ValueProblem,
-} from '../../model/flag-facts/value-problems';
-import type { Flag } from '../../model/flags';
+import { PLAIN_KINDS, valueKindOf, type ValueProblem } from '../../model/flag-facts/value-problems';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, upload, type RuleExamples } from '../support/examples';
 import {
   asWritten,
-  isExpanded,
   outsideNote,
   programsOf,
   runs,
-  statusOf,
-  writtenFlags,
+  judgedFlags,
+  valueProblemsOf,
+  type JudgedFlag,
   type Program,
 } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
@@ -38,7 +32,7 @@ export default defineRule({
   requires: ['component'],
   check: (model) =>
     programsOf(model).flatMap((program) => [
-      ...writtenFlags(program).flatMap((flag) => flagProblems(program, flag)),
+      ...judgedFlags(program).flatMap((judged) => flagProblems(program, judged)),
       ...configProblems(program),
     ]),
 });
@@ -50,15 +44,10 @@ export const examples = (): RuleExamples => ({
   good: upload(apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])),
 });
 
-function flagProblems(program: Program, flag: Flag): RawFinding[] {
-  if (isExpanded(flag.value)) return [];
-  const status = statusOf(program, flag);
-  // A flag the component does not have is unknown-flag's or removed-flag's finding.
-  if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
-  const kind = valueKindOf(flag.name, status.type);
-  if (!kind) return [];
-  return valueProblems(kind, flag.value, program.program, program.version, flag.name).map((problem) => {
-    const said = PLAIN_KINDS.has(kind)
+function flagProblems(program: Program, judged: JudgedFlag): RawFinding[] {
+  const { flag } = judged;
+  return valueProblemsOf(judged, program).map((problem) => {
+    const said = PLAIN_KINDS.has(valueKindOf(flag.name, judged.status.type) ?? '')
       ? `invalid argument "${flag.value}" for "--${flag.name}" flag: ${problem.message}`
       : problem.message;
     return finding(program, problem, {

@@ -3,15 +3,7 @@ import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
-import {
-  asWritten,
-  outsideNote,
-  programsOf,
-  runs,
-  statusOf,
-  writtenFlags,
-  type Program,
-} from '../support/programs';
+import { asWritten, outsideNote, programsOf, runs, judgedFlags, type Program } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -28,7 +20,9 @@ export default defineRule({
   references: [],
   requires: ['component'],
   check: (model) =>
-    programsOf(model).flatMap((program) => writtenFlags(program).flatMap((flag) => judge(program, flag))),
+    programsOf(model).flatMap((program) =>
+      judgedFlags(program).flatMap(({ flag, status }) => judge(program, flag, status)),
+    ),
 });
 
 export const examples = (): RuleExamples => ({
@@ -36,8 +30,7 @@ export const examples = (): RuleExamples => ({
   good: uploadAt('1.31', apiserver(['--secure-port=6443'])),
 });
 
-function judge(program: Program, flag: Flag): RawFinding[] {
-  const status = statusOf(program, flag);
+function judge(program: Program, flag: Flag, status: FlagStatus): RawFinding[] {
   if (status.state !== 'removed' && !(status.state === 'undocumented' && status.removedIn !== undefined))
     return [];
   const base = {

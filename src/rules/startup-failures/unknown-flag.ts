@@ -4,15 +4,7 @@ import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, upload, type RuleExamples } from '../support/examples';
-import {
-  asWritten,
-  outsideNote,
-  programsOf,
-  runs,
-  statusOf,
-  writtenFlags,
-  type Program,
-} from '../support/programs';
+import { asWritten, outsideNote, programsOf, runs, judgedFlags, type Program } from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -34,7 +26,9 @@ export default defineRule({
   references: [],
   requires: ['component'],
   check: (model) =>
-    programsOf(model).flatMap((program) => writtenFlags(program).flatMap((flag) => judge(program, flag))),
+    programsOf(model).flatMap((program) =>
+      judgedFlags(program).flatMap(({ flag, status }) => judge(program, flag, status)),
+    ),
 });
 
 export const examples = (): RuleExamples => ({
@@ -42,10 +36,10 @@ export const examples = (): RuleExamples => ({
   good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
 });
 
-function judge(program: Program, flag: Flag): RawFinding[] {
+function judge(program: Program, flag: Flag, status: FlagStatus): RawFinding[] {
   const oneDash = flag.shorthand && flag.name.length > 1;
   // Most flags are known: answer them before building a finding's parts.
-  if (!oneDash && isKnown(statusOf(program, flag))) return [];
+  if (!oneDash && isKnown(status)) return [];
   const base = {
     subject: program.name,
     location: flag.location,
@@ -60,7 +54,6 @@ function judge(program: Program, flag: Flag): RawFinding[] {
       },
     ];
   }
-  const status = statusOf(program, flag);
   const note = outsideNote(status.outside);
   if (status.state === 'undocumented' && status.removedIn === undefined) {
     return [

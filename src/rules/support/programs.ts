@@ -10,6 +10,7 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { flagStatus, type FlagStatus, type OutsideTables } from '../../model/flag-facts/flag-status';
 import type { FlagComponent } from '../../model/flag-facts/tables';
 import type { Flag, FlagSet } from '../../model/flags';
+import { valueKindOf, valueProblems, type ValueProblem } from '../../model/flag-facts/value-problems';
 import type { Kubelet } from '../../model/kubelet';
 import { proxyVersion } from '../../model/konnectivity';
 import type { PathId } from '../../schemas/common';
@@ -26,6 +27,30 @@ export interface Program {
   versionSource: string;
   /** The kubelet itself, for its config file. */
   kubelet?: Kubelet;
+  /** What the flag facts answered for this program in this version (see judgementsFor). */
+  judgements: Judgements;
+}
+
+/**
+ * The flag facts' answers depend on the program, its version and the flag alone, and the programs of
+ * one upload repeat them (every static pod of a control plane writes the same flags): they are worked
+ * out once per program and version of the model, by flag name, and by name and value. Held by the
+ * model's programs only, so nothing outlives the request.
+ */
+interface Judgements {
+  statuses: Map<string, FlagStatus>;
+  /** By flag name, then value. */
+  values: Map<string, Map<string, readonly ValueProblem[]>>;
+}
+
+function judgementsFor(): (program: FlagComponent, version: string | null) => Judgements {
+  const byProgram = new Map<string, Judgements>();
+  return (program, version) => {
+    const key = `${program}\0${version ?? ''}`;
+    let judgements = byProgram.get(key);
+    if (!judgements) byProgram.set(key, (judgements = { statuses: new Map(), values: new Map() }));
+    return judgements;
+  };
 }
 
 function controlPlane(
@@ -33,17 +58,20 @@ function controlPlane(
   program: FlagComponent,
   path: PathId,
   model: ClusterModel,
+  judgements: ReturnType<typeof judgementsFor>,
 ): Program {
   const tag = program.startsWith('konnectivity') ? proxyVersion(component) : undefined;
   const own = tag ? `v${tag.join('.')}` : component.imageVersion;
   const source = component.versionSource ?? `image ${component.image ?? ''} in ${component.file}`;
+  const version = own ?? model.version?.minor ?? null;
   return {
     program,
     name: component.name,
     flags: component.flags,
     path,
-    version: own ?? model.version?.minor ?? null,
+    version,
     versionSource: own ? source : (model.version?.source ?? 'unknown'),
+    judgements: judgements(program, version),
   };
 }
 
@@ -52,8 +80,7 @@ function controlPlane(
  * are worked out once per model (the model does not change once built).
  */
 const programsByModel = new WeakMap<ClusterModel, readonly Program[]>();
-const writtenByProgram = new WeakMap<Program, readonly Flag[]>();
-const statusesByProgram = new WeakMap<Program, Map<Flag, FlagStatus>>();
+const judgedByProgram = new WeakMap<Program, readonly JudgedFlag[]>();
 
 export function programsOf(model: ClusterModel): readonly Program[] {
   let programs = programsByModel.get(model);
@@ -62,8 +89,9 @@ export function programsOf(model: ClusterModel): readonly Program[] {
 }
 
 function listPrograms(model: ClusterModel): Program[] {
+  const judgements = judgementsFor();
   const of = (list: readonly ControlPlaneComponent[], program: FlagComponent, path: PathId) =>
-    list.map((component) => controlPlane(component, program, path, model));
+    list.map((component) => controlPlane(component, program, path, model, judgements));
   return [
     ...of(model.apiServers, 'kube-apiserver', 'node-to-control-plane'),
     ...of(model.controllerManagers, 'kube-controller-manager', 'node-to-control-plane'),
@@ -77,34 +105,66 @@ function listPrograms(model: ClusterModel): Program[] {
       version: model.version?.minor ?? null,
       versionSource: model.version?.source ?? 'unknown',
       kubelet,
+      judgements: judgements('kubelet', model.version?.minor ?? null),
     })),
     ...of(model.konnectivityServers, 'konnectivity-server', 'konnectivity'),
     ...of(model.konnectivityAgents, 'konnectivity-agent', 'konnectivity'),
   ];
 }
 
-/** The flags the upload itself writes (not the defaults a layout such as kubeadm's adds for it). */
-export function writtenFlags(program: Program): readonly Flag[] {
-  let written = writtenByProgram.get(program);
-  if (!written)
-    writtenByProgram.set(program, (written = program.flags.flags.filter((f) => !f.location.default)));
-  return written;
+/** A flag the upload itself writes, with what the program does with it in its version. */
+export interface JudgedFlag {
+  flag: Flag;
+  /** Shared by the programs and rules that ask: do not change it. */
+  status: FlagStatus;
 }
 
-/** What the program does with one of its flags in its version (shared: do not change it). */
-export function statusOf(program: Program, flag: Flag): FlagStatus {
-  let statuses = statusesByProgram.get(program);
-  if (!statuses) statusesByProgram.set(program, (statuses = new Map<Flag, FlagStatus>()));
-  let status = statuses.get(flag);
-  if (!status) statuses.set(flag, (status = flagStatus(program.program, flag.name, program.version)));
-  return status;
+/** The flags the upload itself writes (not the defaults a layout such as kubeadm's adds for it), judged. */
+export function judgedFlags(program: Program): readonly JudgedFlag[] {
+  let judged = judgedByProgram.get(program);
+  if (!judged) judgedByProgram.set(program, (judged = judgeWritten(program)));
+  return judged;
+}
+
+function judgeWritten(program: Program): JudgedFlag[] {
+  const { statuses } = program.judgements;
+  const judged: JudgedFlag[] = [];
+  for (const flag of program.flags.flags) {
+    if (flag.location.default) continue;
+    let status = statuses.get(flag.name);
+    if (!status) statuses.set(flag.name, (status = flagStatus(program.program, flag.name, program.version)));
+    judged.push({ flag, status });
+  }
+  return judged;
+}
+
+/**
+ * What the program rejects in a flag's value at startup (shared: do not change it). Nothing for a value
+ * a shell, systemd or the kubelet expands first, for free text, and for a flag the program does not have
+ * (unknown-flag's or removed-flag's finding).
+ */
+export function valueProblemsOf({ flag, status }: JudgedFlag, program: Program): readonly ValueProblem[] {
+  let byValue = program.judgements.values.get(flag.name);
+  if (!byValue)
+    program.judgements.values.set(flag.name, (byValue = new Map<string, readonly ValueProblem[]>()));
+  let problems = byValue.get(flag.value);
+  if (!problems) byValue.set(flag.value, (problems = judgeValue(flag, status, program)));
+  return problems;
+}
+
+function judgeValue(flag: Flag, status: FlagStatus, program: Program): readonly ValueProblem[] {
+  if (isExpanded(flag.value)) return [];
+  if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
+  const kind = valueKindOf(flag.name, status.type);
+  if (!kind) return [];
+  return valueProblems(kind, flag.value, program.program, program.version, flag.name);
 }
 
 /** The flag as the upload writes it (`--name=value`), for the evidence. */
 export const asWritten = (flag: Flag): string => `${flag.shorthand ? '-' : '--'}${flag.name}=${flag.value}`;
 
 /** A value that a shell, systemd or the kubelet expands before the program reads it (`$(NODE_NAME)`). */
-export const isExpanded = (value: string): boolean => /\$|\{\{/.test(value);
+const isExpanded = (value: string): boolean => /\$|\{\{/.test(value);
 
 /** "the cluster runs 1.31 (image …)", "konnectivity-agent is v0.33.0 (image …)", or that it is unknown. */
 export function runs(program: Program): string {

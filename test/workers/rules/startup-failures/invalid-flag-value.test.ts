@@ -116,6 +116,23 @@ ruleTester(rule, {
       ],
     },
     {
+      // Values are judged once per program, version, flag and value of an upload: each key part matters.
+      name: 'API servers of one upload: PodSecurityPolicy on 1.24 and 1.25, and two values of one flag',
+      files: [
+        ['cp-1', '--enable-admission-plugins=PodSecurityPolicy', '1.24.17'],
+        ['cp-2', '--enable-admission-plugins=PodSecurityPolicy', '1.25.0'],
+        ['cp-3', '--enable-admission-plugins=PodSecurityPolicy', '1.25.0'],
+        ['cp-4', '--enable-admission-plugins=NodeRestriction', '1.25.0'],
+      ].map(([node, flag, version]) => ({
+        name: `${node}${file}`,
+        content: apiserverPod([flag!], image(version!)),
+      })),
+      findings: ['cp-2', 'cp-3'].map((node) => ({
+        file: `${node}${file}`,
+        messageIncludes: 'plugin "PodSecurityPolicy" is unknown',
+      })),
+    },
+    {
       name: 'SidecarContainers=false on 1.33, locked to true from then',
       files: pod(['--feature-gates=SidecarContainers=false'], '1.33.0'),
       findings: [

@@ -68,6 +68,23 @@ ruleTester(rule, {
       findings: [{ line: 10, messageIncludes: ['has only from 1.29', 'runs 1.28', 'Upgrade'] }],
     },
     {
+      // The flag facts are worked out once per program and version of an upload: two versions, two answers.
+      name: 'two API servers of one upload, 1.29 and 1.28: only the 1.28 one lacks --authentication-config',
+      files: ['cp-1', 'cp-2'].map((node, i) => ({
+        name: `${node}${file}`,
+        content: apiserverPod(
+          ['--authentication-config=/etc/kubernetes/authn.yaml'],
+          image(['1.29.0', '1.28.4'][i]!),
+        ),
+      })),
+      findings: [{ file: `cp-2${file}`, line: 10, messageIncludes: ['has only from 1.29', 'runs 1.28'] }],
+    },
+    {
+      name: 'two API servers of one version writing the same typo: a finding for each',
+      files: ['cp-1', 'cp-2'].map((node) => ({ name: `${node}${file}`, content: apiserverPod([typo]) })),
+      findings: ['cp-1', 'cp-2'].map((node) => ({ file: `${node}${file}`, messageIncludes: 'unknown flag' })),
+    },
+    {
       name: "another component's flag",
       files: [{ name: file, content: apiserverPod(['--rotate-certificates=true']) }],
       findings: [{ messageIncludes: '--rotate-certificates is a flag of kubelet' }],
