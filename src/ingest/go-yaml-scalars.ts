@@ -83,8 +83,18 @@ function finiteFloat(plain: string, text: string): Resolved {
   return Number.isFinite(value) ? { kind: 'float', value } : { kind: 'str', value: text };
 }
 
+/**
+ * The first characters a word of the table or a number can begin with (a digit, a sign or a dot). Most
+ * scalars of a manifest (names, paths, images) start with none of them and are text as written, which
+ * spares them the table lookup and the resolved pair.
+ */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '0123456789+-.~yYnNtTfFoO') MAY_RESOLVE[c.charCodeAt(0)] = 1;
+
 /** An untagged plain scalar's value (`8080`, `true`, `~`, `0777`, text). */
 export function plainScalar(text: string): unknown {
+  const first = text.charCodeAt(0); // NaN for the empty text, which goes on to resolve (null)
+  if (first >= 128 || MAY_RESOLVE[first] === 0) return text;
   return resolve(text).value;
 }
 
