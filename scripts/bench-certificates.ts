@@ -2,7 +2,7 @@
  * What reading and verifying certificates costs, warm, in Node and in workerd (the Worker's runtime):
  * per certificate read (src/ingest/x509.ts), per certificate read and signature checked (WebCrypto),
  * and a whole lint of the rules' kubeadm example with and without its certificates, and with a trust
- * store no flag names beside them. The RSA-2048 PKI is made by openssl at run time
+ * store no flag names beside them, and static pods of many API servers that share one certificate. The RSA-2048 PKI is made by openssl at run time
  * (test/support/make-pki.sh, keys deleted), the P-256 one is the examples'. workerd is timed from
  * outside (its clocks stop while a request computes): the time of a request doing the work N times,
  * less that of one doing it 0 times, over N.
@@ -19,6 +19,7 @@ import { parseCertificate } from '../src/ingest/x509';
 import { lint } from '../src/lint';
 import { SignatureChecker } from '../src/model/certificates-signatures';
 import { CERTIFICATE_EXAMPLES, EXAMPLE_AS_OF } from '../src/rules/support/example-certificates';
+import { MiB, staticPods } from './bench/shapes';
 
 const rounds = Number(process.argv[2] ?? 200);
 const repo = new URL('../', import.meta.url).pathname;
@@ -96,6 +97,24 @@ console.log(
 const lintStore = await median(lintOf(withTrustStore));
 console.log(
   `  and with an unbound ${unboundCount}-certificate trust store: ${µs(lintStore)} (+${µs((lintStore - lintWith) / unboundCount)}/certificate)`,
+);
+
+// Many owners of one certificate: static pods of API servers that all name the uploaded apiserver.crt.
+// Their lookups are by owner, so the lint should grow with the upload, not with its square.
+const shared = example.filter((f) => /pki\/(apiserver|ca)\.crt$/.test(f.name));
+const podsWith = async (mib: number) => {
+  const files = [...staticPods(mib * MiB), ...shared];
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await lintOf(files)();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2] ?? NaN;
+};
+const [pods1, pods5] = [await podsWith(1), await podsWith(5)];
+console.log(
+  `  static pods naming one shared apiserver.crt: ${pods1.toFixed(0)} ms at 1 MiB, ${pods5.toFixed(0)} ms at 5 MiB (${(pods5 / pods1).toFixed(2)}x for 5x the bytes; median of 5)`,
 );
 
 // workerd: the same work in a Worker, bundled as wrangler bundles the real one.

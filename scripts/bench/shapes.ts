@@ -118,7 +118,7 @@ status: {}
 `;
 }
 
-function staticPods(bytes: number): BenchFile[] {
+export function staticPods(bytes: number): BenchFile[] {
   const docs: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {

@@ -6,7 +6,7 @@
  */
 import type { CertificateInfo } from '../../ingest/x509';
 import type { CertificateBinding } from '../../model/certificates-binding';
-import type { CertificateBundle, StoredCertificate } from '../../model/certificates';
+import type { CertificateBundle, Certificates, StoredCertificate } from '../../model/certificates';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { RawFinding, RuleContext } from '../../engine/rule';
 import type { Location, PathId } from '../../schemas/common';
@@ -115,14 +115,31 @@ export function day(time: Date): string {
   return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The bindings of one role, optionally of one owner. */
+/**
+ * By the server, kubelet, kubeconfig or component holding them: filtering every binding for each owner
+ * grew with their square (a hundred API server pods naming one certificate). Rebuilt should a binding
+ * be added after the rules first asked.
+ */
+const owners = new WeakMap<Certificates, { size: number; byOwner: Map<unknown, CertificateBinding[]> }>();
+
+/** The bindings of one role held by one owner (an API server, kubelet, kubeconfig or component). */
 export function bindingsOf(
   model: ClusterModel,
   role: CertificateBinding['role'],
-  owner?: object,
+  owner: object,
 ): CertificateBinding[] {
-  return model.certificates.bindings.filter(
-    (binding) =>
-      binding.role === role && (owner === undefined || Object.values(binding.owner).includes(owner)),
-  );
+  const { bindings } = model.certificates;
+  let index = owners.get(model.certificates);
+  if (index?.size !== bindings.length) {
+    const byOwner = new Map<unknown, CertificateBinding[]>();
+    for (const binding of bindings) {
+      for (const held of Object.values(binding.owner)) {
+        const list = byOwner.get(held);
+        if (list) list.push(binding);
+        else byOwner.set(held, [binding]);
+      }
+    }
+    owners.set(model.certificates, (index = { size: bindings.length, byOwner }));
+  }
+  return (index.byOwner.get(owner) ?? []).filter((binding) => binding.role === role);
 }

@@ -8,7 +8,9 @@ import { Budget } from '../../../src/ingest/budget';
 import { readPem } from '../../../src/ingest/pem';
 import { CertificateError, certificateOf, parseCertificate } from '../../../src/ingest/x509';
 import { Certificates, type CertificateBundle } from '../../../src/model/certificates';
+import type { CertificateBinding } from '../../../src/model/certificates-binding';
 import { buildClusterModel } from '../../../src/model/cluster-model';
+import { bindingsOf } from '../../../src/rules/support/certificate-findings';
 import {
   konnectivityAgent,
   konnectivityServer,
@@ -234,6 +236,24 @@ describe('binding a certificate to the flag or field that names it', () => {
       'kubeconfig-ca /etc/kubernetes/kubelet.conf certificate-authority-data',
       'kubeconfig-client /var/lib/kubelet/pki/kubelet-client-current.pem',
     ]);
+  });
+
+  it("gives the rules each owner's bindings, and a binding added after they asked", async () => {
+    const m = await model(kubeadm());
+    const holder = (b: CertificateBinding) => Object.values(b.owner).find((v) => typeof v === 'object');
+    const owners = [...new Set(m.certificates.bindings.map(holder))];
+    expect(new Set(m.certificates.bindings.map((b) => b.owner.kind)).size).toBe(4);
+    for (const binding of m.certificates.bindings) {
+      for (const owner of owners) {
+        const found = bindingsOf(m, binding.role, owner as object);
+        expect(found.includes(binding)).toBe(owner === holder(binding));
+      }
+    }
+    const server = m.apiServers[0]!;
+    const [serving] = bindingsOf(m, 'apiserver-serving', server) as [CertificateBinding];
+    const later = { ...serving, role: 'kubeconfig-ca' } as const;
+    m.certificates.bindings.push(later);
+    expect(bindingsOf(m, 'kubeconfig-ca', server)).toEqual([later]);
   });
 
   it("reads a static pod's paths through its hostPath volumes, and each node's files as its own", async () => {
