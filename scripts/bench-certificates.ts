@@ -2,8 +2,9 @@
  * What reading and verifying certificates costs, warm, in Node and in workerd (the Worker's runtime):
  * per certificate read (src/ingest/x509.ts), per certificate read and signature checked (WebCrypto),
  * and a whole lint of the rules' kubeadm example with and without its certificates, and with a trust
- * store no flag names beside them, and static pods of many API servers that share one certificate. The RSA-2048 PKI is made by openssl at run time
- * (test/support/make-pki.sh, keys deleted), the P-256 one is the examples'. workerd is timed from
+ * store no flag names beside them; then static pods of many API servers that share one certificate.
+ * The RSA-2048 PKI is made by openssl at run time (test/support/make-pki.sh, keys deleted), the P-256
+ * one is the examples'. workerd is timed from
  * outside (its clocks stop while a request computes): the time of a request doing the work N times,
  * less that of one doing it 0 times, over N.
  *   npm run bench:certificates [-- ROUNDS]
@@ -57,8 +58,8 @@ const unboundCount = 12 * rsa.length;
 const ders = (pems: string[]) =>
   pems.flatMap((p) => readPem(p, new Budget()).certificates.flatMap((c) => (c.der ? [c.der] : [])));
 
-async function median(run: () => unknown, n = rounds): Promise<number> {
-  for (let i = 0; i < Math.max(20, n / 10); i++) await run();
+async function median(run: () => unknown, n = rounds, warmup = Math.max(20, n / 10)): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = performance.now();
@@ -102,16 +103,8 @@ console.log(
 // Many owners of one certificate: static pods of API servers that all name the uploaded apiserver.crt.
 // Their lookups are by owner, so the lint should grow with the upload, not with its square.
 const shared = example.filter((f) => /pki\/(apiserver|ca)\.crt$/.test(f.name));
-const podsWith = async (mib: number) => {
-  const files = [...staticPods(mib * MiB), ...shared];
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await lintOf(files)();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[2] ?? NaN;
-};
+// A lint of 5 MiB takes about a second: five rounds after one to warm up.
+const podsWith = (mib: number) => median(lintOf([...staticPods(mib * MiB), ...shared]), 5, 1);
 const [pods1, pods5] = [await podsWith(1), await podsWith(5)];
 console.log(
   `  static pods naming one shared apiserver.crt: ${pods1.toFixed(0)} ms at 1 MiB, ${pods5.toFixed(0)} ms at 5 MiB (${(pods5 / pods1).toFixed(2)}x for 5x the bytes; median of 5)`,
