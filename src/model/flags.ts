@@ -4,6 +4,17 @@
  */
 import type { ArgWord } from '../ingest/command-line';
 import type { Location } from '../schemas/common';
+import {
+  DASH,
+  DIGIT_0,
+  DIGIT_9,
+  DOT,
+  LOWER_A,
+  LOWER_Z,
+  UNDERSCORE,
+  UPPER_A,
+  UPPER_Z,
+} from '../ingest/char-codes';
 import { parseGoBool } from './go-values';
 
 export interface Flag {
@@ -82,13 +93,15 @@ export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagS
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word) break;
-    const match = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
-    if (!match) continue; // a positional argument
-    const name = match[1] ?? '';
-    if (word.text === '--') break;
-    const shorthand = word.text.startsWith('--') ? {} : { shorthand: true as const };
-    if (match[2] !== undefined) {
-      flags.push({ name, value: match[2], location: word.location, ...shorthand });
+    const text = word.text;
+    const dashes = text.charCodeAt(0) !== DASH ? 0 : text.charCodeAt(1) === DASH ? 2 : 1;
+    const equals = text.indexOf('=', dashes);
+    const nameEnd = equals < 0 ? text.length : equals;
+    if (dashes === 0 || !isFlagName(text, dashes, nameEnd)) continue; // a positional argument
+    const name = text.slice(dashes, nameEnd);
+    const shorthand = dashes === 2 ? {} : { shorthand: true as const };
+    if (equals >= 0) {
+      flags.push({ name, value: text.slice(equals + 1), location: word.location, ...shorthand });
       continue;
     }
     const next = words[i + 1];
@@ -100,4 +113,22 @@ export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagS
     }
   }
   return new FlagSet(flags, insertAt);
+}
+
+/** `text[from, to)` is a flag's name: a letter or digit, then letters, digits, `_`, `.` and `-`. */
+function isFlagName(text: string, from: number, to: number): boolean {
+  if (to <= from || !isAlphanumeric(text.charCodeAt(from))) return false;
+  for (let at = from + 1; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (!isAlphanumeric(code) && code !== UNDERSCORE && code !== DOT && code !== DASH) return false;
+  }
+  return true;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (
+    (code >= DIGIT_0 && code <= DIGIT_9) ||
+    (code >= UPPER_A && code <= UPPER_Z) ||
+    (code >= LOWER_A && code <= LOWER_Z)
+  );
 }

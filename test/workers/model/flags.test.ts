@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArgWord } from '../../../src/ingest/command-line';
 import { parseFlags } from '../../../src/model/flags';
@@ -10,6 +11,28 @@ const flags = (...words: string[]) =>
   );
 
 describe('flag parsing, as pflag does it', () => {
+  it('takes a word for a flag exactly when it is dashes, a name and an optional =value', () => {
+    // The grammar the reader follows: one or two dashes, a name that starts with a letter or digit and
+    // goes on in letters, digits, `_`, `.` and `-`, then nothing or `=` and any value.
+    const grammar = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/;
+    const word = fc
+      .array(fc.constantFrom(...'-=a0Z_.-x \n/é,'.split('')), { maxLength: 8 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(word, (text) => {
+        const match = grammar.exec(text);
+        // Alone, or before a word that cannot be its value: a flag without `=` is then true.
+        const read = flags(text, '-').flags[0];
+        expect(read && { name: read.name, value: read.value, shorthand: read.shorthand ?? false }).toEqual(
+          match
+            ? { name: match[1], value: match[2] ?? 'true', shorthand: !text.startsWith('--') }
+            : undefined,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads --a=b and --a b', () => {
     const set = flags('--secure-port=6443', '--tls-cert-file', '/pki/apiserver.crt');
     expect(set.get('secure-port')?.value).toBe('6443');
