@@ -134,11 +134,13 @@ export interface Grant {
  * `*`, the exact `resource/subresource`, or `*\/subresource`. `nodes/*` is not a wildcard there.
  */
 export function grantOf(rule: PolicyRule, resource: string, verbs: readonly string[]): Grant | undefined {
-  const subresource = resource.includes('/') ? resource.slice(resource.indexOf('/') + 1) : '';
   if (!rule.apiGroups.some((group) => group === '' || group === '*')) return undefined;
-  const resources = rule.resources.filter(
-    (r) => r === '*' || r === resource || (subresource !== '' && r === `*/${subresource}`),
-  );
+  const slash = resource.indexOf('/');
+  // `*/proxy` for `nodes/proxy`; a resource without a subresource has no such wildcard.
+  const anyParent = slash >= 0 && slash < resource.length - 1 ? `*${resource.slice(slash)}` : undefined;
+  const matches = (r: string) => r === '*' || r === resource || r === anyParent;
+  // Most rules grant none of it: they are passed over without building the lists.
+  if (!rule.resources.some(matches)) return undefined;
   const granted = rule.verbs.filter((verb) => verb === '*' || verbs.includes(verb));
-  return resources.length > 0 && granted.length > 0 ? { rule, resources, verbs: granted } : undefined;
+  return granted.length > 0 ? { rule, resources: rule.resources.filter(matches), verbs: granted } : undefined;
 }

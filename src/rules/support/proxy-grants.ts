@@ -20,12 +20,12 @@ export function proxyGrantFindings(
 ): RawFinding[] {
   const roles = clusterScoped ? rbac.roles.filter((role) => role.kind === 'ClusterRole') : rbac.roles;
   return roles.flatMap((role) => {
-    const grants = role.rules.flatMap((rule) =>
-      resources.flatMap((resource) => {
+    const grants: Array<Grant & { resource: string }> = [];
+    for (const rule of role.rules)
+      for (const resource of resources) {
         const grant = grantOf(rule, resource, verbs);
-        return grant ? [{ ...grant, resource }] : [];
-      }),
-    );
+        if (grant) grants.push({ ...grant, resource });
+      }
     const first = grants[0];
     if (!first) return [];
     const granted = [...new Set(grants.map((g) => g.resource))].join(', ');
