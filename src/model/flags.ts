@@ -94,6 +94,7 @@ export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagS
     const word = words[i];
     if (!word) break;
     const text = word.text;
+    if (text === '--') break; // pflag: "--" terminates the flags, every word after it is an argument
     const dashes = text.charCodeAt(0) !== DASH ? 0 : text.charCodeAt(1) === DASH ? 2 : 1;
     const equals = text.indexOf('=', dashes);
     const nameEnd = equals < 0 ? text.length : equals;

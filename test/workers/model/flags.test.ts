@@ -45,6 +45,11 @@ describe('flag parsing, as pflag does it', () => {
     expect(set.bool('profiling')).toBe(true);
   });
 
+  it('reads no flag after a bare --, as pflag stops there', () => {
+    const set = flags('--secure-port=6443', '--', '--anonymous-auth=true', '--profiling');
+    expect(set.flags.map((flag) => flag.name)).toEqual(['secure-port']);
+  });
+
   it('lets the last occurrence of a single-valued flag win', () => {
     const set = flags('--anonymous-auth=true', '--anonymous-auth=false');
     expect(set.bool('anonymous-auth')).toBe(false);
