@@ -252,6 +252,7 @@ describe('plain block YAML read without events (block-yaml.ts)', () => {
       '? a\n: b\n',
       'a:\tb\n',
       'a: 1\r\rb: 2\n',
+      'a: 1\r\nb: 2\rc: 3\r\n',
       '\ufeffa: 1\n',
       'a: "\\x41"\n',
       'a: "two\n  lines"\n',
