@@ -36,11 +36,13 @@ export class OffsetIndex {
   items(pointer: string, count: number): Array<number | undefined> {
     const node = this.exactNode(pointer);
     const record = typeof node === 'object' && node !== null ? this.byContainer.get(node) : undefined;
-    return Array.from({ length: count }, (_, i) => {
+    const offsets: Array<number | undefined> = [];
+    for (let i = 0; i < count; i++) {
       const offset = Array.isArray(record) ? record[i] : undefined;
       // An item that is an alias is located at the alias, as nearest() locates it.
-      return offset === undefined || offset >= 0 ? offset : ~offset;
-    });
+      offsets.push(offset === undefined || offset >= 0 ? offset : ~offset);
+    }
+    return offsets;
   }
 
   /** The value at `pointer` when every step of it was written in this document (no alias on the way). */

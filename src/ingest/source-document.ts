@@ -45,10 +45,20 @@ export class SourceDocument {
   atItems(pointer: string, count: number): Location[] {
     const full = this.base + pointer;
     const fallback = this.offsets.nearest(full);
-    return this.offsets.items(full, count).map((offset, i) => {
-      const { line, column } = this.lines.locate(offset ?? fallback);
-      return { file: this.file, line, column, pointer: `${full}/${i}`, document: this.index, default: false };
-    });
+    const locations: Location[] = [];
+    const offsets = this.offsets.items(full, count);
+    for (let i = 0; i < count; i++) {
+      const { line, column } = this.lines.locate(offsets[i] ?? fallback);
+      locations.push({
+        file: this.file,
+        line,
+        column,
+        pointer: `${full}/${i}`,
+        document: this.index,
+        default: false,
+      });
+    }
+    return locations;
   }
 
   /** The object at `pointer` as a document of its own: its pointers and positions stay those of this file. */

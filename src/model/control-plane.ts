@@ -68,20 +68,21 @@ export function containerWords(item: Classified): ContainerWords | undefined {
     const list = container[key];
     if (!Array.isArray(list)) return [];
     const locations = doc.atItems(`${containerPointer}/${key}`, list.length);
-    return list.flatMap((value, i) => {
+    const words: ArgWord[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const value: unknown = list[i];
       const location = locations[i];
-      return location &&
-        (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-        ? [{ text: String(value), location }]
-        : [];
-    });
+      if (location && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+        words.push({ text: String(value), location });
+    }
+    return words;
   };
   const command = listWords('command');
   const args = listWords('args');
   const words: ArgWord[] = [];
   // `command: [sh, -c, "kube-apiserver --flag ..."]`: read the script's words.
-  if (command.length >= 3 && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
-    const script = command[2] as ArgWord;
+  const script = command[2];
+  if (script && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
     command.splice(
       0,
       3,

@@ -7,10 +7,10 @@ import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, upload, type RuleExamples } from '../support/examples';
 import {
   asWritten,
+  findingsPerWrittenFlag,
   outsideNote,
   programsOf,
   runs,
-  judgedFlags,
   valueProblemsOf,
   type JudgedFlag,
   type Program,
@@ -32,7 +32,7 @@ export default defineRule({
   requires: ['component'],
   check: (model) =>
     programsOf(model).flatMap((program) => [
-      ...judgedFlags(program).flatMap((judged) => flagProblems(program, judged)),
+      ...findingsPerWrittenFlag(program, flagProblems),
       ...configProblems(program),
     ]),
 });

@@ -3,7 +3,15 @@ import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, uploadAt, type RuleExamples } from '../support/examples';
-import { asWritten, outsideNote, programsOf, runs, judgedFlags, type Program } from '../support/programs';
+import {
+  asWritten,
+  findingsPerWrittenFlag,
+  outsideNote,
+  programsOf,
+  runs,
+  type JudgedFlag,
+  type Program,
+} from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -19,10 +27,7 @@ export default defineRule({
   links: [LINKS.kubeApiserverFlags, LINKS.kubeletFlags, LINKS.deprecationPolicy],
   references: [],
   requires: ['component'],
-  check: (model) =>
-    programsOf(model).flatMap((program) =>
-      judgedFlags(program).flatMap(({ flag, status }) => judge(program, flag, status)),
-    ),
+  check: (model) => programsOf(model).flatMap((program) => findingsPerWrittenFlag(program, judge)),
 });
 
 export const examples = (): RuleExamples => ({
@@ -30,7 +35,7 @@ export const examples = (): RuleExamples => ({
   good: uploadAt('1.31', apiserver(['--secure-port=6443'])),
 });
 
-function judge(program: Program, flag: Flag, status: FlagStatus): RawFinding[] {
+function judge(program: Program, { flag, status }: JudgedFlag): RawFinding[] {
   if (status.state !== 'removed' && !(status.state === 'undocumented' && status.removedIn !== undefined))
     return [];
   const base = {

@@ -1,10 +1,17 @@
 import { closestFlag } from '../../model/flag-facts/closest';
 import { componentsDefining, type FlagStatus } from '../../model/flag-facts/flag-status';
-import type { Flag } from '../../model/flags';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { apiserver, upload, type RuleExamples } from '../support/examples';
-import { asWritten, outsideNote, programsOf, runs, judgedFlags, type Program } from '../support/programs';
+import {
+  asWritten,
+  findingsPerWrittenFlag,
+  outsideNote,
+  programsOf,
+  runs,
+  type JudgedFlag,
+  type Program,
+} from '../support/programs';
 import { STARTUP_PATHS } from '../support/startup-paths';
 
 export default defineRule({
@@ -25,10 +32,7 @@ export default defineRule({
   ],
   references: [],
   requires: ['component'],
-  check: (model) =>
-    programsOf(model).flatMap((program) =>
-      judgedFlags(program).flatMap(({ flag, status }) => judge(program, flag, status)),
-    ),
+  check: (model) => programsOf(model).flatMap((program) => findingsPerWrittenFlag(program, judge)),
 });
 
 export const examples = (): RuleExamples => ({
@@ -36,7 +40,7 @@ export const examples = (): RuleExamples => ({
   good: upload(apiserver(['--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt'])),
 });
 
-function judge(program: Program, flag: Flag, status: FlagStatus): RawFinding[] {
+function judge(program: Program, { flag, status }: JudgedFlag): RawFinding[] {
   const oneDash = flag.shorthand && flag.name.length > 1;
   // Most flags are known: answer them before building a finding's parts.
   if (!oneDash && isKnown(status)) return [];

@@ -5,6 +5,7 @@
  * failures": the control plane and kube-proxy on node-to-control-plane, the kubelet on
  * apiserver-to-kubelet, Konnectivity on konnectivity).
  */
+import type { RawFinding } from '../../engine/rule';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
 import { flagStatus, type FlagStatus, type OutsideTables } from '../../model/flag-facts/flag-status';
@@ -136,6 +137,22 @@ function judgeWritten(program: Program): JudgedFlag[] {
     judged.push({ flag, status });
   }
   return judged;
+}
+
+/**
+ * What `judge` finds in each flag the program is given by the upload. A loop, not a flatMap: most flags
+ * are fine, and a component's command line has dozens of them.
+ */
+export function findingsPerWrittenFlag(
+  program: Program,
+  judge: (program: Program, judged: JudgedFlag) => readonly RawFinding[],
+): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const judged of judgedFlags(program)) {
+    const found = judge(program, judged);
+    if (found.length > 0) findings.push(...found);
+  }
+  return findings;
 }
 
 /**
