@@ -465,6 +465,8 @@ export function findBundle(
   nodeKey: string,
   bundles: readonly CertificateBundle[],
 ): CertificateBundle | undefined {
+  // Most uploads name certificates without including any: nothing to match, for each of their flags.
+  if (bundles.length === 0) return undefined;
   const wanted = path.replace(/^\/+/, '');
   const trimmed = (name: string) => name.replace(/^\/+/, '');
   const matching = bundles.filter(
