@@ -5,7 +5,7 @@
  * `0o17`, `0b101` and `0777` are integers, `1e3` and `08` floats, and there are no base-60 numbers
  * (`1:20` stays text). Timestamps stay text too, since go-yaml hands them to sigs.k8s.io/yaml as text.
  */
-import { DASH, DIGIT_0, DIGIT_9, DOT, PLUS } from './char-codes';
+import { DASH, DIGIT_0, DIGIT_9, DOT, PLUS, UNDERSCORE } from './char-codes';
 
 /** resolve.go's table of words: every value is defined, so `get` alone tells whether a word is in it. */
 const WORDS = new Map<string, unknown>([
@@ -95,7 +95,14 @@ for (const c of '0123456789+-.~yYnNtTfFoO') MAY_RESOLVE[c.charCodeAt(0)] = 1;
 export function plainScalar(text: string): unknown {
   const first = text.charCodeAt(0); // NaN for the empty text, which goes on to resolve (null)
   if (first >= 128 || MAY_RESOLVE[first] === 0) return text;
+  // A command's flags (`--secure-port=6443`, `-v`): a sign then neither a digit, a dot nor `_` (removed
+  // before strconv reads it) is in no word of the table and no number.
+  if ((first === DASH || first === PLUS) && !mayFollowSign(text.charCodeAt(1))) return text;
   return resolve(text).value;
+}
+
+function mayFollowSign(code: number): boolean {
+  return (code >= DIGIT_0 && code <= DIGIT_9) || code === DOT || code === UNDERSCORE;
 }
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';

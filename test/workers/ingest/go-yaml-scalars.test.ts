@@ -124,6 +124,13 @@ describe('scalars as go-yaml v2 reads them', () => {
     expect(taggedScalar(text, tag) === undefined).toBe(expected === undefined);
   });
 
+  it('keeps a command word that starts with a sign as text, and reads a sign before a number', () => {
+    for (const word of ['--secure-port=6443', '-v=2', '--', '+x', '-e1', '+-1'])
+      expect(plainScalar(word)).toBe(word);
+    expect(plainScalar('-_1')).toBe(-1); // `_` goes before strconv reads it
+    expect(plainScalar('+_.5')).toBe(0.5);
+  });
+
   it('keeps infinities and NaN, which JSON then cannot hold', () => {
     expect(plainScalar('.inf')).toBe(Number.POSITIVE_INFINITY);
     expect(plainScalar('-.Inf')).toBe(Number.NEGATIVE_INFINITY);
