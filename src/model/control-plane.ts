@@ -108,18 +108,20 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
   const found = item.component ? containerWords(item) : undefined;
   if (!found || !item.component) return undefined;
   const { doc, containerPointer, words, insertAt, image } = found;
-  const imageVersion = image ? versionOfImage(image) : undefined;
-  return {
+  const component: ControlPlaneComponent = {
     component: item.component,
     file: doc.file,
     doc,
     container: containerPointer,
     flags: parseFlags(words, insertAt),
-    ...(image ? { image } : {}),
-    ...(imageVersion ? { imageVersion } : {}),
     nodeKey: nodeKeyOf(doc.file),
     name: `${item.component} (${doc.file})`,
   };
+  // Assigned, not spread from `{}` or `{ image }`: one object per control-plane container.
+  const imageVersion = image ? versionOfImage(image) : undefined;
+  if (image) component.image = image;
+  if (imageVersion) component.imageVersion = imageVersion;
+  return component;
 }
 
 /**

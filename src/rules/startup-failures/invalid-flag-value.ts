@@ -44,9 +44,13 @@ export const examples = (): RuleExamples => ({
   good: upload(apiserver(['--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])),
 });
 
-function flagProblems(program: Program, judged: JudgedFlag): RawFinding[] {
+const NONE: readonly RawFinding[] = [];
+
+function flagProblems(program: Program, judged: JudgedFlag): readonly RawFinding[] {
   const { flag } = judged;
-  return valueProblemsOf(judged, program).map((problem) => {
+  const problems = valueProblemsOf(judged, program);
+  if (problems.length === 0) return NONE; // most values are fine: no array made per flag
+  return problems.map((problem) => {
     const said = PLAIN_KINDS.has(valueKindOf(flag.name, judged.status.type) ?? '')
       ? `invalid argument "${flag.value}" for "--${flag.name}" flag: ${problem.message}`
       : problem.message;
