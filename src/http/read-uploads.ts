@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { LIMITS } from '../catalogue/limits';
 import { findRuleInfo, ruleIdList, type Upload } from '../lint';
 import { LintEnvelope, LintOptionsInput } from '../schemas/lint-request';
+import { countOccurrences } from './byte-search';
 import { ProblemError } from './problem';
 
 export interface LintRequest {
@@ -73,17 +74,9 @@ export function checkPartCount(contentType: string, body: Uint8Array): void {
   const delimiter = new TextEncoder().encode(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
   if (delimiter.length <= 2) return;
   const allowed = LIMITS.maxFiles + OPTION_FIELDS;
-  let parts = 0;
-  for (let at = body.indexOf(45); at >= 0 && at <= body.length - delimiter.length;) {
-    let matches = true;
-    for (let i = 1; i < delimiter.length && matches; i++) matches = body[at + i] === delimiter[i];
-    if (matches) {
-      // The last delimiter (`--boundary--`) closes the body; every other one opens a part.
-      if (++parts > allowed + 1) throw tooManyFiles(`more than ${allowed} parts`);
-      at += delimiter.length;
-    } else at += 1;
-    at = body.indexOf(45, at);
-  }
+  // The last delimiter (`--boundary--`) closes the body; every other one opens a part.
+  if (countOccurrences(body, delimiter, allowed + 1) > allowed + 1)
+    throw tooManyFiles(`more than ${allowed} parts`);
 }
 
 /** A part's file name (the file's path on the node), as long as the envelope's and `filename` allow. */

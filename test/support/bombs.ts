@@ -105,6 +105,13 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
     (_, i) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f${i}.yaml"\r\n\r\na: 1\r\n`,
   ).join('')}--${boundary}--\r\n`;
+  // One small file in a body of text that looks like the boundary: the parts are counted on the bytes,
+  // and counting must not compare most of a 70-character boundary (RFC 2046's longest) at every byte.
+  const nearDelimiters = (boundary: string, filler: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.yaml"\r\n\r\n` +
+    `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n# ${filler.repeat(size - 400)}\n\r\n--${boundary}--\r\n`;
+  const dashes = `${'-'.repeat(69)}x`;
+  const cs = `${'c'.repeat(68)}dc`;
   const envelopeFiles = Math.floor((size - 20) / 36);
   return [
     yamlBomb('aliases', 'billion laughs (9 levels of 9 aliases)', laughs.join('\n')),
@@ -164,6 +171,20 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
       path: '/report',
       headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
       body: multipart,
+    },
+    {
+      class: 'many parts',
+      name: 'one part in a body of dashes, its boundary 69 dashes and an x',
+      path: '/v1/lint',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${dashes}` },
+      body: nearDelimiters(dashes, '-'),
+    },
+    {
+      class: 'many parts',
+      name: 'one part in a body of c, its boundary 68 c, a d and a c',
+      path: '/v1/lint',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${cs}` },
+      body: nearDelimiters(cs, 'c'),
     },
     {
       class: 'many parts',

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'multipart with': { status: 413, limit: 'maxFiles' },
   'web form with': { status: 413, limit: 'maxFiles' },
   'JSON envelope with': { status: 413, limit: 'maxFiles' },
+  'one part in a body of': { status: 200 },
   'kubectl get pods -A -o yaml, 1.3': { status: 200 },
   'kubectl get pods -A -o yaml, 5.2': { status: 200 },
   'kubectl get pods -A -o json': { status: 200 },
