@@ -133,13 +133,23 @@ function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
-const within = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
+/** True when `path` is `dir` or lies under it (no `${dir}/` is built: every flag's path asks). */
+function within(path: string, dir: string): boolean {
+  if (path === dir) return true;
+  if (dir === '/') return path.startsWith('/');
+  return path.length > dir.length && path.charCodeAt(dir.length) === SLASH && path.startsWith(dir);
+}
+
+const SLASH = 47;
 
 /** The mount that holds a path inside the container: the one with the longest mount path. */
 export function mountFor(pod: PodView, path: string): Mount | undefined {
-  return pod.mounts
-    .filter((mount) => within(path, mount.mountPath))
-    .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+  let deepest: Mount | undefined;
+  for (const mount of pod.mounts) {
+    if (within(path, mount.mountPath) && mount.mountPath.length > (deepest?.mountPath.length ?? -1))
+      deepest = mount;
+  }
+  return deepest;
 }
 
 /** Where a container path is on the host, when a hostPath volume holds it. */
