@@ -41,8 +41,11 @@ export interface RawFinding {
 }
 
 export interface RuleContext {
-  /** Say why part of the model could not be judged (e.g. one kubelet's config file is missing). */
-  notEvaluated(reason: string): void;
+  /**
+   * Say why part of the model could not be judged (e.g. one kubelet's config file is missing). `times`:
+   * how many parts the reason stands for, when many skip for the same reason (it is said once).
+   */
+  notEvaluated(reason: string, times?: number): void;
 }
 
 interface RuleDefinition {

@@ -49,12 +49,18 @@ export function runRules(
       results.notEvaluated.push({ ruleId: rule.id, reason: outOfRange });
       continue;
     }
-    const reasons: string[] = [];
+    // Each reason is listed once; `skipped` counts the parts they left unjudged.
+    const reasons = new Set<string>();
+    let skipped = 0;
+    const notEvaluated = (reason: string, times = 1) => {
+      reasons.add(reason);
+      skipped += times;
+    };
     let raw: RawFinding[];
     try {
-      raw = rule.check(model, { notEvaluated: (reason) => reasons.push(reason) }).filter((finding) => {
+      raw = rule.check(model, { notEvaluated }).filter((finding) => {
         const unknown = unknownDefault(finding);
-        if (unknown) reasons.push(unknown);
+        if (unknown) notEvaluated(unknown);
         return !unknown;
       });
       for (const finding of raw) findingPath(rule, finding);
@@ -62,9 +68,9 @@ export function runRules(
       results.notEvaluated.push({ ruleId: rule.id, reason: RULE_FAILED });
       continue;
     }
-    for (const reason of new Set(reasons)) results.notEvaluated.push({ ruleId: rule.id, reason });
+    for (const reason of reasons) results.notEvaluated.push({ ruleId: rule.id, reason });
     // A rule that could judge nothing at all was not evaluated, even though it ran.
-    if (raw.length > 0 || reasons.length === 0 || !judgedNothing(rule, model, reasons.length))
+    if (raw.length > 0 || skipped === 0 || !judgedNothing(rule, model, skipped))
       results.evaluated.push(rule.id);
     for (const finding of raw.map((bare) => complete(rule, bare, completion))) {
       const suppression = suppress(finding);

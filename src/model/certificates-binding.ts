@@ -74,14 +74,18 @@ export interface CertificateBinding {
   missing: string | undefined;
 }
 
-/** Two sides of one TLS check: a certificate presented, and the CA bundle it must chain to. */
-export interface TrustPair {
-  kind:
-    'apiserver-serving' | 'client' | 'kubelet-serving' | 'apiserver-kubelet-client' | 'konnectivity-cluster';
+/** The TLS checks of one kind on a path: every certificate presented (a leaf) against every CA bundle
+ * that must vouch for it (an anchor). The pairs are not built: an upload of thousands of API server
+ * pods and kubeconfigs names millions of them, and a rule looks only at the leaves it can read. */
+export interface TrustCheck {
+  kind: TrustKind;
   path: PathId;
-  leaf: CertificateBinding;
-  anchor: CertificateBinding;
+  leaves: readonly CertificateBinding[];
+  anchors: readonly CertificateBinding[];
 }
+
+export type TrustKind =
+  'apiserver-serving' | 'client' | 'kubelet-serving' | 'apiserver-kubelet-client' | 'konnectivity-cluster';
 
 export interface CertificateInputs {
   files: readonly IngestedFile[];
@@ -145,26 +149,26 @@ export function bindCertificates(inputs: CertificateInputs): Certificates {
     bind.flag(component, owner, KONNECTIVITY_AGENT.caCert, 'konnectivity-agent-ca');
     bind.flag(component, owner, KONNECTIVITY_AGENT.agentCert, 'konnectivity-agent-client');
   }
-  store.pairs.push(...trustPairs(store.bindings));
+  store.checks.push(...trustChecks(store.bindings));
   return store;
 }
 
-/** The pairs each TLS handshake of the five paths checks: who presents, and what the other side trusts. */
-function trustPairs(bindings: readonly CertificateBinding[]): TrustPair[] {
+/** What each TLS handshake of the five paths checks: who presents, and what the other side trusts. */
+function trustChecks(bindings: readonly CertificateBinding[]): TrustCheck[] {
   const of = (...roles: CertificateRole[]) => bindings.filter((b) => roles.includes(b.role));
-  const pairs = (
-    kind: TrustPair['kind'],
-    leaves: CertificateBinding[],
-    anchors: CertificateBinding[],
-  ): TrustPair[] =>
-    leaves.flatMap((leaf) => anchors.map((anchor) => ({ kind, path: leaf.path, leaf, anchor })));
+  const check = (kind: TrustKind, leaf: CertificateRole, anchors: CertificateRole[]): TrustCheck => ({
+    kind,
+    path: CERTIFICATE_ROLES[leaf].path,
+    leaves: of(leaf),
+    anchors: of(...anchors),
+  });
   return [
     // Nodes, pods and components verify the API server with their kubeconfig's CA or the root CA pods get.
-    ...pairs('apiserver-serving', of('apiserver-serving'), of('kubeconfig-ca', 'controller-manager-root-ca')),
-    ...pairs('client', of('kubeconfig-client'), of('apiserver-client-ca')),
-    ...pairs('kubelet-serving', of('kubelet-serving'), of('apiserver-kubelet-ca')),
-    ...pairs('apiserver-kubelet-client', of('apiserver-kubelet-client'), of('kubelet-client-ca')),
-    ...pairs('konnectivity-cluster', of('konnectivity-server-cluster'), of('konnectivity-agent-ca')),
+    check('apiserver-serving', 'apiserver-serving', ['kubeconfig-ca', 'controller-manager-root-ca']),
+    check('client', 'kubeconfig-client', ['apiserver-client-ca']),
+    check('kubelet-serving', 'kubelet-serving', ['apiserver-kubelet-ca']),
+    check('apiserver-kubelet-client', 'apiserver-kubelet-client', ['kubelet-client-ca']),
+    check('konnectivity-cluster', 'konnectivity-server-cluster', ['konnectivity-agent-ca']),
   ];
 }
 

@@ -11,7 +11,7 @@
 import type { Bytes } from '../ingest/pem';
 import { CertificateError, certificateOf, type CertificateInfo } from '../ingest/x509';
 import type { Location, PathId } from '../schemas/common';
-import type { CertificateBinding, TrustPair } from './certificates-binding';
+import type { CertificateBinding, TrustCheck, TrustKind } from './certificates-binding';
 import { SignatureChecker, type SignatureCheck } from './certificates-signatures';
 import { groupBy } from './group-by';
 
@@ -56,7 +56,7 @@ const MAX_CHAIN = 5;
 
 export class Certificates {
   readonly bindings: CertificateBinding[] = [];
-  readonly pairs: TrustPair[] = [];
+  readonly checks: TrustCheck[] = [];
   /** By DER: the cluster CA uploaded as a file and in five kubeconfigs is read once, and is one object. */
   private readonly parsed = new Map<string, CertificateInfo | CertificateError>();
   private readonly read = new Map<StoredCertificate, CertificateInfo | CertificateError>();
@@ -187,19 +187,29 @@ export class Certificates {
     return this.trust(bundle, { ...bundle, certificates: roots }).trusted === true;
   }
 
-  /** The trust pairs of a path whose two sides were uploaded and read: what makes its verdict rest on certificates. */
-  checkedPairs(path: PathId): TrustPair[] {
+  /** The TLS checks of one kind (every kind has one, with no leaves or anchors when none was named). */
+  check(kind: TrustKind): TrustCheck {
+    const found = this.checks.find((check) => check.kind === kind);
+    if (!found) throw new Error(`no trust check of kind ${kind}`);
+    return found;
+  }
+
+  /**
+   * The kinds of check on a path whose two sides were uploaded and read (a leaf whose certificate was
+   * read, and a CA bundle with one read certificate): what makes its verdict rest on certificates.
+   */
+  checkedKinds(path: PathId): TrustKind[] {
     this.mustBeVerified();
-    return this.pairs.filter((pair) => {
-      const leaf = pair.leaf.bundle?.certificates[0];
-      const anchors = pair.anchor.bundle?.certificates ?? [];
-      return (
-        pair.path === path &&
-        leaf !== undefined &&
-        this.infoOf(leaf) !== undefined &&
-        anchors.some((c) => this.infoOf(c) !== undefined)
-      );
-    });
+    const read = (certificate: StoredCertificate | undefined) =>
+      certificate !== undefined && this.infoOf(certificate) !== undefined;
+    return this.checks
+      .filter(
+        (check) =>
+          check.path === path &&
+          check.leaves.some((leaf) => read(leaf.bundle?.certificates[0])) &&
+          check.anchors.some((anchor) => (anchor.bundle?.certificates ?? []).some(read)),
+      )
+      .map((check) => check.kind);
   }
 
   private untrustedReason(

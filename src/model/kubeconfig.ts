@@ -121,10 +121,68 @@ export function kubeletKubeconfig(
   kubeconfigs: readonly Kubeconfig[],
   role: 'kubelet' | 'kubelet-bootstrap',
 ): Kubeconfig | undefined {
-  const candidates = kubeconfigs.filter((k) => k.role === role);
+  const index = indexOf(kubeconfigs);
   const flag = kubelet.flags.get(role === 'kubelet' ? 'kubeconfig' : 'bootstrap-kubeconfig');
-  if (flag) return findReferencedFile(flag.value, candidates);
-  const node = nodeKeyOf(kubelet.files[0] ?? '');
-  const local = candidates.filter((k) => nodeKeyOf(k.file) === node);
+  if (flag) return findReferencedFile(flag.value, index.withRole(role));
+  const local = index.onNode(role, nodeKeyOf(kubelet.files[0] ?? ''));
   return local.length === 1 ? local[0] : undefined;
 }
+
+/** The kubelets whose `--kubeconfig` is each kubeconfig (kubeletKubeconfig), in upload order. */
+export function kubeletsUsing(
+  kubeconfig: Kubeconfig,
+  kubelets: readonly Kubelet[],
+  kubeconfigs: readonly Kubeconfig[],
+): readonly Kubelet[] {
+  let users = usersByKubelets.get(kubelets);
+  if (!users) {
+    users = new Map();
+    for (const kubelet of kubelets) {
+      const used = kubeletKubeconfig(kubelet, kubeconfigs, 'kubelet');
+      if (used) append(users, used, kubelet);
+    }
+    usersByKubelets.set(kubelets, users);
+  }
+  return users.get(kubeconfig) ?? [];
+}
+
+const usersByKubelets = new WeakMap<readonly Kubelet[], Map<Kubeconfig, Kubelet[]>>();
+
+/**
+ * An upload's kubeconfigs by role and by node, made once (when a rule first asks, after the model has
+ * given every kubeconfig its role): every kubelet looks its kubeconfig up, and an upload may hold
+ * thousands of each.
+ */
+class KubeconfigIndex {
+  private readonly byRole = new Map<KubeconfigRole, Kubeconfig[]>();
+  private readonly byNode = new Map<string, Kubeconfig[]>();
+
+  constructor(kubeconfigs: readonly Kubeconfig[]) {
+    for (const kubeconfig of kubeconfigs) {
+      append(this.byRole, kubeconfig.role, kubeconfig);
+      append(this.byNode, `${kubeconfig.role}\0${nodeKeyOf(kubeconfig.file)}`, kubeconfig);
+    }
+  }
+
+  withRole(role: KubeconfigRole): readonly Kubeconfig[] {
+    return this.byRole.get(role) ?? [];
+  }
+
+  onNode(role: KubeconfigRole, node: string): readonly Kubeconfig[] {
+    return this.byNode.get(`${role}\0${node}`) ?? [];
+  }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const known = map.get(key);
+  if (known) known.push(value);
+  else map.set(key, [value]);
+}
+
+function indexOf(kubeconfigs: readonly Kubeconfig[]): KubeconfigIndex {
+  let index = indexes.get(kubeconfigs);
+  if (!index) indexes.set(kubeconfigs, (index = new KubeconfigIndex(kubeconfigs)));
+  return index;
+}
+
+const indexes = new WeakMap<readonly Kubeconfig[], KubeconfigIndex>();

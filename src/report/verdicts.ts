@@ -11,7 +11,7 @@ import type { PathVerdict } from '../schemas/report';
 import { PATHS } from '../catalogue/paths';
 import { APISERVER } from '../model/settings/kube-apiserver';
 import { REQUIREMENTS } from '../engine/requirements';
-import { CERTIFICATE_ROLES, type TrustPair } from '../model/certificates-binding';
+import { CERTIFICATE_ROLES, type TrustKind } from '../model/certificates-binding';
 
 export function pathVerdicts(
   model: ClusterModel,
@@ -68,18 +68,18 @@ const CERTIFICATE_PATHS = new Set<PathId>(Object.values(CERTIFICATE_ROLES).map((
  * bundle that must vouch for it) or on flags alone, and a reason that says which.
  */
 function withBasis(id: PathId, model: ClusterModel, verdict: Omit<PathVerdict, 'basis'>): PathVerdict {
-  const checked = CERTIFICATE_PATHS.has(id) ? model.certificates.checkedPairs(id) : [];
+  const checked = CERTIFICATE_PATHS.has(id) ? model.certificates.checkedKinds(id) : [];
   const basis = checked.length > 0 ? 'certificates' : 'flags';
   const assessed = verdict.verdict !== 'not-assessed' && verdict.verdict !== 'not-configured';
   if (!assessed || !CERTIFICATE_PATHS.has(id)) return { ...verdict, basis };
   const suffix =
     basis === 'certificates'
-      ? `verified by the uploaded certificates (${[...new Set(checked.map((pair) => PAIR_NAMES[pair.kind]))].join(', ')})`
+      ? `verified by the uploaded certificates (${checked.map((kind) => CHECK_NAMES[kind]).join(', ')})`
       : 'from flags; upload the certificates to verify';
   return { ...verdict, basis, reason: `${verdict.reason}; ${suffix}` };
 }
 
-const PAIR_NAMES: Record<TrustPair['kind'], string> = {
+const CHECK_NAMES: Record<TrustKind, string> = {
   'apiserver-serving': "the API server's serving certificate",
   client: 'kubeconfig client certificates',
   'kubelet-serving': 'kubelet serving certificates',

@@ -4,6 +4,7 @@
  * through workerd. Built at call time (nothing large is committed); `size` scales every bomb down for a
  * quick test.
  */
+import { kubeadmUpload, RIGHT_PKI } from '../../src/rules/support/example-certificates';
 import { kubectlPodList } from './kubectl-list';
 
 /** The default body limit (LIMITS.maxBodyBytes): every bomb stays just under it. */
@@ -227,5 +228,41 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
           `apiVersion: v1\nkind: Pod\nmetadata: {name: kube-apiserver-${i}, namespace: kube-system}\nspec:\n  containers:\n  - command: [kube-apiserver, --anonymous-auth=true, --authorization-mode=AlwaysAllow]\n    image: registry.k8s.io/kube-apiserver:v1.31.2\n    name: kube-apiserver\n`,
       ).join('---\n'),
     ),
+    pkiCrossProduct(size),
   ];
+}
+
+/**
+ * kubeadm's PKI with its API server pod and the kubelet's kubeconfig each repeated until the body is
+ * full, as multipart: every pod presents the same certificate to every kubeconfig's CA, so a check
+ * per pair is millions of checks (a pair per check built was a stack overflow, a 500, from 250 of each).
+ */
+function pkiCrossProduct(size: number): Bomb {
+  const boundary = 'kcl-bomb-pki';
+  const files = kubeadmUpload(RIGHT_PKI).files.map((file) => ({
+    ...file,
+    // The kubeconfig names the CA file instead of carrying a copy: copies count to maxCertificates.
+    content: file.content.replace(
+      /certificate-authority-data: \S+/,
+      'certificate-authority: /etc/kubernetes/pki/ca.crt',
+    ),
+  }));
+  const repeated = (name: string) =>
+    name.includes('manifests/kube-apiserver') || name.endsWith('/kubelet.conf');
+  const fixed = files.filter((f) => !repeated(f.name)).reduce((n, f) => n + f.content.length + 200, 0);
+  const unit = files.filter((f) => repeated(f.name)).reduce((n, f) => n + f.content.length + 4, 0);
+  const copies = Math.floor((size - fixed) / unit);
+  const body = files
+    .map((file) => {
+      const content = repeated(file.name) ? Array(copies).fill(file.content).join('---\n') : file.content;
+      return `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n\r\n${content}\r\n`;
+    })
+    .join('');
+  return {
+    class: 'real input',
+    name: `${copies} API server pods and ${copies} kubeconfigs over one PKI`,
+    path: '/v1/lint',
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    body: `${body}--${boundary}--\r\n`,
+  };
 }

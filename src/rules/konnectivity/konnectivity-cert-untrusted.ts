@@ -32,31 +32,32 @@ export default defineRule({
         `${failure.leaf.ownerName} serves agents ${failure.certificate.subject.text} (${failure.leaf.setting}), which does not chain to the CA that ${anchorsOf(failure)} trusts: ${failure.reason}. The agent cannot connect.`,
       ),
     );
-    const unnamed = model.certificates.pairs
-      .filter((pair) => pair.kind === 'konnectivity-cluster' && pair.anchor.owner.kind === 'component')
-      .flatMap((pair): RawFinding[] => {
-        const first = pair.leaf.bundle?.certificates[0];
-        const certificate = first ? model.certificates.info(first) : undefined;
-        if (!first || !certificate || pair.anchor.owner.kind !== 'component') return [];
-        const agent = pair.anchor.owner.component;
+    const unnamed: RawFinding[] = [];
+    const { leaves, anchors } = model.certificates.check('konnectivity-cluster');
+    for (const leaf of leaves) {
+      const first = leaf.bundle?.certificates[0];
+      const certificate = first ? model.certificates.info(first) : undefined;
+      if (!first || !certificate) continue;
+      for (const anchor of anchors) {
+        if (anchor.owner.kind !== 'component') continue;
+        const agent = anchor.owner.component;
         const flag = KONNECTIVITY_AGENT.proxyServerHost.written(agent);
         const given = flag?.value.trim() ?? '';
         const host = given === '' ? KONNECTIVITY_AGENT.proxyServerHost.defaultValue : given;
-        if (certificateCovers(certificate, host)) return [];
+        if (certificateCovers(certificate, host)) continue;
         const port = KONNECTIVITY_AGENT.proxyServerPort.of(agent).value;
-        return [
-          {
-            subject: `${agent.name} → ${subjectOf(certificate)}`,
-            message: `${agent.name} dials the konnectivity-server at ${host}:${port} (${flag ? `--proxy-server-host=${host}` : `--proxy-server-host not set, default ${host}`}), but ${pair.leaf.ownerName} serves ${certificate.subject.text} (${pair.leaf.setting}), which is valid for ${[...certificate.dnsNames, ...certificate.ipAddresses].join(', ') || 'no name'}: the agent cannot connect.`,
-            location: first.location,
-            related: [
-              pair.leaf.location,
-              flag?.location ?? KONNECTIVITY_AGENT.proxyServerHost.defaultLocation(agent),
-            ],
-            evidence: `${describeCertificate(certificate)}; dialed: ${host}`,
-          },
-        ];
-      });
+        unnamed.push({
+          subject: `${agent.name} → ${subjectOf(certificate)}`,
+          message: `${agent.name} dials the konnectivity-server at ${host}:${port} (${flag ? `--proxy-server-host=${host}` : `--proxy-server-host not set, default ${host}`}), but ${leaf.ownerName} serves ${certificate.subject.text} (${leaf.setting}), which is valid for ${[...certificate.dnsNames, ...certificate.ipAddresses].join(', ') || 'no name'}: the agent cannot connect.`,
+          location: first.location,
+          related: [
+            leaf.location,
+            flag?.location ?? KONNECTIVITY_AGENT.proxyServerHost.defaultLocation(agent),
+          ],
+          evidence: `${describeCertificate(certificate)}; dialed: ${host}`,
+        });
+      }
+    }
     return [...untrusted, ...unnamed];
   },
 });

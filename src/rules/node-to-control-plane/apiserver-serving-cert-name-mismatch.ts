@@ -12,10 +12,15 @@ import { subjectOf } from '../support/trust-findings';
 
 interface Dialed {
   host: string;
-  /** Who dials it, for the message. */
+  /** Who dials it, for the message: at most SHOWN, and how many more. */
   by: string[];
+  more: number;
+  /** Where they are written: at most SHOWN. */
   locations: Location[];
 }
+
+/** An upload may hold thousands of kubeconfigs that dial one address: the finding names the first few. */
+const SHOWN = 10;
 
 export default defineRule({
   id: 'apiserver-serving-cert-name-mismatch',
@@ -49,7 +54,9 @@ export default defineRule({
         (dialed) => !certificateCovers(certificate, dialed.host),
       );
       if (missing.length === 0) return [];
-      const list = missing.map((m) => `${m.host} (${m.by.join('; ')})`).join(', ');
+      const list = missing
+        .map((m) => `${m.host} (${m.by.join('; ')}${m.more > 0 ? ` and ${m.more} more` : ''})`)
+        .join(', ');
       return [
         {
           subject: subjectOf(certificate),
@@ -66,20 +73,13 @@ export const examples = (): RuleExamples => ({ bad: X.apiserverNoServiceIp, good
 
 /** The addresses clients of this API server dial: kubeconfig servers, its advertise address, the Service names. */
 function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
+  // The kubeconfigs' part is the same for every API server: copied, not found again.
   const dialed = new Map<string, Dialed>();
+  for (const [key, entry] of kubeconfigsDial(model))
+    dialed.set(key, { ...entry, by: [...entry.by], locations: [...entry.locations] });
   const add = (host: string, by: string, location: Location) => {
-    const key = host.toLowerCase();
-    const known = dialed.get(key) ?? { host, by: [], locations: [] };
-    if (!known.by.includes(by)) known.by.push(by);
-    known.locations.push(location);
-    dialed.set(key, known);
+    addDialed(dialed, host, by, location);
   };
-  for (const kubeconfig of model.kubeconfigs) {
-    for (const cluster of kubeconfig.clusters) {
-      const host = cluster.server?.startsWith('https://') ? hostOf(cluster.server) : undefined;
-      if (host) add(host, `${kubeconfig.name} server`, kubeconfig.doc.at(`${cluster.pointer}/server`));
-    }
-  }
   const advertise = APISERVER.advertiseAddress.of(server);
   if (advertise.value) add(advertise.value, '--advertise-address', advertise.location);
   const range = APISERVER.serviceClusterIpRange.of(server);
@@ -95,6 +95,52 @@ function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
   add('kubernetes.default.svc', 'in-cluster clients by name', rangeLocation);
   add(`kubernetes.default.svc.${domain}`, 'in-cluster clients by name', rangeLocation);
   return [...dialed.values()];
+}
+
+/** The https hosts the uploaded kubeconfigs dial, by lower-cased host, found once per upload. */
+function kubeconfigsDial(model: ClusterModel): ReadonlyMap<string, Dialed> {
+  let dialed = kubeconfigHosts.get(model);
+  if (dialed) return dialed;
+  dialed = new Map();
+  const named = new Map<string, Set<string>>();
+  for (const kubeconfig of model.kubeconfigs) {
+    for (const cluster of kubeconfig.clusters) {
+      const host = cluster.server?.startsWith('https://') ? hostOf(cluster.server) : undefined;
+      if (!host) continue;
+      addDialed(
+        dialed,
+        host,
+        `${kubeconfig.name} server`,
+        kubeconfig.doc.at(`${cluster.pointer}/server`),
+        named,
+      );
+    }
+  }
+  kubeconfigHosts.set(model, dialed);
+  return dialed;
+}
+
+const kubeconfigHosts = new WeakMap<ClusterModel, Map<string, Dialed>>();
+
+/** Adds who dials `host`; `named` keeps every name seen, to count those not shown. */
+function addDialed(
+  dialed: Map<string, Dialed>,
+  host: string,
+  by: string,
+  location: Location,
+  named = new Map<string, Set<string>>(),
+): void {
+  const key = host.toLowerCase();
+  const known = dialed.get(key) ?? { host, by: [], more: 0, locations: [] };
+  const names = named.get(key) ?? new Set(known.by);
+  named.set(key, names);
+  if (!names.has(by)) {
+    names.add(by);
+    if (known.by.length < SHOWN) known.by.push(by);
+    else known.more++;
+  }
+  if (known.locations.length < SHOWN) known.locations.push(location);
+  dialed.set(key, known);
 }
 
 /** The cluster's DNS domain: a kubelet's clusterDomain, else cluster.local (kubeadm's networking.dnsDomain default). */

@@ -1,6 +1,6 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { kubeletKubeconfig } from '../../model/kubeconfig';
+import { kubeletsUsing } from '../../model/kubeconfig';
 import { KUBELET_FLAGS } from '../../model/kubelet-settings';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
@@ -38,9 +38,7 @@ export default defineRule({
           );
           return [];
         }
-        const kubelet = model.kubelets.find(
-          (k) => kubeletKubeconfig(k, model.kubeconfigs, 'kubelet') === kubeconfig,
-        );
+        const kubelet = kubeletsUsing(kubeconfig, model.kubelets, model.kubeconfigs)[0];
         // The kubelet lower-cases its node name (pkg/util/node GetHostname); only a flag shows it for sure.
         const node = kubelet && KUBELET_FLAGS.hostnameOverride.written(kubelet)?.value.trim().toLowerCase();
         const cn = certificate.subject.commonName ?? '';

@@ -1,4 +1,4 @@
-import { kubeletKubeconfig } from '../../model/kubeconfig';
+import { kubeletsUsing } from '../../model/kubeconfig';
 import { nodeKeyOf } from '../../model/referenced-file';
 import { LINKS } from '../../catalogue/links';
 import { KUBELET_FLAGS } from '../../model/kubelet-settings';
@@ -22,6 +22,10 @@ export default defineRule({
     const own = model.kubeconfigs.filter((k) => k.role === 'kubelet');
     if (own.length === 0)
       context.notEvaluated('no kubelet kubeconfig was uploaded (e.g. /etc/kubernetes/kubelet.conf)');
+    // The nodes that have a bootstrap kubeconfig, found once: an upload may hold thousands of kubeconfigs.
+    const bootstrapNodes = new Set(
+      model.kubeconfigs.filter((k) => k.role === 'kubelet-bootstrap').map((k) => nodeKeyOf(k.file)),
+    );
     return own.flatMap((kubeconfig) => {
       const user = kubeconfig.currentUser;
       if (!user || user.auth.includes('client-certificate')) return [];
@@ -32,14 +36,9 @@ export default defineRule({
           : undefined;
       if (!method) return [];
       const bootstraps =
-        model.kubelets.some(
-          (k) =>
-            KUBELET_FLAGS.bootstrapKubeconfig.given(k) &&
-            kubeletKubeconfig(k, model.kubeconfigs, 'kubelet') === kubeconfig,
-        ) ||
-        model.kubeconfigs.some(
-          (k) => k.role === 'kubelet-bootstrap' && nodeKeyOf(k.file) === nodeKeyOf(kubeconfig.file),
-        );
+        kubeletsUsing(kubeconfig, model.kubelets, model.kubeconfigs).some((k) =>
+          KUBELET_FLAGS.bootstrapKubeconfig.given(k),
+        ) || bootstrapNodes.has(nodeKeyOf(kubeconfig.file));
       if (bootstraps) return [];
       const field =
         method === 'token'

@@ -59,7 +59,8 @@ export function boundCertificates(
         });
         continue;
       }
-      if (!known.uses.includes(binding)) known.uses.push(binding);
+      // A binding's certificates come one after another: if it already uses this one, it was the last.
+      if (known.uses.at(-1) !== binding) known.uses.push(binding);
       if (certificate !== known.certificate && !known.copies.includes(certificate.location))
         known.copies.push(certificate.location);
     }

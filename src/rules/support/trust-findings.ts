@@ -5,7 +5,8 @@
  */
 import type { RawFinding, RuleContext } from '../../engine/rule';
 import type { CertificateInfo } from '../../ingest/x509';
-import type { CertificateBinding, TrustPair } from '../../model/certificates-binding';
+import type { CertificateBinding, TrustKind } from '../../model/certificates-binding';
+import type { CertificateBundle } from '../../model/certificates';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { Location } from '../../schemas/common';
 
@@ -22,28 +23,60 @@ export interface TrustFailure {
 
 /**
  * Leaves of `kind` that do not chain to a CA bundle they must. `none` says why nothing was judged when
- * the upload has no such pair; `skip` leaves a leaf to another rule.
+ * the upload has no leaf or no anchor of the kind; `skip` leaves a leaf to another rule.
  */
 export function trustFailures(
   model: ClusterModel,
   context: RuleContext,
-  kind: TrustPair['kind'],
+  kind: TrustKind,
   none: string,
   skip: (leaf: CertificateBinding) => boolean = () => false,
 ): TrustFailure[] {
   const store = model.certificates;
-  const pairs = store.pairs.filter((pair) => pair.kind === kind);
-  if (pairs.length === 0) context.notEvaluated(none);
-  const leaves = [...new Set(pairs.map((pair) => pair.leaf))];
+  const { leaves, anchors } = store.check(kind);
+  if (leaves.length === 0 || anchors.length === 0) {
+    context.notEvaluated(none);
+    return [];
+  }
   const ids = new Map<CertificateInfo, number>();
-  const contentOf = (binding: CertificateBinding) =>
-    (binding.bundle?.certificates ?? [])
-      .map((c) => {
-        const info = store.info(c);
-        if (info && !ids.has(info)) ids.set(info, ids.size);
-        return info ? ids.get(info) : 'unread';
-      })
-      .join(',');
+  const contents = new Map<CertificateBundle, string>();
+  const contentOf = (bundle: CertificateBundle) => {
+    let content = contents.get(bundle);
+    if (content === undefined) {
+      content = bundle.certificates
+        .map((c) => {
+          const info = store.info(c);
+          if (info && !ids.has(info)) ids.set(info, ids.size);
+          return info ? ids.get(info) : 'unread';
+        })
+        .join(',');
+      contents.set(bundle, content);
+    }
+    return content;
+  };
+  // Leaves that present the same bundle (a thousand API server pods naming one apiserver.crt) chain
+  // alike: each bundle is judged against the anchors once, and its verdict is given to every leaf.
+  const verdicts = new Map<CertificateBundle, BundleVerdict>();
+  const judge = (bundle: CertificateBundle): BundleVerdict => {
+    const reasons: string[] = [];
+    const byContent = new Map<string, { anchors: CertificateBinding[]; reason: string }>();
+    const trustIn = new Map<CertificateBundle, ReturnType<typeof store.trust>>();
+    for (const anchor of anchors) {
+      if (!anchor.bundle) {
+        reasons.push(`${anchor.ownerName}: ${anchor.setting}: ${anchor.missing ?? 'not uploaded'}`);
+        continue;
+      }
+      let trust = trustIn.get(anchor.bundle);
+      if (!trust) trustIn.set(anchor.bundle, (trust = store.trust(bundle, anchor.bundle)));
+      if (trust.trusted === undefined) reasons.push(trust.reason);
+      if (trust.trusted !== false) continue;
+      const key = contentOf(anchor.bundle);
+      const known = byContent.get(key);
+      if (known) known.anchors.push(anchor);
+      else byContent.set(key, { anchors: [anchor], reason: trust.reason });
+    }
+    return { reasons, untrusted: [...byContent.values()] };
+  };
   const failures: TrustFailure[] = [];
   for (const leaf of leaves) {
     if (!leaf.bundle) {
@@ -59,30 +92,25 @@ export function trustFailures(
       continue;
     }
     if (skip(leaf)) continue;
-    const byContent = new Map<string, TrustFailure>();
-    for (const anchor of pairs.filter((pair) => pair.leaf === leaf).map((pair) => pair.anchor)) {
-      if (!anchor.bundle) {
-        context.notEvaluated(`${anchor.ownerName}: ${anchor.setting}: ${anchor.missing ?? 'not uploaded'}`);
-        continue;
-      }
-      const trust = store.trust(leaf.bundle, anchor.bundle);
-      if (trust.trusted === undefined) context.notEvaluated(trust.reason);
-      if (trust.trusted !== false) continue;
-      const key = contentOf(anchor);
-      const known = byContent.get(key);
-      if (known) known.anchors.push(anchor);
-      else
-        byContent.set(key, {
-          leaf,
-          certificate,
-          location: first.location,
-          anchors: [anchor],
-          reason: trust.reason,
-        });
+    let verdict = verdicts.get(leaf.bundle);
+    if (verdict) {
+      // The same reasons as the first leaf of this bundle, already said: counted again, not repeated.
+      const [reason] = verdict.reasons;
+      if (reason !== undefined) context.notEvaluated(reason, verdict.reasons.length);
+    } else {
+      verdicts.set(leaf.bundle, (verdict = judge(leaf.bundle)));
+      for (const reason of verdict.reasons) context.notEvaluated(reason);
     }
-    failures.push(...byContent.values());
+    for (const { anchors: untrusted, reason } of verdict.untrusted)
+      failures.push({ leaf, certificate, location: first.location, anchors: untrusted, reason });
   }
   return failures;
+}
+
+/** What one leaf bundle meets among the anchors: why some could not be judged, and those it does not chain to. */
+interface BundleVerdict {
+  reasons: string[];
+  untrusted: Array<{ anchors: CertificateBinding[]; reason: string }>;
 }
 
 /** `the kubelet's kubeconfig … certificate-authority-data; kube-controller-manager (…) --root-ca-file=…` */

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'kubectl get pods -A -o json': { status: 200 },
   'anchor on its last line': { status: 200 },
   '2,000 API server pods': { status: 200 },
+  'kubeconfigs over one PKI': { status: 200 },
 };
 
 function expectedFor(name: string): { status: number; limit?: string } {

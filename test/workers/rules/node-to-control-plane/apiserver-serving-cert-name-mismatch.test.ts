@@ -39,6 +39,27 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'twelve kubeconfigs dial it: ten are named, and the others counted',
+      files: kubeadm(
+        {},
+        Array.from({ length: 12 }, (_, i) =>
+          kubeconfig(
+            `/etc/kubernetes/admin-${i}.conf`,
+            ['server: https://lb.example.com:6443'],
+            'kubernetes-admin',
+            [],
+          ),
+        ),
+      ),
+      options: OPTIONS,
+      findings: [
+        {
+          file: APISERVER,
+          messageIncludes: ['admin-0.conf server; ', 'admin-9.conf server and 2 more)'],
+        },
+      ],
+    },
+    {
       name: 'an IPv6 kubeconfig server',
       files: kubeadm({}, [admin('https://[fd00::10]:6443')]),
       options: OPTIONS,
