@@ -74,9 +74,11 @@ export interface CertificateBinding {
   missing: string | undefined;
 }
 
-/** The TLS checks of one kind on a path: every certificate presented (a leaf) against every CA bundle
+/**
+ * The TLS checks of one kind on a path: every certificate presented (a leaf) against every CA bundle
  * that must vouch for it (an anchor). The pairs are not built: an upload of thousands of API server
- * pods and kubeconfigs names millions of them, and a rule looks only at the leaves it can read. */
+ * pods and kubeconfigs names millions of them, and a rule looks only at the leaves it can read.
+ */
 export interface TrustCheck {
   kind: TrustKind;
   path: PathId;

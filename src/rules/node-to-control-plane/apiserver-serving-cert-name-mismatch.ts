@@ -12,10 +12,10 @@ import { subjectOf } from '../support/trust-findings';
 
 interface Dialed {
   host: string;
-  /** Who dials it, for the message: at most SHOWN, and how many more. */
+  /** Who dials it, for the message (of the kubeconfigs, at most SHOWN), and how many more. */
   by: string[];
   more: number;
-  /** Where they are written: at most SHOWN. */
+  /** Where they are written (of the kubeconfigs, the first SHOWN). */
   locations: Location[];
 }
 
@@ -78,7 +78,11 @@ function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
   for (const [key, entry] of kubeconfigsDial(model))
     dialed.set(key, { ...entry, by: [...entry.by], locations: [...entry.locations] });
   const add = (host: string, by: string, location: Location) => {
-    addDialed(dialed, host, by, location);
+    const key = host.toLowerCase();
+    const known = dialed.get(key) ?? { host, by: [], more: 0, locations: [] };
+    if (!known.by.includes(by)) known.by.push(by);
+    known.locations.push(location);
+    dialed.set(key, known);
   };
   const advertise = APISERVER.advertiseAddress.of(server);
   if (advertise.value) add(advertise.value, '--advertise-address', advertise.location);
@@ -97,7 +101,10 @@ function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
   return [...dialed.values()];
 }
 
-/** The https hosts the uploaded kubeconfigs dial, by lower-cased host, found once per upload. */
+/**
+ * The https hosts the uploaded kubeconfigs dial, by lower-cased host, found once per upload: who dials
+ * each (at most SHOWN named, the others counted) and where (the first SHOWN places).
+ */
 function kubeconfigsDial(model: ClusterModel): ReadonlyMap<string, Dialed> {
   let dialed = kubeconfigHosts.get(model);
   if (dialed) return dialed;
@@ -107,13 +114,19 @@ function kubeconfigsDial(model: ClusterModel): ReadonlyMap<string, Dialed> {
     for (const cluster of kubeconfig.clusters) {
       const host = cluster.server?.startsWith('https://') ? hostOf(cluster.server) : undefined;
       if (!host) continue;
-      addDialed(
-        dialed,
-        host,
-        `${kubeconfig.name} server`,
-        kubeconfig.doc.at(`${cluster.pointer}/server`),
-        named,
-      );
+      const key = host.toLowerCase();
+      const known = dialed.get(key) ?? { host, by: [], more: 0, locations: [] };
+      const names = named.get(key) ?? new Set<string>();
+      const by = `${kubeconfig.name} server`;
+      if (!names.has(by)) {
+        names.add(by);
+        if (known.by.length < SHOWN) known.by.push(by);
+        else known.more++;
+      }
+      if (known.locations.length < SHOWN)
+        known.locations.push(kubeconfig.doc.at(`${cluster.pointer}/server`));
+      named.set(key, names);
+      dialed.set(key, known);
     }
   }
   kubeconfigHosts.set(model, dialed);
@@ -121,27 +134,6 @@ function kubeconfigsDial(model: ClusterModel): ReadonlyMap<string, Dialed> {
 }
 
 const kubeconfigHosts = new WeakMap<ClusterModel, Map<string, Dialed>>();
-
-/** Adds who dials `host`; `named` keeps every name seen, to count those not shown. */
-function addDialed(
-  dialed: Map<string, Dialed>,
-  host: string,
-  by: string,
-  location: Location,
-  named = new Map<string, Set<string>>(),
-): void {
-  const key = host.toLowerCase();
-  const known = dialed.get(key) ?? { host, by: [], more: 0, locations: [] };
-  const names = named.get(key) ?? new Set(known.by);
-  named.set(key, names);
-  if (!names.has(by)) {
-    names.add(by);
-    if (known.by.length < SHOWN) known.by.push(by);
-    else known.more++;
-  }
-  if (known.locations.length < SHOWN) known.locations.push(location);
-  dialed.set(key, known);
-}
 
 /** The cluster's DNS domain: a kubelet's clusterDomain, else cluster.local (kubeadm's networking.dnsDomain default). */
 function clusterDomain(model: ClusterModel): string {

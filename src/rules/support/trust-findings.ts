@@ -6,7 +6,7 @@
 import type { RawFinding, RuleContext } from '../../engine/rule';
 import type { CertificateInfo } from '../../ingest/x509';
 import type { CertificateBinding, TrustKind } from '../../model/certificates-binding';
-import type { CertificateBundle } from '../../model/certificates';
+import type { CertificateBundle, Trust } from '../../model/certificates';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { Location } from '../../schemas/common';
 
@@ -60,7 +60,7 @@ export function trustFailures(
   const judge = (bundle: CertificateBundle): BundleVerdict => {
     const reasons: string[] = [];
     const byContent = new Map<string, { anchors: CertificateBinding[]; reason: string }>();
-    const trustIn = new Map<CertificateBundle, ReturnType<typeof store.trust>>();
+    const trustIn = new Map<CertificateBundle, Trust>();
     for (const anchor of anchors) {
       if (!anchor.bundle) {
         reasons.push(`${anchor.ownerName}: ${anchor.setting}: ${anchor.missing ?? 'not uploaded'}`);
