@@ -62,6 +62,11 @@ export function buildKubelets(
   for (const command of commandLines) group(command.node ?? nodeKeyOf(command.file)).commands.push(command);
 
   const allConfigs = configs.map((item) => ({ file: item.doc.writtenAt ?? item.doc.file, item }));
+  // The kubelet kubeconfigs outside any node's folder, which name a kubelet there: found once, when a
+  // kubelet first needs them (an upload may hold thousands of kubelets and kubeconfigs).
+  let atRoot: readonly Kubeconfig[] | undefined;
+  const rootKubeconfigs = () =>
+    (atRoot ??= kubeconfigs.filter((k) => k.role === 'kubelet' && nodeKeyOf(k.file) === ''));
   const kubelets: Kubelet[] = [];
   for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
@@ -118,7 +123,7 @@ export function buildKubelets(
       ];
       const certificate = certDirCertificate(key, flags, sources, certificates);
       kubelets.push(
-        new Kubelet(nodeName(key, flags, kubeconfigs), flags, config, [...new Set(files)], {
+        new Kubelet(nodeName(key, flags, rootKubeconfigs), flags, config, [...new Set(files)], {
           ...(hidden ? { hidden } : {}),
           ...(certificate ? { certDirCertificate: certificate } : {}),
         }),
@@ -130,7 +135,9 @@ export function buildKubelets(
       if (bound.has(candidate.item)) continue;
       const flags = new FlagSet([], candidate.item.doc.at('', true));
       kubelets.push(
-        new Kubelet(nodeName(key, flags, kubeconfigs), flags, configSource(candidate.item), [candidate.file]),
+        new Kubelet(nodeName(key, flags, rootKubeconfigs), flags, configSource(candidate.item), [
+          candidate.file,
+        ]),
       );
     }
   }
@@ -203,11 +210,11 @@ function dropInsOf(configs: readonly ConfigCandidate[], commands: readonly Comma
 }
 
 /** The node's name: the folder its files were uploaded under, the kubelet's hostname flag, or its kubeconfig user. */
-function nodeName(key: string, flags: FlagSet, kubeconfigs: readonly Kubeconfig[]): string | null {
+function nodeName(key: string, flags: FlagSet, rootKubeconfigs: () => readonly Kubeconfig[]): string | null {
   if (key) return key.split('/').pop() ?? key;
   const hostname = flags.get('hostname-override')?.value;
   if (hostname) return hostname;
-  const kubeletConfigs = kubeconfigs.filter((k) => k.role === 'kubelet' && nodeKeyOf(k.file) === key);
+  const kubeletConfigs = rootKubeconfigs();
   const user =
     kubeletConfigs.length === 1
       ? kubeletConfigs[0]?.users.find((u) => u.name.startsWith('system:node:'))
