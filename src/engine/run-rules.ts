@@ -11,20 +11,36 @@ import { compareMinor } from '../model/version';
 import { fingerprint } from './fingerprint';
 import { once, redactQuote } from '../security/redact';
 import type { Finding } from '../schemas/finding';
-import type { NotEvaluated, SuppressedFinding } from '../schemas/report';
+import type { NotEvaluated, SuppressedFinding, Suppression } from '../schemas/report';
+import { LIMITS } from '../catalogue/limits';
+import { compareFindings } from './finding-order';
 import { ruleLinks } from './describe-rule';
 import { unknownDefaultReason } from './partial-components';
 import { REQUIREMENTS } from './requirements';
 import { suppressNothing, type Suppressor } from './suppressions';
 import { rulePaths, type RawFinding, type Rule } from './rule';
-import type { PathId } from '../schemas/common';
+import type { PathId, Severity } from '../schemas/common';
 
 export interface RuleResults {
+  /**
+   * The findings the report lists: of each rule at most LIMITS.maxFindingsPerRule, the first in report
+   * order (compareFindings). Only these are completed (message redacted, fingerprint, links): an upload
+   * of thousands of pods makes tens of thousands of findings, and the answer shows a few hundred.
+   */
   findings: Finding[];
-  /** Findings the request or an annotation suppressed: listed, never counted. */
+  /** Findings the request or an annotation suppressed, listed the same way: never counted. */
   suppressed: SuppressedFinding[];
+  /** Every finding, listed or not, as the summary, the verdicts and failOn count it. */
+  counted: CountedFinding[];
   evaluated: string[];
   notEvaluated: NotEvaluated[];
+}
+
+export interface CountedFinding {
+  ruleId: string;
+  path: PathId;
+  severity: Severity;
+  suppressed: boolean;
 }
 
 /** The reason a rule that threw is listed as not evaluated with; tests fail on it. */
@@ -35,7 +51,7 @@ export function runRules(
   model: ClusterModel,
   suppress: Suppressor = suppressNothing,
 ): RuleResults {
-  const results: RuleResults = { findings: [], suppressed: [], evaluated: [], notEvaluated: [] };
+  const results: RuleResults = { findings: [], suppressed: [], counted: [], evaluated: [], notEvaluated: [] };
   const unknownDefault = unknownDefaultReason(model);
   const completion = completionOf(model);
   for (const rule of rules) {
@@ -72,13 +88,47 @@ export function runRules(
     // A rule that could judge nothing at all was not evaluated, even though it ran.
     if (raw.length > 0 || skipped === 0 || !judgedNothing(rule, model, skipped))
       results.evaluated.push(rule.id);
-    for (const finding of raw.map((bare) => complete(rule, bare, completion))) {
-      const suppression = suppress(finding);
+    const heads = raw.map((bare) => headOf(rule, bare, completion, suppress));
+    const listed = listedOf(heads);
+    for (const head of heads) {
+      const { ruleId, path, severity, suppression } = head;
+      results.counted.push({ ruleId, path, severity, suppressed: suppression !== null });
+      if (!listed.has(head)) continue;
+      const finding = complete(rule, head, completion);
       if (suppression) results.suppressed.push({ ...finding, suppression });
       else results.findings.push(finding);
     }
   }
   return results;
+}
+
+/** What ordering, counting and suppressing a finding read, before the rest of it is made. */
+interface Head {
+  raw: RawFinding;
+  ruleId: string;
+  path: PathId;
+  severity: Severity;
+  severityReason: string | null;
+  subject: string;
+  location: Finding['location'];
+  suppression: Suppression | null;
+}
+
+/**
+ * The heads a report lists: of the suppressed and of the others, the first LIMITS.maxFindingsPerRule
+ * in report order (a stable sort, so ties keep the rule's order, as the report's own sort does).
+ */
+function listedOf(heads: readonly Head[]): Set<Head> {
+  const listed = new Set<Head>();
+  for (const suppressed of [false, true]) {
+    const group = heads.filter((head) => (head.suppression !== null) === suppressed);
+    const first =
+      group.length <= LIMITS.maxFindingsPerRule
+        ? group
+        : [...group].sort(compareFindings).slice(0, LIMITS.maxFindingsPerRule);
+    for (const head of first) listed.add(head);
+  }
+  return listed;
 }
 
 /** True when every subject the rule looks at was skipped. */
@@ -142,7 +192,12 @@ function completionOf(model: ClusterModel): Completion {
   };
 }
 
-function complete(rule: Rule, raw: RawFinding, { network, nodeOf, quote }: Completion): Finding {
+function headOf(
+  rule: Rule,
+  raw: RawFinding,
+  { network, nodeOf, quote }: Completion,
+  suppress: Suppressor,
+): Head {
   const path = findingPath(rule, raw);
   let severity = rule.severity;
   let severityReason: string | null = null;
@@ -153,6 +208,23 @@ function complete(rule: Rule, raw: RawFinding, { network, nodeOf, quote }: Compl
     severity = rule.trustedSeverity;
     severityReason = `network=trusted: the request says the network between control plane and nodes is trusted, which lowers this from ${rule.severity}`;
   }
+  const head = {
+    raw,
+    ruleId: rule.id,
+    path,
+    severity,
+    severityReason,
+    subject: quote(raw.subject),
+    location: { ...raw.location, node: nodeOf(raw) },
+  };
+  return { ...head, suppression: suppress(head) };
+}
+
+function complete(
+  rule: Rule,
+  { raw, path, severity, severityReason, subject, location }: Head,
+  { quote }: Completion,
+): Finding {
   return {
     ruleId: rule.id,
     path,
@@ -161,8 +233,8 @@ function complete(rule: Rule, raw: RawFinding, { network, nodeOf, quote }: Compl
     title: rule.title,
     // Quotes of the upload: redacted, and cut at LIMITS.maxQuotedChars (saying so) to bound the answer.
     message: redactQuote(raw.message),
-    subject: quote(raw.subject),
-    location: { ...raw.location, node: nodeOf(raw) },
+    subject,
+    location,
     related: raw.related ?? [],
     evidence: quote(raw.evidence),
     severityReason,

@@ -15,8 +15,8 @@ export const IGNORE_ANNOTATION = 'kube-comms-lint.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kube-comms-lint.io/ignore-reason';
 const MAX_REASON_LENGTH = 500;
 
-/** Says whether, and why, a finding is suppressed. */
-export type Suppressor = (finding: Finding) => Suppression | null;
+/** Says whether, and why, a finding is suppressed: from its rule and where it points. */
+export type Suppressor = (finding: Pick<Finding, 'ruleId' | 'location'>) => Suppression | null;
 
 export interface SuppressionOptions {
   /** Only these rules count; null for all. */

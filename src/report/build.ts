@@ -1,7 +1,8 @@
 /** Assembles the JSON report of DESIGN.md from the ingested files, the model and the rule results. */
 import type { IngestedFile } from '../ingest';
 import type { ClusterModel } from '../model/cluster-model';
-import type { RuleResults } from '../engine/run-rules';
+import type { CountedFinding, RuleResults } from '../engine/run-rules';
+import { compareFindings } from '../engine/finding-order';
 import { RULESET_VERSION } from '../rules/ruleset-version';
 import type { Rule } from '../engine/rule';
 import { SEVERITIES, type Network, type Severity } from '../schemas/common';
@@ -9,7 +10,6 @@ import type { Finding } from '../schemas/finding';
 import type { InputDocument, OmittedFindings, PathVerdict, Report } from '../schemas/report';
 import { pathVerdicts, whatToUpload } from './verdicts';
 import { TOOL_VERSION } from '../catalogue/tool';
-import { LIMITS } from '../catalogue/limits';
 
 export interface ReportInput {
   files: readonly IngestedFile[];
@@ -35,8 +35,11 @@ export function buildReport({
 }: ReportInput): Report {
   const findings = [...results.findings].sort(compareFindings);
   const suppressed = [...results.suppressed].sort(compareFindings);
+  // Counts are of every finding; the lists hold those the answer shows (RuleResults).
+  const counted = results.counted.filter((finding) => !finding.suppressed);
+  const suppressedCount = results.counted.length - counted.length;
   const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const finding of findings) bySeverity[finding.severity]++;
+  for (const finding of counted) bySeverity[finding.severity]++;
   const inputErrors = files.reduce((n, file) => n + file.errors.length, 0);
   const paths = pathVerdicts(model, rules, results);
   // Nothing judged is not a pass (DESIGN.md): a report with no assessed path fails, and says what to upload.
@@ -54,18 +57,18 @@ export function buildReport({
       certificateWarningDays: model.certificateWarningDays,
     },
     summary: {
-      findings: findings.length,
+      findings: counted.length,
       bySeverity,
       inputErrors,
-      suppressed: suppressed.length,
+      suppressed: suppressedCount,
       assessedPaths,
       passed:
         inputErrors === 0 &&
         assessedPaths > 0 &&
-        !findings.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
+        !counted.some((f) => atOrAbove(f.severity, failOn ?? 'low')),
       toUpload: whatToUpload(model, rules, results, paths),
     },
-    paths: paths.map((path) => withSuppressed(path, suppressed)),
+    paths: paths.map((path) => withSuppressed(path, results.counted)),
     inputs: files.map((file) => ({
       file: file.name,
       documents: file.pem
@@ -74,37 +77,34 @@ export function buildReport({
       errors: file.errors,
     })),
     coverage: { evaluated: results.evaluated, notEvaluated: results.notEvaluated },
-    ...capPerRule(findings, suppressed),
+    findings,
+    suppressed,
+    omitted: omittedOf(results.counted, findings, suppressed),
   };
 }
 
 /**
- * The answer's size cap: at most LIMITS.maxFindingsPerRule findings of one rule are listed (and as many
- * suppressed ones), the first in report order; the rest are counted in `omitted`, so every format can
- * say what it leaves out. Counts, verdicts and failOn use every finding.
+ * The answer's size cap: of each rule, runRules lists at most LIMITS.maxFindingsPerRule findings (and as
+ * many suppressed ones), the first in report order; the rest are counted here, so every format can say
+ * what it leaves out. Counts, verdicts and failOn use every finding.
  */
-function capPerRule<F extends Finding, S extends Finding>(
-  findings: readonly F[],
-  suppressed: readonly S[],
-): { findings: F[]; suppressed: S[]; omitted: OmittedFindings[] } {
+function omittedOf(
+  counted: readonly CountedFinding[],
+  findings: readonly Finding[],
+  suppressed: readonly Finding[],
+): OmittedFindings[] {
   const omitted = new Map<string, OmittedFindings>();
-  const keep = <T extends Finding>(list: readonly T[], field: 'findings' | 'suppressed'): T[] => {
-    const listed = new Map<string, number>();
-    return list.filter((finding) => {
-      const count = (listed.get(finding.ruleId) ?? 0) + 1;
-      listed.set(finding.ruleId, count);
-      if (count <= LIMITS.maxFindingsPerRule) return true;
-      const entry = omitted.get(finding.ruleId) ?? { ruleId: finding.ruleId, findings: 0, suppressed: 0 };
-      entry[field]++;
-      omitted.set(finding.ruleId, entry);
-      return false;
-    });
+  const entry = (ruleId: string) => {
+    let known = omitted.get(ruleId);
+    if (!known) omitted.set(ruleId, (known = { ruleId, findings: 0, suppressed: 0 }));
+    return known;
   };
-  return {
-    findings: keep(findings, 'findings'),
-    suppressed: keep(suppressed, 'suppressed'),
-    omitted: [...omitted.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
-  };
+  for (const finding of counted) entry(finding.ruleId)[finding.suppressed ? 'suppressed' : 'findings']++;
+  for (const finding of findings) entry(finding.ruleId).findings--;
+  for (const finding of suppressed) entry(finding.ruleId).suppressed--;
+  return [...omitted.values()]
+    .filter((item) => item.findings > 0 || item.suppressed > 0)
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
 }
 
 export function atOrAbove(severity: Severity, threshold: Severity): boolean {
@@ -128,18 +128,7 @@ function withCertificateUse(doc: InputDocument, file: string, model: ClusterMode
 }
 
 /** Suppressed findings leave a verdict alone, but its reason says they exist. */
-function withSuppressed(path: PathVerdict, suppressed: readonly Finding[]): PathVerdict {
-  const count = suppressed.filter((finding) => finding.path === path.id).length;
+function withSuppressed(path: PathVerdict, counted: readonly CountedFinding[]): PathVerdict {
+  const count = counted.filter((finding) => finding.suppressed && finding.path === path.id).length;
   return count === 0 ? path : { ...path, reason: `${path.reason}; ${count} suppressed` };
-}
-
-/** By severity, then file, line and rule: the order a person fixes things in. */
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.location.file.localeCompare(b.location.file) ||
-    a.location.line - b.location.line ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.subject.localeCompare(b.subject)
-  );
 }

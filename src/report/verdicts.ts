@@ -27,7 +27,7 @@ function verdictOf(
   rules: readonly Rule[],
   results: RuleResults,
 ): Omit<PathVerdict, 'basis'> {
-  const findings = results.findings.filter((f) => f.path === id && f.severity !== 'info');
+  const findings = results.counted.filter((f) => !f.suppressed && f.path === id && f.severity !== 'info');
   const gap = missingInputs(id, model);
   const count = findings.length;
   if (findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
