@@ -5,6 +5,7 @@ import type { SourceDocument } from '../ingest/source-document';
 import { isPlainObject } from '../ingest/yaml';
 import { parseGoBool } from './go-values';
 import type { Kubelet } from './kubelet';
+import { groupBy } from './group-by';
 import { findReferencedFile, nodeKeyOf } from './referenced-file';
 
 export interface KubeconfigCluster {
@@ -136,17 +137,13 @@ export function kubeletsUsing(
 ): readonly Kubelet[] {
   let users = usersByKubelets.get(kubelets);
   if (!users) {
-    users = new Map();
-    for (const kubelet of kubelets) {
-      const used = kubeletKubeconfig(kubelet, kubeconfigs, 'kubelet');
-      if (used) append(users, used, kubelet);
-    }
+    users = groupBy(kubelets, (kubelet) => kubeletKubeconfig(kubelet, kubeconfigs, 'kubelet'));
     usersByKubelets.set(kubelets, users);
   }
   return users.get(kubeconfig) ?? [];
 }
 
-const usersByKubelets = new WeakMap<readonly Kubelet[], Map<Kubeconfig, Kubelet[]>>();
+const usersByKubelets = new WeakMap<readonly Kubelet[], Map<Kubeconfig | undefined, Kubelet[]>>();
 
 /**
  * An upload's kubeconfigs by role and by node, made once (when a rule first asks, after the model has
@@ -154,14 +151,12 @@ const usersByKubelets = new WeakMap<readonly Kubelet[], Map<Kubeconfig, Kubelet[
  * thousands of each.
  */
 class KubeconfigIndex {
-  private readonly byRole = new Map<KubeconfigRole, Kubeconfig[]>();
-  private readonly byNode = new Map<string, Kubeconfig[]>();
+  private readonly byRole: Map<KubeconfigRole, Kubeconfig[]>;
+  private readonly byNode: Map<string, Kubeconfig[]>;
 
   constructor(kubeconfigs: readonly Kubeconfig[]) {
-    for (const kubeconfig of kubeconfigs) {
-      append(this.byRole, kubeconfig.role, kubeconfig);
-      append(this.byNode, `${kubeconfig.role}\0${nodeKeyOf(kubeconfig.file)}`, kubeconfig);
-    }
+    this.byRole = groupBy(kubeconfigs, (kubeconfig) => kubeconfig.role);
+    this.byNode = groupBy(kubeconfigs, (kubeconfig) => `${kubeconfig.role}\0${nodeKeyOf(kubeconfig.file)}`);
   }
 
   withRole(role: KubeconfigRole): readonly Kubeconfig[] {
@@ -171,12 +166,6 @@ class KubeconfigIndex {
   onNode(role: KubeconfigRole, node: string): readonly Kubeconfig[] {
     return this.byNode.get(`${role}\0${node}`) ?? [];
   }
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const known = map.get(key);
-  if (known) known.push(value);
-  else map.set(key, [value]);
 }
 
 function indexOf(kubeconfigs: readonly Kubeconfig[]): KubeconfigIndex {
