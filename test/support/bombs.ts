@@ -4,7 +4,7 @@
  * through workerd. Built at call time (nothing large is committed); `size` scales every bomb down for a
  * quick test.
  */
-import { kubeadmUpload, RIGHT_PKI } from '../../src/rules/support/example-certificates';
+import { konnectivityUpload, kubeadmUpload, RIGHT_PKI } from '../../src/rules/support/example-certificates';
 import { kubectlPodList } from './kubectl-list';
 
 /** The default body limit (LIMITS.maxBodyBytes): every bomb stays just under it. */
@@ -229,16 +229,18 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
       ).join('---\n'),
     ),
     pkiCrossProduct(size),
+    pkiCrossProduct(size, true),
+    konnectivityCrossProduct(size),
   ];
 }
 
 /**
  * kubeadm's PKI with its API server pod and the kubelet's kubeconfig each repeated until the body is
- * full, as multipart: every pod presents the same certificate to every kubeconfig's CA, so a check
- * per pair is millions of checks (a pair per check built was a stack overflow, a 500, from 250 of each).
+ * full: every pod presents the same certificate to every kubeconfig's CA, so a check per pair is
+ * millions of checks (a pair per check built was a stack overflow, a 500, from 250 of each). With
+ * `hosts`, each kubeconfig dials its own address, which the certificate does not name.
  */
-function pkiCrossProduct(size: number): Bomb {
-  const boundary = 'kcl-bomb-pki';
+function pkiCrossProduct(size: number, hosts = false): Bomb {
   const files = kubeadmUpload(RIGHT_PKI).files.map((file) => ({
     ...file,
     // The kubeconfig names the CA file instead of carrying a copy: copies count to maxCertificates.
@@ -247,20 +249,64 @@ function pkiCrossProduct(size: number): Bomb {
       'certificate-authority: /etc/kubernetes/pki/ca.crt',
     ),
   }));
-  const repeated = (name: string) =>
-    name.includes('manifests/kube-apiserver') || name.endsWith('/kubelet.conf');
+  return repeatedUpload(
+    size,
+    files,
+    (name) => name.includes('manifests/kube-apiserver') || name.endsWith('/kubelet.conf'),
+    (copies) =>
+      `${copies} API server pods and ${copies} kubeconfigs ${hosts ? 'dialing as many addresses ' : ''}over one PKI`,
+    hosts
+      ? (content, i) => content.replace(/server: https:\/\/[^:]+:/, `server: https://h${i}.example:`)
+      : undefined,
+  );
+}
+
+/**
+ * The setup-konnectivity task's server and agent each repeated until the body is full, the agents
+ * dialing an address the servers' certificate does not name: a finding per (server, agent) pair was
+ * millions of findings.
+ */
+function konnectivityCrossProduct(size: number): Bomb {
+  const files = konnectivityUpload('serviceAccount').files.map((file) => ({
+    ...file,
+    content: file.content.replace('--proxy-server-host=10.0.0.10', '--proxy-server-host=10.9.9.9'),
+  }));
+  return repeatedUpload(
+    size,
+    files,
+    (name) => /konnectivity-(server|agent)/.test(name),
+    (copies) =>
+      `${copies} konnectivity servers and ${copies} agents dialing an address their certificate does not name`,
+  );
+}
+
+/**
+ * An upload whose `repeated` files hold as many copies of their content (`vary` makes the i-th) as fit
+ * in `size`, as multipart: the shape of an attack on work per pair of objects.
+ */
+function repeatedUpload(
+  size: number,
+  files: Array<{ name: string; content: string }>,
+  repeated: (name: string) => boolean,
+  name: (copies: number) => string,
+  vary: (content: string, i: number) => string = (content) => content,
+): Bomb {
+  const boundary = 'kcl-bomb-pairs';
   const fixed = files.filter((f) => !repeated(f.name)).reduce((n, f) => n + f.content.length + 200, 0);
-  const unit = files.filter((f) => repeated(f.name)).reduce((n, f) => n + f.content.length + 4, 0);
+  // 32 bytes a copy for what `vary` may add.
+  const unit = files.filter((f) => repeated(f.name)).reduce((n, f) => n + f.content.length + 36, 0);
   const copies = Math.floor((size - fixed) / unit);
   const body = files
     .map((file) => {
-      const content = repeated(file.name) ? Array(copies).fill(file.content).join('---\n') : file.content;
+      const content = repeated(file.name)
+        ? Array.from({ length: copies }, (_, i) => vary(file.content, i)).join('---\n')
+        : file.content;
       return `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n\r\n${content}\r\n`;
     })
     .join('');
   return {
     class: 'real input',
-    name: `${copies} API server pods and ${copies} kubeconfigs over one PKI`,
+    name: name(copies),
     path: '/v1/lint',
     headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
     body: `${body}--${boundary}--\r\n`,

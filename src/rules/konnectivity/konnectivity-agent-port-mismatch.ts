@@ -1,9 +1,10 @@
 import type { ControlPlaneComponent } from '../../model/control-plane';
-import { effective } from '../../model/konnectivity';
+import { effective, type Effective } from '../../model/konnectivity';
 import { KONNECTIVITY_AGENT, KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { konnectivityAgent, konnectivityServer, upload, type RuleExamples } from '../support/examples';
+import { namedFew, SHOWN } from '../support/named-few';
 
 export default defineRule({
   id: 'konnectivity-agent-port-mismatch',
@@ -18,7 +19,10 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server', 'konnectivity-agent'],
-  check: (model) => model.konnectivityAgents.flatMap((agent) => judge(agent, model.konnectivityServers)),
+  check: (model) => {
+    const servers = serverPorts(model.konnectivityServers);
+    return model.konnectivityAgents.flatMap((agent) => judge(agent, servers));
+  },
 });
 
 export const examples = (): RuleExamples => ({
@@ -32,22 +36,40 @@ export const examples = (): RuleExamples => ({
   ),
 });
 
-function judge(agent: ControlPlaneComponent, servers: readonly ControlPlaneComponent[]): RawFinding[] {
+interface ServerPorts {
+  ports: ReadonlySet<number>;
+  /** The first SHOWN servers, for the message and places. */
+  shown: Array<{ server: ControlPlaneComponent; port: Effective<number> }>;
+  total: number;
+}
+
+/** The ports the servers accept agents on, found once for every agent (an upload may hold thousands of each). */
+function serverPorts(servers: readonly ControlPlaneComponent[]): ServerPorts {
+  const ports = new Set<number>();
+  for (const server of servers) ports.add(effective(server, KONNECTIVITY_SERVER.agentPort).value);
+  const shown = servers
+    .slice(0, SHOWN)
+    .map((server) => ({ server, port: effective(server, KONNECTIVITY_SERVER.agentPort) }));
+  return { ports, shown, total: servers.length };
+}
+
+function judge(agent: ControlPlaneComponent, { ports, shown, total }: ServerPorts): RawFinding[] {
   const port = effective(agent, KONNECTIVITY_AGENT.proxyServerPort);
-  const serverPorts = servers.map((server) => ({
-    server,
-    port: effective(server, KONNECTIVITY_SERVER.agentPort),
-  }));
-  if (serverPorts.some((s) => s.port.value === port.value)) return [];
+  if (ports.has(port.value)) return [];
   return [
     {
       subject: agent.name,
-      message: `${agent.name} dials the konnectivity-server on ${port.describe}, but ${serverPorts
-        .map((s) => `${s.server.name} accepts agents on ${s.port.describe}`)
-        .join('; ')}: the agents cannot connect.`,
+      message: `${agent.name} dials the konnectivity-server on ${port.describe}, but ${namedFew(
+        shown.map((s) => `${s.server.name} accepts agents on ${s.port.describe}`),
+        total,
+      )}: the agents cannot connect.`,
       location: port.location,
-      related: serverPorts.map((s) => s.port.location),
-      evidence: `${port.describe}; ${serverPorts.map((s) => s.port.describe).join(', ')}`,
+      related: shown.map((s) => s.port.location),
+      evidence: `${port.describe}; ${namedFew(
+        shown.map((s) => s.port.describe),
+        total,
+        ', ',
+      )}`,
     },
   ];
 }

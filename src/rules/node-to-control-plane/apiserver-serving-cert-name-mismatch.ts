@@ -3,11 +3,13 @@ import { defineRule, type RawFinding } from '../../engine/rule';
 import type { ApiServer } from '../../model/apiserver';
 import { certificateCovers, firstServiceIp, hostOf } from '../../model/certificates-hosts';
 import type { ClusterModel } from '../../model/cluster-model';
+import type { CertificateInfo } from '../../ingest/x509';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import type { Location } from '../../schemas/common';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
 import type { RuleExamples } from '../support/examples';
+import { namedFew, SHOWN } from '../support/named-few';
 import { subjectOf } from '../support/trust-findings';
 
 interface Dialed {
@@ -18,9 +20,6 @@ interface Dialed {
   /** Where they are written (of the kubeconfigs, the first SHOWN). */
   locations: Location[];
 }
-
-/** An upload may hold thousands of kubeconfigs that dial one address: the finding names the first few. */
-const SHOWN = 10;
 
 export default defineRule({
   id: 'apiserver-serving-cert-name-mismatch',
@@ -50,20 +49,24 @@ export default defineRule({
         context.notEvaluated(`${server.name}: --tls-sni-cert-key serves other certificates for some names`);
         return [];
       }
-      const missing = dialedAddresses(model, server).filter(
-        (dialed) => !certificateCovers(certificate, dialed.host),
+      const { shown, total } = notNamed(model, server, certificate);
+      if (total === 0) return [];
+      const list = namedFew(
+        shown.map((m) => `${m.host} (${m.by.join('; ')}${m.more > 0 ? ` and ${m.more} more` : ''})`),
+        total,
+        ', ',
       );
-      if (missing.length === 0) return [];
-      const list = missing
-        .map((m) => `${m.host} (${m.by.join('; ')}${m.more > 0 ? ` and ${m.more} more` : ''})`)
-        .join(', ');
       return [
         {
           subject: subjectOf(certificate),
           message: `${server.name} serves ${certificate.subject.text} (${binding.setting}), which does not name ${list}: those clients fail with "x509: certificate is valid for ${[...certificate.dnsNames, ...certificate.ipAddresses].join(', ') || 'no name'}".`,
           location: first.location,
-          related: [binding.location, ...missing.flatMap((m) => m.locations)],
-          evidence: `${describeCertificate(certificate)}; not named: ${missing.map((m) => m.host).join(', ')}`,
+          related: [binding.location, ...shown.flatMap((m) => m.locations)],
+          evidence: `${describeCertificate(certificate)}; not named: ${namedFew(
+            shown.map((m) => m.host),
+            total,
+            ', ',
+          )}`,
         },
       ];
     }),
@@ -71,18 +74,33 @@ export default defineRule({
 
 export const examples = (): RuleExamples => ({ bad: X.apiserverNoServiceIp, good: X.kubeadm });
 
-/** The addresses clients of this API server dial: kubeconfig servers, its advertise address, the Service names. */
-function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
-  // The kubeconfigs' part is the same for every API server: copied, not found again.
-  const dialed = new Map<string, Dialed>();
-  for (const [key, entry] of kubeconfigsDial(model))
-    dialed.set(key, { ...entry, by: [...entry.by], locations: [...entry.locations] });
+/**
+ * The addresses clients of this API server dial that its certificate does not name, in the order they
+ * are found (kubeconfig servers, then its advertise address and the Service's names): the first SHOWN
+ * of them, and how many in all. The kubeconfigs' part is judged once per certificate, not per server.
+ */
+function notNamed(
+  model: ClusterModel,
+  server: ApiServer,
+  certificate: CertificateInfo,
+): { shown: Dialed[]; total: number } {
+  const dialed = kubeconfigsDial(model);
+  const missing = kubeconfigsNotNamed(model, certificate);
+  const own = new Map<string, Dialed>();
   const add = (host: string, by: string, location: Location) => {
     const key = host.toLowerCase();
-    const known = dialed.get(key) ?? { host, by: [], more: 0, locations: [] };
+    let known = own.get(key);
+    if (!known) {
+      const theirs = dialed.get(key);
+      if (theirs && !missing.has(key)) return;
+      if (!theirs && certificateCovers(certificate, host)) return;
+      known = theirs
+        ? { ...theirs, by: [...theirs.by], locations: [...theirs.locations] }
+        : { host, by: [], more: 0, locations: [] };
+      own.set(key, known);
+    }
     if (!known.by.includes(by)) known.by.push(by);
     known.locations.push(location);
-    dialed.set(key, known);
   };
   const advertise = APISERVER.advertiseAddress.of(server);
   if (advertise.value) add(advertise.value, '--advertise-address', advertise.location);
@@ -98,8 +116,36 @@ function dialedAddresses(model: ClusterModel, server: ApiServer): Dialed[] {
   const domain = clusterDomain(model);
   add('kubernetes.default.svc', 'in-cluster clients by name', rangeLocation);
   add(`kubernetes.default.svc.${domain}`, 'in-cluster clients by name', rangeLocation);
-  return [...dialed.values()];
+  const shown: Dialed[] = [];
+  for (const [key, entry] of missing) {
+    if (shown.length === SHOWN) break;
+    shown.push(own.get(key) ?? entry);
+  }
+  let added = 0;
+  for (const [key, entry] of own) {
+    if (missing.has(key)) continue;
+    added++;
+    if (shown.length < SHOWN) shown.push(entry);
+  }
+  return { shown, total: missing.size + added };
 }
+
+/** The kubeconfig hosts (kubeconfigsDial) a certificate does not name, judged once per certificate. */
+function kubeconfigsNotNamed(model: ClusterModel, certificate: CertificateInfo): ReadonlyMap<string, Dialed> {
+  let byCertificate = notNamedByModel.get(model);
+  if (!byCertificate)
+    notNamedByModel.set(model, (byCertificate = new Map<CertificateInfo, Map<string, Dialed>>()));
+  let missing = byCertificate.get(certificate);
+  if (!missing) {
+    missing = new Map();
+    for (const [key, entry] of kubeconfigsDial(model))
+      if (!certificateCovers(certificate, entry.host)) missing.set(key, entry);
+    byCertificate.set(certificate, missing);
+  }
+  return missing;
+}
+
+const notNamedByModel = new WeakMap<ClusterModel, Map<CertificateInfo, Map<string, Dialed>>>();
 
 /**
  * The https hosts the uploaded kubeconfigs dial, by lower-cased host, found once per upload: who dials

@@ -9,6 +9,7 @@ import type { CertificateBinding, TrustKind } from '../../model/certificates-bin
 import type { CertificateBundle, Trust } from '../../model/certificates';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { Location } from '../../schemas/common';
+import { SHOWN } from './named-few';
 
 export interface TrustFailure {
   leaf: CertificateBinding;
@@ -125,13 +126,16 @@ export function subjectOf(certificate: CertificateInfo): string {
   return `certificate ${certificate.subject.text} (serial ${certificate.serialNumber})`;
 }
 
-/** The finding of a leaf that does not chain: at the certificate, with its setting and the CA bundles beside it. */
+/**
+ * The finding of a leaf that does not chain: at the certificate, with its setting and the places of the
+ * first SHOWN CA bundles beside it (thousands of kubeconfigs may carry the same CA).
+ */
 export function untrustedFinding(failure: TrustFailure, message: string): RawFinding {
   return {
     subject: subjectOf(failure.certificate),
     message,
     location: failure.location,
-    related: [failure.leaf.location, ...failure.anchors.map((a) => a.location)],
+    related: [failure.leaf.location, ...failure.anchors.slice(0, SHOWN).map((a) => a.location)],
     evidence: `${failure.leaf.setting}: ${failure.certificate.subject.text} issued by ${failure.certificate.issuer.text}; trusted: ${anchorsOf(failure)}`,
   };
 }

@@ -38,6 +38,8 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'anchor on its last line': { status: 200 },
   '2,000 API server pods': { status: 200 },
   'kubeconfigs over one PKI': { status: 200 },
+  'kubeconfigs dialing as many addresses over one PKI': { status: 200 },
+  'agents dialing an address': { status: 200 },
 };
 
 function expectedFor(name: string): { status: number; limit?: string } {

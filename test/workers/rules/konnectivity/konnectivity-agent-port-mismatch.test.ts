@@ -37,5 +37,18 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'twelve servers on 8132 and an agent on 8091: one finding, naming ten servers',
+      files: [
+        ...Array.from({ length: 12 }, (_, i) => ({
+          name: SERVER_PATH.replace(/\.yaml$/, `-${i}.yaml`),
+          content: WEBSITE_SERVER,
+        })),
+        { name: AGENT_PATH, content: KIND_AGENT },
+      ],
+      findings: [
+        { file: AGENT_PATH, line: 50, messageIncludes: ['accepts agents on --agent-port=8132 and 2 more:'] },
+      ],
+    },
   ],
 });

@@ -9,6 +9,22 @@ const agentDials = (host: string) =>
       : f,
   );
 
+/** The upload with twelve servers (one file each) presenting one certificate, and twelve agents dialing `host`. */
+const twelveOfEach = (host: string) =>
+  agentDials(host).flatMap((f) => {
+    if (f.name === 'konnectivity-agent.yaml')
+      return Array.from({ length: 12 }, (_, i) => ({
+        name: `konnectivity-agent-${i}.yaml`,
+        content: f.content,
+      }));
+    if (f.name.endsWith('konnectivity-server.yaml'))
+      return Array.from({ length: 12 }, (_, i) => ({
+        name: f.name.replace('konnectivity-server.yaml', `konnectivity-server-${i}.yaml`),
+        content: f.content,
+      }));
+    return [f];
+  });
+
 ruleTester(rule, {
   valid: [
     {
@@ -42,6 +58,22 @@ ruleTester(rule, {
       files: agentDials('konnectivity.example.com'),
       options: OPTIONS,
       findings: [{ messageIncludes: 'at konnectivity.example.com:8132' }],
+    },
+    {
+      name: 'twelve agents dial an address that the certificate of twelve servers does not name: one finding, ten of each named',
+      files: twelveOfEach('konnectivity.example.com'),
+      options: OPTIONS,
+      findings: [
+        {
+          file: '/etc/kubernetes/pki/apiserver.crt',
+          messageIncludes: [
+            'konnectivity-agent (konnectivity-agent-0.yaml), konnectivity-agent (konnectivity-agent-1.yaml), ',
+            'konnectivity-agent (konnectivity-agent-9.yaml) and 2 more dial the konnectivity-server at konnectivity.example.com:8132 (--proxy-server-host=konnectivity.example.com), but ',
+            'konnectivity-server-9.yaml) and 2 more serve CN=kube-apiserver',
+            'these agents cannot connect.',
+          ],
+        },
+      ],
     },
   ],
 });

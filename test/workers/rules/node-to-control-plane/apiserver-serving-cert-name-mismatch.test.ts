@@ -60,6 +60,30 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'twelve kubeconfigs dial twelve addresses: ten are named, and the others counted',
+      files: kubeadm(
+        {},
+        Array.from({ length: 12 }, (_, i) =>
+          kubeconfig(
+            `/etc/kubernetes/admin-${i}.conf`,
+            [`server: https://lb-${i}.example.com:6443`],
+            'kubernetes-admin',
+            [],
+          ),
+        ),
+      ),
+      options: OPTIONS,
+      findings: [
+        {
+          file: APISERVER,
+          messageIncludes: [
+            'does not name lb-0.example.com (the admin kubeconfig /etc/kubernetes/admin-0.conf server), ',
+            'lb-9.example.com (the admin kubeconfig /etc/kubernetes/admin-9.conf server) and 2 more: ',
+          ],
+        },
+      ],
+    },
+    {
       name: 'an IPv6 kubeconfig server',
       files: kubeadm({}, [admin('https://[fd00::10]:6443')]),
       options: OPTIONS,
