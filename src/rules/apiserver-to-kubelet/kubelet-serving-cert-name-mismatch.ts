@@ -1,6 +1,7 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import type { ApiServer } from '../../model/apiserver';
+import { groupBy } from '../../model/group-by';
 import { certificateCovers, parseIp } from '../../model/certificates-hosts';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { Kubelet } from '../../model/kubelet';
@@ -12,13 +13,20 @@ import { bindingsOf, describeCertificate } from '../support/certificate-findings
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
 import type { RuleExamples } from '../support/examples';
 import { verifyingApiServers } from '../support/verifying-apiservers';
+import { SHOWN } from '../support/named-few';
 import { subjectOf } from '../support/trust-findings';
 
 /** kube-apiserver's --kubelet-preferred-address-types default (cmd/kube-apiserver/app/options/options.go). */
 const DEFAULT_ADDRESS_TYPES = ['Hostname', 'InternalDNS', 'InternalIP', 'ExternalDNS', 'ExternalIP'];
 
+/** A kubelet's address; without a location when it is not written in the upload (a node name). */
+interface KubeletAddress {
+  value: string;
+  describe: string;
+  location: Location | undefined;
+}
+
 interface Address {
-  type: string;
   value: string;
   describe: string;
   location: Location;
@@ -43,6 +51,10 @@ export default defineRule({
       context.notEvaluated('no kube-apiserver verifies kubelets with --kubelet-certificate-authority');
       return [];
     }
+    const dialers = groupBy(
+      verifying.map((v) => v.server),
+      (server) => dialedType(server),
+    );
     return model.kubelets.flatMap((kubelet): RawFinding[] => {
       const binding = bindingsOf(model, 'kubelet-serving', kubelet)[0];
       const first = binding?.bundle?.certificates[0];
@@ -54,62 +66,85 @@ export default defineRule({
         return [];
       }
       if (model.certificates.issuedWithin(binding.bundle)) return []; // kubelet-serving-cert-unverifiable
-      return verifying.flatMap(({ server }): RawFinding[] => {
-        const address = dialedAddress(model, server, kubelet);
+      // The servers that dial alike, judged once each way (the kubelet's hostname or its InternalIP),
+      // not once per API server; a finding names the first SHOWN that fail.
+      const shown: Array<{ server: ApiServer; address: Address }> = [];
+      let total = 0;
+      for (const [type, servers] of dialers) {
+        const address = addressOf(model, kubelet, type);
         if (typeof address === 'string') {
-          context.notEvaluated(`${kubelet.name}: ${address}`);
-          return [];
+          context.notEvaluated(`${kubelet.name}: ${address}`, servers.length);
+          continue;
         }
-        if (certificateCovers(certificate, address.value)) return [];
-        const names = [...certificate.dnsNames, ...certificate.ipAddresses];
-        return [
-          {
-            subject: subjectOf(certificate),
-            message: `${server.name} dials ${kubelet.name} at ${address.value} (${address.describe}), but its serving certificate ${certificate.subject.text} (${binding.setting}) is valid for ${names.join(', ') || 'no name'}: logs, exec, attach and port-forward fail.`,
-            location: first.location,
-            related: [binding.location, address.location],
-            evidence: `${describeCertificate(certificate)}; dialed: ${address.value}`,
-          },
-        ];
-      });
+        if (certificateCovers(certificate, address.value)) continue;
+        for (const server of servers.slice(0, SHOWN - shown.length))
+          shown.push({ server, address: dialedAs(address, server) });
+        total += servers.length;
+      }
+      if (shown.length === 0) return [];
+      const names = [...certificate.dnsNames, ...certificate.ipAddresses];
+      const dials = groupBy(shown, ({ address }) => `${address.value} (${address.describe})`);
+      const who = [...dials]
+        .map(
+          ([at, alike]) =>
+            `${alike.map((d) => d.server.name).join(', ')} ${alike.length === 1 ? 'dials' : 'dial'} ${kubelet.name} at ${at}`,
+        )
+        .join('; ');
+      return [
+        {
+          subject: subjectOf(certificate),
+          message: `${who}${total > shown.length ? ` and ${total - shown.length} more` : ''}, but its serving certificate ${certificate.subject.text} (${binding.setting}) is valid for ${names.join(', ') || 'no name'}: logs, exec, attach and port-forward fail.`,
+          location: first.location,
+          related: [binding.location, ...new Set(shown.map((d) => d.address.location))],
+          evidence: `${describeCertificate(certificate)}; dialed: ${[...new Set(shown.map((d) => d.address.value))].join(', ')}`,
+        },
+      ];
     });
   },
 });
 
 export const examples = (): RuleExamples => ({ bad: X.kubeletServingNoIp, good: X.kubeadm });
 
-/** The address the API server dials, or why it cannot be known from the upload. */
-function dialedAddress(model: ClusterModel, server: ApiServer, kubelet: Kubelet): Address | string {
-  if (KUBELET_FLAGS.cloudProvider.isSet(kubelet)) return 'its addresses come from the cloud provider';
+/** The kind of address a kubelet is dialed at: the first of the server's preferred types a node without a cloud provider has. */
+type DialedType = 'Hostname' | 'InternalIP' | 'none';
+
+function dialedType(server: ApiServer): DialedType {
   const preferred = APISERVER.kubeletClient.preferredAddressTypes.of(server);
-  const flag = preferred.flag;
-  const types = flag ? preferred.value.map((t) => t.trim()) : DEFAULT_ADDRESS_TYPES;
-  const order = flag
-    ? `the first of --kubelet-preferred-address-types=${flag.value} the node has`
-    : 'the first of the default --kubelet-preferred-address-types the node has';
-  const where = preferred.location;
-  for (const type of types) {
-    if (type === 'Hostname') {
-      const hostname = hostnameOf(model, kubelet);
-      if (!hostname)
-        return 'its hostname, the address the API server dials, is not in the upload (set --hostname-override)';
-      return {
-        type,
-        value: hostname.value,
-        describe: `its Hostname, ${hostname.how}; ${order}`,
-        location: hostname.location ?? where,
-      };
-    }
-    if (type === 'InternalIP') {
-      const nodeIp = KUBELET_FLAGS.nodeIp.written(kubelet);
-      const ip = nodeIp?.value.split(',')[0]?.trim();
-      if (!nodeIp || !ip || !parseIp(ip) || /^(0\.0\.0\.0|::)$/.test(ip))
-        return 'its InternalIP, the address the API server dials, is not in the upload (set --node-ip)';
-      return { type, value: ip, describe: `its InternalIP, --node-ip; ${order}`, location: nodeIp.location };
-    }
-    // InternalDNS, ExternalDNS and ExternalIP come only from a cloud provider: without one a node has none.
+  const types = preferred.flag ? preferred.value.map((t) => t.trim()) : DEFAULT_ADDRESS_TYPES;
+  // InternalDNS, ExternalDNS and ExternalIP come only from a cloud provider: without one a node has none.
+  return types.find((type): type is DialedType => type === 'Hostname' || type === 'InternalIP') ?? 'none';
+}
+
+/** The kubelet's address of that type (`describe` says how it is known), or why the upload does not tell it. */
+function addressOf(model: ClusterModel, kubelet: Kubelet, type: DialedType): KubeletAddress | string {
+  if (KUBELET_FLAGS.cloudProvider.isSet(kubelet)) return 'its addresses come from the cloud provider';
+  if (type === 'Hostname') {
+    const hostname = hostnameOf(model, kubelet);
+    if (!hostname)
+      return 'its hostname, the address the API server dials, is not in the upload (set --hostname-override)';
+    return { value: hostname.value, describe: `its Hostname, ${hostname.how}`, location: hostname.location };
+  }
+  if (type === 'InternalIP') {
+    const nodeIp = KUBELET_FLAGS.nodeIp.written(kubelet);
+    const ip = nodeIp?.value.split(',')[0]?.trim();
+    if (!nodeIp || !ip || !parseIp(ip) || /^(0\.0\.0\.0|::)$/.test(ip))
+      return 'its InternalIP, the address the API server dials, is not in the upload (set --node-ip)';
+    return { value: ip, describe: 'its InternalIP, --node-ip', location: nodeIp.location };
   }
   return 'none of the --kubelet-preferred-address-types is an address a node without a cloud provider has';
+}
+
+/** The kubelet's address as one API server dials it: with that server's order of address types. */
+function dialedAs(address: KubeletAddress, server: ApiServer): Address {
+  const preferred = APISERVER.kubeletClient.preferredAddressTypes.of(server);
+  const order = preferred.flag
+    ? `the first of --kubelet-preferred-address-types=${preferred.flag.value} the node has`
+    : 'the first of the default --kubelet-preferred-address-types the node has';
+  return {
+    value: address.value,
+    describe: `${address.describe}; ${order}`,
+    location: address.location ?? preferred.location,
+  };
 }
 
 /** The kubelet's hostname: --hostname-override, else its node name as its client certificate or kubeconfig says. */

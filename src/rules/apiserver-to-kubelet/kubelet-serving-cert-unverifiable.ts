@@ -1,7 +1,9 @@
 import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule } from '../../engine/rule';
-import { verifyingApiServers } from '../support/verifying-apiservers';
+import { verifyingApiServers, type Verifying } from '../support/verifying-apiservers';
+import { namedFew, SHOWN } from '../support/named-few';
+import { groupBy } from '../../model/group-by';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { apiserver, kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
 import { describeServing, servingState } from '../support/kubelet-serving';
@@ -22,38 +24,57 @@ export default defineRule({
   check: (model, context) => {
     const verifying = verifyingApiServers(model);
     if (verifying.length === 0) return [];
+    // By the CA bundle each server verifies with, found once: a kubelet is judged against each bundle,
+    // not against each of (maybe thousands of) API servers.
+    const byAnchor = groupBy(
+      verifying,
+      (v) => bindingsOf(model, 'apiserver-kubelet-ca', v.server)[0]?.bundle,
+    );
     return kubeletFindings(model, context, (kubelet) => {
       const state = servingState(model, kubelet);
       if (!state) return undefined;
       if (!state.selfSigned) return [];
-      const kubeletSide = describeServing(state, kubelet.name);
-      return verifying.flatMap(({ server, flag }) => {
-        const anchor = bindingsOf(model, 'apiserver-kubelet-ca', server)[0];
+      const shown: Verifying[] = [];
+      let total = 0;
+      for (const [anchor, servers] of byAnchor) {
         // A self-signed certificate the API server's bundle holds (pinned) does verify.
-        if (state.source === 'certificate' && anchor?.bundle && state.binding.bundle) {
-          const trust = model.certificates.trust(state.binding.bundle, anchor.bundle);
-          if (trust.trusted !== false) return [];
+        if (state.source === 'certificate' && anchor && state.binding.bundle) {
+          const trust = model.certificates.trust(state.binding.bundle, anchor);
+          if (trust.trusted !== false) continue;
         }
-        const where =
-          state.source === 'certificate'
-            ? { location: state.location, related: [flag.location, state.binding.location] }
-            : {
-                location: state.configured.bootstrap.location,
-                related: [flag.location, state.configured.certFile.location],
-              };
-        const evidence =
-          state.source === 'certificate'
-            ? `--kubelet-certificate-authority=${flag.value}; ${state.binding.setting}; ${describeCertificate(state.certificate)}`
-            : `--kubelet-certificate-authority=${flag.value}; ${state.configured.bootstrap.describe}; ${state.configured.certFile.describe}`;
-        return [
-          {
-            subject: kubelet.name,
-            message: `${server.name} verifies kubelets with --kubelet-certificate-authority=${flag.value}, but ${kubeletSide}: logs, exec, attach and port-forward to that node fail.`,
-            ...where,
-            evidence,
-          },
-        ];
-      });
+        shown.push(...servers.slice(0, SHOWN - shown.length));
+        total += servers.length;
+      }
+      const [one] = shown;
+      if (!one) return [];
+      const kubeletSide = describeServing(state, kubelet.name);
+      const verifies =
+        total === 1
+          ? `${one.server.name} verifies kubelets with --kubelet-certificate-authority=${one.flag.value}`
+          : `${namedFew(
+              shown.map((v) => `${v.server.name} (--kubelet-certificate-authority=${v.flag.value})`),
+              total,
+              ', ',
+            )} verify kubelets`;
+      const flags = shown.map((v) => v.flag.location);
+      const values = [...new Set(shown.map((v) => v.flag.value))].join(', ');
+      return [
+        state.source === 'certificate'
+          ? {
+              subject: kubelet.name,
+              message: `${verifies}, but ${kubeletSide}: logs, exec, attach and port-forward to that node fail.`,
+              location: state.location,
+              related: [...flags, state.binding.location],
+              evidence: `--kubelet-certificate-authority=${values}; ${state.binding.setting}; ${describeCertificate(state.certificate)}`,
+            }
+          : {
+              subject: kubelet.name,
+              message: `${verifies}, but ${kubeletSide}: logs, exec, attach and port-forward to that node fail.`,
+              location: state.configured.bootstrap.location,
+              related: [...flags, state.configured.certFile.location],
+              evidence: `--kubelet-certificate-authority=${values}; ${state.configured.bootstrap.describe}; ${state.configured.certFile.describe}`,
+            },
+      ];
     });
   },
 });

@@ -33,6 +33,29 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'twelve API servers dial 10.0.0.21, which the certificate does not name: one finding, ten named',
+      files: kubeadm({ kubeletServing: 'kubelet-serving-no-ip' }).flatMap((file) =>
+        file.name.endsWith('kube-apiserver.yaml')
+          ? Array.from({ length: 12 }, (_, i) => ({
+              ...file,
+              name: file.name.replace('.yaml', `-${i}.yaml`),
+            }))
+          : [file],
+      ),
+      options: OPTIONS,
+      findings: [
+        {
+          file: SERVING,
+          messageIncludes: [
+            'kube-apiserver (/etc/kubernetes/manifests/kube-apiserver-0.yaml), kube-apiserver (/etc/kubernetes/manifests/kube-apiserver-1.yaml), ',
+            'kube-apiserver (/etc/kubernetes/manifests/kube-apiserver-9.yaml) dial ',
+            ' at 10.0.0.21 (its InternalIP, --node-ip; ',
+            ' and 2 more, but its serving certificate',
+          ],
+        },
+      ],
+    },
+    {
       name: 'another --node-ip',
       files: replace(kubeadm(), FLAGS, 'KUBELET_KUBEADM_ARGS="--node-ip=10.0.0.99"\n'),
       options: OPTIONS,

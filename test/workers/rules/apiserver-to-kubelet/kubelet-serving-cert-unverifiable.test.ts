@@ -82,6 +82,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'twelve API servers verify a kubelet that has neither field: one finding, ten named',
+      files: [
+        ...Array.from({ length: 12 }, (_, i) => ({
+          ...verifying,
+          name: apiserver.replace('.yaml', `-${i}.yaml`),
+        })),
+        { name: KUBELET_CONFIG_PATH, content: kubeletConfig('rotateCertificates: true\n') },
+      ],
+      findings: [
+        {
+          file: KUBELET_CONFIG_PATH,
+          locationDefault: true,
+          messageIncludes: [
+            `kube-apiserver (${apiserver.replace('.yaml', '-0.yaml')}) (${CA}), `,
+            `kube-apiserver (${apiserver.replace('.yaml', '-9.yaml')}) (${CA}) and 2 more verify kubelets, but `,
+          ],
+        },
+      ],
+    },
+    {
       name: 'a kubelet without --config (flag defaults), among several nodes (findings in model order)',
       files: [
         verifying,
