@@ -131,21 +131,21 @@ export class Kubelet {
       };
     }
     // The last drop-in that sets the field wins, then the main file (the kubelet merges them field by field).
-    for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
-      const at = doc === config.doc ? pointer : fieldPointer(definition.field);
-      const raw = doc.get(at);
-      const value = raw === undefined ? undefined : fromConfig(definition.kind, raw);
-      // The kubelet defaults a zero duration of its file (4h for streamingConnectionIdleTimeout); a
-      // /configz dump shows the effective values after that, so a zero there is zero.
-      const defaulted = definition.kind === 'duration' && isZeroDuration(value as string) && !config.live;
-      if (value !== undefined && !defaulted) {
-        return {
-          value: value as KubeletSettingValue<N>,
-          source: 'config',
-          location: doc.at(at),
-          describe: `${definition.field}: ${show(value)}${config.live ? ' (from /configz)' : doc === config.doc ? '' : ` (drop-in ${doc.file})`}`,
-        };
-      }
+    const read = (raw: unknown) => configValue(definition, raw, config.live);
+    const set =
+      lastDropInValue(
+        config.dropIns,
+        `setting ${name}${config.live ? ' live' : ''}`,
+        fieldPointer(definition.field),
+        read,
+      ) ?? valueAt(config.doc, pointer, read);
+    if (set) {
+      return {
+        value: set.value as KubeletSettingValue<N>,
+        source: 'config',
+        location: set.doc.at(set.pointer),
+        describe: `${definition.field}: ${show(set.value)}${config.live ? ' (from /configz)' : set.doc === config.doc ? '' : ` (drop-in ${set.doc.file})`}`,
+      };
     }
     if (defaults && Object.hasOwn(defaults.values, name)) {
       const value = defaults.values[name];
@@ -225,17 +225,17 @@ export class Kubelet {
     const config = this.config;
     if (config.mode === 'unknown' || this.options.hidden) return undefined;
     if (config.mode === 'config') {
-      for (const doc of [...config.dropIns].reverse().concat(config.doc)) {
-        const pointer = `${doc === config.doc ? config.base : ''}/featureGates/${gate}`;
-        const raw = doc.get(pointer);
-        if (typeof raw === 'boolean') {
-          return {
-            value: raw,
-            source: 'config',
-            location: doc.at(pointer),
-            describe: `featureGates.${gate}: ${raw}`,
-          };
-        }
+      const read = (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined);
+      const set =
+        lastDropInValue(config.dropIns, `gate ${gate}`, `/featureGates/${gate}`, read) ??
+        valueAt(config.doc, `${config.base}/featureGates/${gate}`, read);
+      if (set) {
+        return {
+          value: set.value,
+          source: 'config',
+          location: set.doc.at(set.pointer),
+          describe: `featureGates.${gate}: ${set.value}`,
+        };
       }
     }
     const where =
@@ -262,6 +262,60 @@ export class Kubelet {
 /** The kubelet's --cert-dir (NewKubeletFlags: /var/lib/kubelet/pki by default), without a trailing slash. */
 export function certDirOf(kubelet: { flags: FlagSet }): string {
   return KUBELET_FLAGS.certDir.of(kubelet).value.replace(/\/+$/, '');
+}
+
+/** A value a config document sets, where it sets it. */
+interface SetIn<T> {
+  doc: SourceDocument;
+  pointer: string;
+  value: T;
+}
+
+/** The value `doc` sets at `pointer`, as `read` takes it (undefined: as if unset). */
+function valueAt<T>(
+  doc: SourceDocument,
+  pointer: string,
+  read: (raw: unknown) => T | undefined,
+): SetIn<T> | undefined {
+  const raw = doc.get(pointer);
+  const value = raw === undefined ? undefined : read(raw);
+  return value === undefined ? undefined : { doc, pointer, value };
+}
+
+/**
+ * The value the last drop-in setting `pointer` sets (the kubelet applies them in order, each over the
+ * ones before). Looked up once per list of drop-ins and `key`, which must name `pointer` and `read`:
+ * every config file of a node shares one list (buildKubelets), and an upload may hold thousands of
+ * config files over thousands of drop-ins.
+ */
+function lastDropInValue<T>(
+  dropIns: readonly SourceDocument[],
+  key: string,
+  pointer: string,
+  read: (raw: unknown) => T | undefined,
+): SetIn<T> | undefined {
+  if (dropIns.length === 0) return undefined;
+  let found = dropInValues.get(dropIns);
+  if (!found) dropInValues.set(dropIns, (found = new Map<string, SetIn<unknown> | undefined>()));
+  if (found.has(key)) return found.get(key) as SetIn<T> | undefined;
+  let set: SetIn<T> | undefined;
+  for (const doc of [...dropIns].reverse()) {
+    set = valueAt(doc, pointer, read);
+    if (set) break;
+  }
+  found.set(key, set);
+  return set;
+}
+
+const dropInValues = new WeakMap<readonly SourceDocument[], Map<string, SetIn<unknown> | undefined>>();
+
+/** A setting's value as a config file writes it, or undefined when the kubelet reads it as unset. */
+function configValue(definition: SettingDefinition, raw: unknown, live: boolean): unknown {
+  const value = fromConfig(definition.kind, raw);
+  // The kubelet defaults a zero duration of its file (4h for streamingConnectionIdleTimeout); a
+  // /configz dump shows the effective values after that, so a zero there is zero.
+  const defaulted = definition.kind === 'duration' && isZeroDuration(value as string) && !live;
+  return defaulted ? undefined : value;
 }
 
 function fieldPointer(field: string): string {

@@ -12,6 +12,7 @@ import { uploadedCertificate } from '../ingest/certificate';
 import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
 import type { PemContent } from '../ingest/pem';
+import type { SourceDocument } from '../ingest/source-document';
 import { FlagSet, parseFlags } from './flags';
 import {
   Kubelet,
@@ -71,8 +72,11 @@ export function buildKubelets(
   for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
     const dropIns = dropInsOf(all, commands);
-    const local = all.filter((candidate) => !dropIns.includes(candidate));
-    const configSource = (item: Classified) => sourceOf(item, dropIns, defaults.get(item));
+    const isDropIn = new Set(dropIns);
+    const local = all.filter((candidate) => !isDropIn.has(candidate));
+    // One list for all the node's config files: Kubelet looks up what it sets once per list.
+    const dropInDocs = dropIns.map((candidate) => candidate.item.doc);
+    const configSource = (item: Classified) => sourceOf(item, dropInDocs, defaults.get(item));
     const partial = commands.filter((command) => !command.complete);
     const complete = commands.filter((command) => command.complete);
     const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
@@ -170,18 +174,17 @@ function certDirCertificate(
 
 function sourceOf(
   item: Classified,
-  dropIns: readonly ConfigCandidate[],
+  dropIns: readonly SourceDocument[],
   defaults: KubeletDefaults | undefined,
 ): KubeletConfigSource {
-  const docs = item.live ? [] : dropIns.map((candidate) => candidate.item.doc);
   return item.live
-    ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true, dropIns: docs }
+    ? { mode: 'config', doc: item.doc, base: '/kubeletconfig', live: true, dropIns: [] }
     : {
         mode: 'config',
         doc: item.doc,
         base: '',
         live: false,
-        dropIns: docs,
+        dropIns,
         ...(defaults ? { defaults } : {}),
       };
 }

@@ -181,11 +181,24 @@ function kubeconfigsDial(model: ClusterModel): ReadonlyMap<string, Dialed> {
 
 const kubeconfigHosts = new WeakMap<ClusterModel, Map<string, Dialed>>();
 
-/** The cluster's DNS domain: a kubelet's clusterDomain, else cluster.local (kubeadm's networking.dnsDomain default). */
+/**
+ * The cluster's DNS domain: a kubelet's clusterDomain, else cluster.local (kubeadm's networking.dnsDomain
+ * default). Found once per upload: every API server asks, and there may be thousands of kubelets.
+ */
 function clusterDomain(model: ClusterModel): string {
-  for (const kubelet of model.kubelets) {
-    const domain = kubelet.setting('clusterDomain')?.value;
-    if (domain) return domain.replace(/\.$/, '');
+  let domain = clusterDomains.get(model);
+  if (domain === undefined) {
+    domain = 'cluster.local';
+    for (const kubelet of model.kubelets) {
+      const set = kubelet.setting('clusterDomain')?.value;
+      if (set) {
+        domain = set.replace(/\.$/, '');
+        break;
+      }
+    }
+    clusterDomains.set(model, domain);
   }
-  return 'cluster.local';
+  return domain;
 }
+
+const clusterDomains = new WeakMap<ClusterModel, string>();
