@@ -41,7 +41,10 @@ export interface RbacBinding {
 export class Rbac {
   readonly roles: RbacRole[] = [];
   readonly bindings: RbacBinding[] = [];
-  /** `kind\0name` → the roles, and the bindings whose roleRef names it, in upload order. */
+  /**
+   * The roles, and the bindings whose roleRef names one, in upload order, by refKey: a role's own
+   * list is looked up, not filtered out of every binding of its name (an upload may hold thousands).
+   */
   private readonly rolesByName = new Map<string, RbacRole[]>();
   private readonly bindingsByRoleRef = new Map<string, RbacBinding[]>();
 
@@ -62,7 +65,7 @@ export class Rbac {
           doc,
         };
         this.roles.push(role);
-        push(this.rolesByName, `${kind}\u0000${name}`, role);
+        push(this.rolesByName, refKey(kind, name, namespace), role);
       } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
         const ref = isPlainObject(doc.value.roleRef) ? doc.value.roleRef : {};
         const binding: RbacBinding = {
@@ -80,22 +83,34 @@ export class Rbac {
           doc,
         };
         this.bindings.push(binding);
-        push(this.bindingsByRoleRef, `${binding.roleRef.kind}\u0000${binding.roleRef.name}`, binding);
+        push(this.bindingsByRoleRef, refKey(binding.roleRef.kind, binding.roleRef.name, namespace), binding);
       }
     }
   }
 
-  /** The bindings that grant a role: ClusterRoleBindings and RoleBindings of a ClusterRole, RoleBindings of a Role in its namespace. */
-  bindingsOf(role: RbacRole): RbacBinding[] {
-    const named = this.bindingsByRoleRef.get(`${role.kind}\u0000${role.name}`) ?? [];
-    return role.kind === 'ClusterRole' ? [...named] : named.filter((b) => b.namespace === role.namespace);
+  /**
+   * The bindings that grant a role: ClusterRoleBindings and RoleBindings of a ClusterRole, RoleBindings
+   * of a Role in its namespace. Not a copy: roles of one kind, name (and namespace, for a Role) share
+   * the one list, so a caller may work out what it says once for all of them.
+   */
+  bindingsOf(role: RbacRole): readonly RbacBinding[] {
+    return this.bindingsByRoleRef.get(refKey(role.kind, role.name, role.namespace)) ?? NONE;
   }
 
   /** The role a binding grants, if it was uploaded. */
   roleOf(binding: RbacBinding): RbacRole | undefined {
-    const named = this.rolesByName.get(`${binding.roleRef.kind}\u0000${binding.roleRef.name}`) ?? [];
-    return named.find((r) => r.kind === 'ClusterRole' || r.namespace === binding.namespace);
+    return this.rolesByName.get(refKey(binding.roleRef.kind, binding.roleRef.name, binding.namespace))?.[0];
   }
+}
+
+const NONE: readonly RbacBinding[] = Object.freeze([]);
+
+/**
+ * How a binding's roleRef meets a role: a ClusterRole by its name alone, a Role by its name in the
+ * binding's namespace (a RoleBinding can only name a Role of its own namespace).
+ */
+function refKey(kind: string, name: string, namespace: string | undefined): string {
+  return JSON.stringify(kind === 'Role' ? [kind, name, namespace ?? null] : [kind, name]);
 }
 
 function push<T>(index: Map<string, T[]>, key: string, item: T) {

@@ -35,9 +35,11 @@ const repo = new URL('../../', import.meta.url).pathname;
  * 250 of each before), and runRules' listing of findings (only the listed ones completed): 1,272 bytes
  * together, 193,633. Raised to 195,000 for src/rules/support/named-few.ts and the Konnectivity, serving-name
  * and kubelet-serving rules' one finding per certificate or kubelet (a 44.7 s, 55 MB answer from 3,949
- * certificates and names before; 2.6 s, 1.96 MB after): 932 bytes, 194,516.
+ * certificates and names before; 2.6 s, 1.96 MB after): 932 bytes, 194,516. Raised to 195,500 for the
+ * drop-ins looked up once per node and roles' bindings once per name (21.5 s and 3.6 s before for 1,600
+ * of each; 3.2 s and 0.46 s after): 510 bytes, 195,026.
  */
-const MAX_GZIP_BYTES = 195_000;
+const MAX_GZIP_BYTES = 195_500;
 
 interface Worker {
   fetch: (request: Request, env: unknown, ctx: unknown) => Promise<Response>;

@@ -1,9 +1,10 @@
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { grantOf, type RbacBinding } from '../../model/rbac';
+import { grantOf, type Rbac, type RbacBinding, type RbacRole } from '../../model/rbac';
 import { bindingsOf, describeCertificate } from '../support/certificate-findings';
 import { CERTIFICATE_EXAMPLES as X } from '../support/example-certificates';
 import type { RuleExamples } from '../support/examples';
+import { namedFew } from '../support/named-few';
 import { subjectOf } from '../support/trust-findings';
 
 /** Exec, attach, port-forward and container logs are the kubelet's nodes/proxy (pkg/kubelet/server/auth.go). */
@@ -38,6 +39,19 @@ export default defineRule({
       context.notEvaluated('no ClusterRoleBinding was uploaded (kubectl get clusterrolebindings -o yaml)');
       return [];
     }
+    // The same for every API server, worked out once: who the bindings let use nodes/proxy, and the
+    // kubelets and bindings named (at most SHOWN of each).
+    const holders = grantHolders(model.rbac, clusterBindings);
+    const kubelets = `${namedFew(
+      webhook.map((k) => k.name),
+      webhook.length,
+      ', ',
+    )} ${webhook.length === 1 ? 'authorizes' : 'authorize'} by Webhook and ${webhook.length === 1 ? 'answers' : 'answer'}`;
+    const bindingNames = namedFew(
+      clusterBindings.map((b) => b.name),
+      clusterBindings.length,
+      ', ',
+    );
     return model.apiServers.flatMap((server): RawFinding[] => {
       const binding = bindingsOf(model, 'apiserver-kubelet-client', server)[0];
       if (!binding) return []; // apiserver-kubelet-client-certificate-missing
@@ -50,28 +64,43 @@ export default defineRule({
       const user = certificate.subject.commonName ?? '';
       const groups = [...certificate.subject.organizations, 'system:authenticated'];
       if (groups.includes(PRIVILEGED_GROUP)) return [];
-      const holds = (b: RbacBinding) =>
-        b.subjects.some(
-          (s) => (s.kind === 'User' && s.name === user) || (s.kind === 'Group' && groups.includes(s.name)),
-        );
-      const granting = clusterBindings.filter(holds).filter((b) => {
-        const role = model.rbac.roleOf(b);
-        if (!role) return b.roleRef.kind === 'ClusterRole' && BUILT_IN_GRANTS.has(b.roleRef.name);
-        return role.rules.some((rule) => grantOf(rule, RESOURCE, VERBS));
-      });
-      if (granting.length > 0) return [];
+      if (holders.has(subjectKey('User', user)) || groups.some((g) => holders.has(subjectKey('Group', g))))
+        return [];
       const who = `user ${user || '(no CN)'} in groups ${certificate.subject.organizations.join(', ') || '(no O)'}`;
       return [
         {
           subject: subjectOf(certificate),
-          message: `${server.name} calls kubelets as ${who} (${binding.setting}), and none of the ${clusterBindings.length} uploaded ClusterRoleBindings grants it ${RESOURCE}: ${webhook.map((k) => k.name).join(', ')} ${webhook.length === 1 ? 'authorizes' : 'authorize'} by Webhook and ${webhook.length === 1 ? 'answers' : 'answer'} logs and exec with 403.`,
+          message: `${server.name} calls kubelets as ${who} (${binding.setting}), and none of the ${clusterBindings.length} uploaded ClusterRoleBindings grants it ${RESOURCE}: ${kubelets} logs and exec with 403.`,
           location: first.location,
           related: [binding.location],
-          evidence: `${describeCertificate(certificate)}; ClusterRoleBindings: ${clusterBindings.map((b) => b.name).join(', ')}`,
+          evidence: `${describeCertificate(certificate)}; ClusterRoleBindings: ${bindingNames}`,
         },
       ];
     });
   },
 });
+
+/** The Users and Groups (subjectKey) that a ClusterRoleBinding of a role granting nodes/proxy holds. */
+function grantHolders(rbac: Rbac, clusterBindings: readonly RbacBinding[]): Set<string> {
+  // Many bindings may name one role: its rules are read once.
+  const granted = new Map<RbacRole, boolean>();
+  const grants = (role: RbacRole) => {
+    let yes = granted.get(role);
+    if (yes === undefined)
+      granted.set(role, (yes = role.rules.some((rule) => grantOf(rule, RESOURCE, VERBS))));
+    return yes;
+  };
+  const holders = new Set<string>();
+  for (const b of clusterBindings) {
+    const role = rbac.roleOf(b);
+    if (!(role ? grants(role) : b.roleRef.kind === 'ClusterRole' && BUILT_IN_GRANTS.has(b.roleRef.name)))
+      continue;
+    for (const s of b.subjects)
+      if (s.kind === 'User' || s.kind === 'Group') holders.add(subjectKey(s.kind, s.name));
+  }
+  return holders;
+}
+
+const subjectKey = (kind: 'User' | 'Group', name: string) => `${kind}\u0000${name}`;
 
 export const examples = (): RuleExamples => ({ bad: X.kubeletClientUnbound, good: X.kubeadm });

@@ -3,6 +3,7 @@ import { LINKS } from '../../catalogue/links';
 import { kubeletFindings } from '../support/kubelet-findings';
 import { defineRule, type RawFinding } from '../../engine/rule';
 import { kubeletConfig, lines, upload, type RuleExamples } from '../support/examples';
+import { namedFew } from '../support/named-few';
 
 const GATE = 'RotateKubeletServerCertificate';
 /** Beta and on by default since 1.12 (website feature-gates/RotateKubeletServerCertificate.md). */
@@ -40,6 +41,8 @@ export default defineRule({
         },
       ];
     });
+    // The same for every controller manager: at most SHOWN kubelets named, once.
+    const bootstrappers = `${namedFew(bootstrapping, bootstrapping.length, ', ')} bootstrap${bootstrapping.length === 1 ? 's its' : ' their'}`;
     const controllerFindings: RawFinding[] =
       bootstrapping.length === 0
         ? []
@@ -50,7 +53,7 @@ export default defineRule({
             return [
               {
                 subject: manager.name,
-                message: `${manager.name} turns the ${GATE} feature gate off (--feature-gates=${flag.value}) while ${bootstrapping.join(', ')} bootstrap${bootstrapping.length === 1 ? 's its' : ' their'} serving certificate.`,
+                message: `${manager.name} turns the ${GATE} feature gate off (--feature-gates=${flag.value}) while ${bootstrappers} serving certificate.`,
                 location: flag.location,
                 evidence: `--feature-gates=${flag.value}`,
               },

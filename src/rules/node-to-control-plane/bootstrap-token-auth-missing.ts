@@ -2,6 +2,7 @@ import { LINKS } from '../../catalogue/links';
 import { APISERVER } from '../../model/settings/kube-apiserver';
 import { defineRule } from '../../engine/rule';
 import { CLUSTER, apiserver, kubeconfig, upload, type RuleExamples } from '../support/examples';
+import { namedFew, SHOWN } from '../support/named-few';
 
 export default defineRule({
   id: 'bootstrap-token-auth-missing',
@@ -21,6 +22,13 @@ export default defineRule({
       (k) => k.role === 'kubelet-bootstrap' && k.currentUser?.auth.includes('token'),
     );
     if (bootstraps.length === 0) return [];
+    // The same for every API server: named (at most SHOWN) and placed once, not per server.
+    const who = namedFew(
+      bootstraps.slice(0, SHOWN).map((k) => k.name),
+      bootstraps.length,
+      ', ',
+    );
+    const tokens = bootstraps.slice(0, SHOWN).map((k) => k.doc.at(`${k.currentUser?.pointer ?? ''}/token`));
     return model.apiServers.flatMap((server) => {
       const enabled = APISERVER.authentication.enableBootstrapTokenAuth.of(server);
       if (enabled.value) return [];
@@ -39,9 +47,9 @@ export default defineRule({
       return [
         {
           subject: server.name,
-          message: `${server.name} does not accept bootstrap tokens (${evidence}), but ${bootstraps.map((k) => k.name).join(', ')} authenticates with one: TLS bootstrapping fails.`,
+          message: `${server.name} does not accept bootstrap tokens (${evidence}), but ${who} authenticates with one: TLS bootstrapping fails.`,
           location: enabled.location,
-          related: bootstraps.map((k) => k.doc.at(`${k.currentUser?.pointer ?? ''}/token`)),
+          related: [...tokens],
           evidence,
         },
       ];

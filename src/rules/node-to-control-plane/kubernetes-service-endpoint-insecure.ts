@@ -2,6 +2,7 @@ import { kubernetesServicePorts } from '../../model/kubernetes-service';
 import { LINKS } from '../../catalogue/links';
 import { defineRule } from '../../engine/rule';
 import { apiserver, kubernetesService, upload, type RuleExamples } from '../support/examples';
+import { namedFew, SHOWN } from '../support/named-few';
 
 export default defineRule({
   id: 'kubernetes-service-endpoint-insecure',
@@ -18,15 +19,25 @@ export default defineRule({
   requires: ['apiserver', 'kubernetes-service'],
   check: (model) => {
     const secure = new Map(model.apiServers.map((s) => [s.securePort.value, s.securePort]));
-    const expected = [...secure.values()];
+    // The same for every Service document: the first SHOWN secure ports named and placed, once.
+    const expected = [...secure.values()].slice(0, SHOWN);
+    const ports = `${namedFew(
+      expected.map((e) => String(e.value)),
+      secure.size,
+      ' or ',
+    )} (${namedFew(
+      expected.map((e) => e.describe),
+      secure.size,
+    )})`;
+    const related = expected.map((e) => e.location);
     return model.kubernetesService.flatMap((doc) =>
       kubernetesServicePorts(doc)
         .filter((p) => typeof p.port === 'number' && !secure.has(p.port))
         .map((p) => ({
           subject: `${String(doc.value.kind)} default/kubernetes`,
-          message: `The ${p.describe} is ${p.port}, not the API server's secure port ${expected.map((e) => e.value).join(' or ')} (${expected.map((e) => e.describe).join('; ')}).`,
+          message: `The ${p.describe} is ${p.port}, not the API server's secure port ${ports}.`,
           location: p.location,
-          related: expected.map((e) => e.location),
+          related: [...related],
           evidence: `${p.describe}: ${p.port}`,
         })),
     );

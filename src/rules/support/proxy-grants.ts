@@ -3,8 +3,22 @@
  * this path. A role Kubernetes ships itself is reported as info (it is not the user's mistake; who it
  * is bound to is).
  */
-import { grantOf, type Grant, type Rbac } from '../../model/rbac';
+import { grantOf, type Grant, type Rbac, type RbacBinding } from '../../model/rbac';
 import type { RawFinding } from '../../engine/rule';
+import type { Location } from '../../schemas/common';
+import { namedFew, SHOWN } from './named-few';
+
+/** What the bindings of a role say, the same for every role they bind (see bindingsTo). */
+interface Bound {
+  /** Not empty, but none of them a ClusterRoleBinding, for a cluster-scoped resource. */
+  namespacedOnly: boolean;
+  /** No binding grants the role (when namespacedOnly is false). */
+  none: boolean;
+  /** `RoleBinding ns/a, … and N more` (namespacedOnly) or `bound by … to …`: at most SHOWN of each. */
+  named: string;
+  /** Where the first SHOWN of them name the role. */
+  related: Location[];
+}
 
 /**
  * `clusterScoped`: the resources are cluster-scoped (nodes/proxy). A Role, always namespaced, cannot
@@ -19,6 +33,9 @@ export function proxyGrantFindings(
   clusterScoped = false,
 ): RawFinding[] {
   const roles = clusterScoped ? rbac.roles.filter((role) => role.kind === 'ClusterRole') : rbac.roles;
+  // Roles of one name share their bindings (an upload may hold thousands of each): what those say is
+  // worked out once per list, and names and places at most SHOWN of them.
+  const bound = new Map<readonly RbacBinding[], Bound>();
   return roles.flatMap((role) => {
     const grants: Array<Grant & { resource: string }> = [];
     for (const rule of role.rules)
@@ -31,26 +48,24 @@ export function proxyGrantFindings(
     const granted = [...new Set(grants.map((g) => g.resource))].join(', ');
     const how = [...new Set(grants.map(describeGrant))].join('; ');
     const all = rbac.bindingsOf(role);
-    const bindings = clusterScoped ? all.filter((b) => b.kind === 'ClusterRoleBinding') : all;
-    const namespacedOnly = clusterScoped && all.length > 0 && bindings.length === 0;
-    const subjects = bindings.flatMap((b) =>
-      b.subjects.map((s) => `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`),
-    );
+    let them = bound.get(all);
+    if (!them) bound.set(all, (them = bindingsTo(all, clusterScoped)));
+    const { namespacedOnly } = them;
     const where = role.namespace ? ` in namespace ${role.namespace}` : '';
     const reach =
       rbac.bindings.length === 0
         ? 'no bindings were uploaded, so who holds it is unknown'
         : namespacedOnly
-          ? `only ${all.map((b) => `RoleBinding ${b.namespace ?? ''}/${b.name}`).join(', ')} bind it, and a RoleBinding cannot grant cluster-scoped ${granted}`
-          : bindings.length === 0
+          ? `only ${them.named} bind it, and a RoleBinding cannot grant cluster-scoped ${granted}`
+          : them.none
             ? 'no uploaded binding grants it'
-            : `bound by ${bindings.map((b) => `${b.kind} ${b.name}`).join(', ')} to ${subjects.length > 0 ? [...new Set(subjects)].join(', ') : 'no subjects'}`;
+            : them.named;
     return [
       {
         subject: `${role.kind} ${role.name}`,
         message: `${role.kind} ${role.name}${where} grants ${granted} (${how}); ${reach}.`,
         location: role.doc.at(`${first.rule.pointer}/resources`),
-        related: (namespacedOnly ? all : bindings).map((b) => b.doc.at('/roleRef')),
+        related: [...them.related],
         evidence: how,
         ...(namespacedOnly
           ? {
@@ -70,6 +85,50 @@ export function proxyGrantFindings(
       },
     ];
   });
+}
+
+/** What `all`, the bindings of a role, say of who holds it (clusterScoped: see proxyGrantFindings). */
+function bindingsTo(all: readonly RbacBinding[], clusterScoped: boolean): Bound {
+  const bindings = clusterScoped ? all.filter((b) => b.kind === 'ClusterRoleBinding') : all;
+  const namespacedOnly = clusterScoped && all.length > 0 && bindings.length === 0;
+  const shown = (namespacedOnly ? all : bindings).slice(0, SHOWN);
+  const related = shown.map((b) => b.doc.at('/roleRef'));
+  if (namespacedOnly)
+    return {
+      namespacedOnly,
+      none: false,
+      named: namedFew(
+        shown.map((b) => `RoleBinding ${b.namespace ?? ''}/${b.name}`),
+        all.length,
+        ', ',
+      ),
+      related,
+    };
+  // The subjects of the bindings named are named in full (a binding's own list, as the reports have
+  // always shown it); those of the others are only counted.
+  const subjects = new Set<string>();
+  const describe = (b: RbacBinding) =>
+    b.subjects.map((s) => `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`);
+  for (const b of shown) for (const subject of describe(b)) subjects.add(subject);
+  const named = [...subjects];
+  for (const b of bindings.slice(SHOWN)) for (const subject of describe(b)) subjects.add(subject);
+  const more = subjects.size - named.length;
+  const to =
+    subjects.size === 0
+      ? 'no subjects'
+      : named.length === 0
+        ? `${more} subjects of the bindings not named`
+        : `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return {
+    namespacedOnly,
+    none: bindings.length === 0,
+    named: `bound by ${namedFew(
+      shown.map((b) => `${b.kind} ${b.name}`),
+      bindings.length,
+      ', ',
+    )} to ${to}`,
+    related,
+  };
 }
 
 function describeGrant(grant: Grant & { resource: string }): string {

@@ -45,5 +45,23 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'twelve kubelets authorize by Webhook: ten named',
+      files: kubeadm({ apiserverKubeletClient: 'apiserver-kubelet-client-no-rbac' }).flatMap((f) =>
+        f.name === '/var/lib/kubelet/config.yaml'
+          ? Array.from({ length: 12 }, (_, i) => ({ ...f, name: `node-${i}${f.name}` }))
+          : [f],
+      ),
+      options: OPTIONS,
+      findings: [
+        {
+          file: '/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+          messageIncludes: [
+            'grants it nodes/proxy: kubelet on node node-0, kubelet on node node-1, ',
+            'kubelet on node node-9 and 2 more authorize by Webhook and answer logs and exec with 403.',
+          ],
+        },
+      ],
+    },
   ],
 });

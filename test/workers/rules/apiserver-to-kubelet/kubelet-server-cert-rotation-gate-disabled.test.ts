@@ -99,5 +99,29 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'kube-controller-manager turns it off while twelve kubelets bootstrap: ten named',
+      files: [
+        ...Array.from({ length: 12 }, (_, i) => ({
+          name: `worker-${i}/var/lib/kubelet/config.yaml`,
+          content: kubeletConfig('serverTLSBootstrap: true\n'),
+        })),
+        {
+          name: controllerManager,
+          content: staticPod('kube-controller-manager', [
+            '--feature-gates=RotateKubeletServerCertificate=false',
+          ]),
+        },
+      ],
+      findings: [
+        {
+          file: controllerManager,
+          messageIncludes: [
+            'while kubelet on node worker-0, kubelet on node worker-1, ',
+            'kubelet on node worker-9 and 2 more bootstrap their serving certificate.',
+          ],
+        },
+      ],
+    },
   ],
 });

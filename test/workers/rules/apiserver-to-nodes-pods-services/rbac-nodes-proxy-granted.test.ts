@@ -5,6 +5,7 @@ import { ruleTester } from '../../../support/rule-tester';
 const file = 'rbac.yaml';
 const one = (content: string) => [{ name: file, content }];
 const both = (...docs: string[]) => [{ name: file, content: docs.join('---\n') }];
+const twelve = <T>(doc: (i: number) => T): T[] => Array.from({ length: 12 }, (_, i) => doc(i));
 
 ruleTester(rule, {
   valid: [
@@ -98,6 +99,40 @@ ruleTester(rule, {
         rbacBinding('sre', { kind: 'ClusterRole', name: 'node-debugger' }, ['Group sre']),
       ),
       findings: [{ severity: 'high', messageIncludes: 'bound by ClusterRoleBinding sre to Group sre.' }],
+    },
+    {
+      name: 'twelve roles of one name, each bound by twelve bindings: ten of the bindings and subjects named',
+      files: both(
+        ...twelve(() => rbacRole('node-debugger', ['nodes/proxy'], ['get'])),
+        ...twelve((i) =>
+          rbacBinding(`b${i}`, { kind: 'ClusterRole', name: 'node-debugger' }, [`User u${i}`]),
+        ),
+      ),
+      findings: twelve(() => ({
+        messageIncludes: [
+          'bound by ClusterRoleBinding b0, ClusterRoleBinding b1, ',
+          'ClusterRoleBinding b9 and 2 more to User u0, User u1, ',
+          'User u9 and 2 more.',
+        ],
+      })),
+    },
+    {
+      name: 'a ClusterRole bound only by twelve RoleBindings: ten named (info)',
+      files: both(
+        rbacRole('node-debugger', ['nodes/proxy'], ['get']),
+        ...twelve((i) =>
+          rbacBinding(`d${i}`, { kind: 'ClusterRole', name: 'node-debugger' }, ['User alice'], 'tools'),
+        ),
+      ),
+      findings: [
+        {
+          severity: 'info',
+          messageIncludes: [
+            'only RoleBinding tools/d0, RoleBinding tools/d1, ',
+            'RoleBinding tools/d9 and 2 more bind it, and a RoleBinding cannot grant cluster-scoped nodes/proxy',
+          ],
+        },
+      ],
     },
     {
       name: 'the built-in system:kubelet-api-admin is info, with who holds it',

@@ -4,6 +4,7 @@ import { ruleTester } from '../../../support/rule-tester';
 
 const file = 'rbac.yaml';
 const one = (content: string) => [{ name: file, content }];
+const twelve = <T>(item: (i: number) => T) => Array.from({ length: 12 }, (_, i) => item(i));
 
 ruleTester(rule, {
   valid: [
@@ -37,6 +38,23 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'twelve Roles of one name in a namespace, each bound there by twelve RoleBindings: ten named',
+      files: one(
+        [
+          ...twelve(() => rbacRole('web-debug', ['services/proxy'], ['get'], { namespace: 'shop' })),
+          ...twelve((i) => rbacBinding(`r${i}`, { kind: 'Role', name: 'web-debug' }, [`User u${i}`], 'shop')),
+          rbacBinding('elsewhere', { kind: 'Role', name: 'web-debug' }, ['User eve'], 'other'),
+        ].join('---\n'),
+      ),
+      findings: twelve(() => ({
+        messageIncludes: [
+          'bound by RoleBinding r0, RoleBinding r1, ',
+          'RoleBinding r9 and 2 more to User u0, User u1, ',
+          'User u9 and 2 more.',
+        ],
+      })),
     },
     {
       name: 'both subresources through */proxy, one finding for the role',

@@ -50,6 +50,14 @@ ruleTester(rule, {
       files: [{ name: file, content: apiserverPod(['--enable-bootstrap-token-auth=false']) }, bootstrap],
       findings: [{ line: 10, messageIncludes: '--enable-bootstrap-token-auth is false' }],
     },
+    {
+      name: 'twelve bootstrap kubeconfigs: ten named',
+      files: [
+        { name: file, content: apiserverPod(['--secure-port=6443']) },
+        ...Array.from({ length: 12 }, (_, i) => ({ ...bootstrap, name: `worker-${i}${bootstrap.name}` })),
+      ],
+      findings: [{ messageIncludes: ['worker-0', 'worker-9', ' and 2 more authenticates with one'] }],
+    },
   ],
   notEvaluated: [
     {

@@ -48,6 +48,29 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'twelve API servers of twelve secure ports: ten named',
+      files: [
+        {
+          name: file,
+          content: Array.from({ length: 12 }, (_, i) => apiserverPod([`--secure-port=${7000 + i}`])).join(
+            '---\n',
+          ),
+        },
+        { name: svcFile, content: service(8080) },
+      ],
+      findings: [
+        {
+          file: svcFile,
+          messageIncludes: [
+            "not the API server's secure port 7000 or 7001 or ",
+            ' or 7009 and 2 more (--secure-port=7000',
+            '--secure-port=7009',
+            ' and 2 more).',
+          ],
+        },
+      ],
+    },
+    {
       name: 'EndpointSlice port differs from --secure-port',
       files: [
         { name: file, content: apiserverPod(['--secure-port=8443']) },
