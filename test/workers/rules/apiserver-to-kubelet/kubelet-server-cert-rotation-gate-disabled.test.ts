@@ -11,6 +11,11 @@ import { ruleTester } from '../../../support/rule-tester';
 const cmdline = '/proc/kubelet-cmdline.txt';
 const gateOff = 'featureGates:\n  RotateKubeletServerCertificate: false\n';
 const controllerManager = manifestPath('kube-controller-manager');
+/** The controller manager's manifest that turns the gate off. */
+const managerGateOff = {
+  name: controllerManager,
+  content: staticPod('kube-controller-manager', ['--feature-gates=RotateKubeletServerCertificate=false']),
+};
 
 ruleTester(rule, {
   valid: [
@@ -20,15 +25,7 @@ ruleTester(rule, {
     },
     {
       name: 'gate off but no bootstrap wanted (also on kube-controller-manager)',
-      files: [
-        { name: KUBELET_CONFIG_PATH, content: kubeletConfig(gateOff) },
-        {
-          name: controllerManager,
-          content: staticPod('kube-controller-manager', [
-            '--feature-gates=RotateKubeletServerCertificate=false',
-          ]),
-        },
-      ],
+      files: [{ name: KUBELET_CONFIG_PATH, content: kubeletConfig(gateOff) }, managerGateOff],
     },
     {
       name: 'a flag gate turns the file gate back on (gates merge one by one)',
@@ -84,12 +81,7 @@ ruleTester(rule, {
           name: 'worker-1/var/lib/kubelet/config.yaml',
           content: kubeletConfig('serverTLSBootstrap: true\n'),
         },
-        {
-          name: controllerManager,
-          content: staticPod('kube-controller-manager', [
-            '--feature-gates=RotateKubeletServerCertificate=false',
-          ]),
-        },
+        managerGateOff,
       ],
       findings: [
         {
@@ -106,12 +98,7 @@ ruleTester(rule, {
           name: `worker-${i}/var/lib/kubelet/config.yaml`,
           content: kubeletConfig('serverTLSBootstrap: true\n'),
         })),
-        {
-          name: controllerManager,
-          content: staticPod('kube-controller-manager', [
-            '--feature-gates=RotateKubeletServerCertificate=false',
-          ]),
-        },
+        managerGateOff,
       ],
       findings: [
         {
