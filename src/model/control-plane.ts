@@ -77,26 +77,27 @@ export function containerWords(item: Classified): ContainerWords | undefined {
     }
     return words;
   };
-  const command = listWords('command');
+  let command = listWords('command');
   const args = listWords('args');
-  const words: ArgWord[] = [];
-  // `command: [sh, -c, "kube-apiserver --flag ..."]`: read the script's words.
+  // `command: [sh, -c, "kube-apiserver --flag ..."]`: read the script's words. (Spread into arrays,
+  // never into a call's arguments: a command line may have hundreds of thousands of words.)
   const script = command[2];
   if (script && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
-    command.splice(
-      0,
-      3,
-      ...splitShellWords(script.text).map((word) => ({ text: word.text, location: script.location })),
-    );
+    const scriptWords = splitShellWords(script.text).map((word) => ({
+      text: word.text,
+      location: script.location,
+    }));
+    command = [...scriptWords, ...command.slice(3)];
   }
   // The program is the first word of `command`; with no command, `args[0]` may name it (the image's
   // entrypoint runs it) or already be a flag.
   const wrapped = goRunner(command, args);
-  if (wrapped) words.push(...wrapped);
-  else if (command.length > 0) words.push(...command.slice(1), ...args);
+  let words: ArgWord[];
+  if (wrapped) words = wrapped;
+  else if (command.length > 0) words = [...command.slice(1), ...args];
   else if (args[0] && !args[0].text.startsWith('-') && componentOfProgram(args[0].text))
-    words.push(...args.slice(1));
-  else words.push(...args);
+    words = args.slice(1);
+  else words = args;
   const listKey =
     wrapped || (Array.isArray(container.args) && !Array.isArray(container.command)) ? 'args' : 'command';
   const insertAt = doc.at(`${containerPointer}/${listKey}`, true);

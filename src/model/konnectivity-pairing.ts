@@ -3,6 +3,10 @@
  * the TCP-mode servers for a tcp transport, and otherwise every candidate (the mismatch is then
  * konnectivity-uds-mismatch's finding). Candidates are the servers on the API server's node, or every
  * server when the egress file came without the API server that names it.
+ *
+ * Then thousands of egress files and thousands of servers would be millions of guessed pairs, each a
+ * finding: past MAX_PAIRS the remaining selections are left unpaired, and the rules say so. A real
+ * control plane has a few of each.
  */
 import type { ClusterModel } from './cluster-model';
 import type { ControlPlaneComponent } from './control-plane';
@@ -17,23 +21,46 @@ export interface ProxiedSelection {
   servers: ControlPlaneComponent[];
 }
 
-export function proxiedSelections(model: ClusterModel): ProxiedSelection[] {
+/** Pairs of (egress selection, konnectivity-server) judged at most: a hundred times a large cluster's. */
+export const MAX_PAIRS = 10_000;
+
+export interface Pairing {
+  proxied: ProxiedSelection[];
+  /** Selections left unpaired past MAX_PAIRS. */
+  unpaired: number;
+}
+
+export function proxiedSelections(model: ClusterModel): Pairing {
   const candidates = new Map<EgressSelector, ControlPlaneComponent[]>();
   for (const apiServer of model.apiServers) {
     if (apiServer.egressSelector.state !== 'uploaded') continue;
     const selector = apiServer.egressSelector.value;
     if (!candidates.has(selector)) candidates.set(selector, serversFor(apiServer, model));
   }
-  return model.egressSelectors.flatMap((selector) => {
+  const proxied: ProxiedSelection[] = [];
+  let pairs = 0;
+  let unpaired = 0;
+  for (const selector of model.egressSelectors) {
     const servers = candidates.get(selector) ?? model.konnectivityServers;
-    return selector.selections.flatMap((selection) => {
+    for (const selection of selector.selections) {
       const transport = transportOf(selection);
-      if (!transport) return [];
+      if (!transport) continue;
+      if (pairs >= MAX_PAIRS) {
+        unpaired++;
+        continue;
+      }
       const matching = servers.filter((server) => {
         const uds = KONNECTIVITY_SERVER.udsName.of(server).value;
         return transport === 'uds' ? uds === selection.udsName : uds === '';
       });
-      return [{ selector, selection, transport, servers: matching.length > 0 ? matching : servers }];
-    });
-  });
+      const paired = matching.length > 0 ? matching : servers;
+      pairs += paired.length;
+      proxied.push({ selector, selection, transport, servers: paired });
+    }
+  }
+  return { proxied, unpaired };
 }
+
+/** What a rule says of the selections proxiedSelections left unpaired. */
+export const unpairedReason = (unpaired: number): string =>
+  `${unpaired} egress selections were not paired with konnectivity servers: the upload pairs more than ${MAX_PAIRS} selections and servers (upload the API servers that name the egress files, so that each is paired with the servers on its node)`;

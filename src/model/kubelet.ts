@@ -119,7 +119,8 @@ export class Kubelet {
         describe: `--${definition.flag} is not set and the kubelet runs without --config, so the flag default ${show(definition.flagDefault)} applies`,
       };
     }
-    const pointer = config.base + fieldPointer(definition.field);
+    const field = fieldPointer(definition.field);
+    const pointer = config.base + field;
     const defaults = config.defaults;
     if (defaults?.forced && Object.hasOwn(defaults.forced, name)) {
       const value = defaults.forced[name];
@@ -131,14 +132,12 @@ export class Kubelet {
       };
     }
     // The last drop-in that sets the field wins, then the main file (the kubelet merges them field by field).
+    // A /configz dump (live) has no drop-ins: the key need not tell the two readings apart.
     const read = (raw: unknown) => configValue(definition, raw, config.live);
     const set =
-      lastDropInValue(
-        config.dropIns,
-        `setting ${name}${config.live ? ' live' : ''}`,
-        fieldPointer(definition.field),
-        read,
-      ) ?? valueAt(config.doc, pointer, read);
+      (config.dropIns.length > 0
+        ? lastDropInValue(config.dropIns, `setting ${name}`, field, read)
+        : undefined) ?? valueAt(config.doc, pointer, read);
     if (set) {
       return {
         value: set.value as KubeletSettingValue<N>,
@@ -227,8 +226,9 @@ export class Kubelet {
     if (config.mode === 'config') {
       const read = (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined);
       const set =
-        lastDropInValue(config.dropIns, `gate ${gate}`, `/featureGates/${gate}`, read) ??
-        valueAt(config.doc, `${config.base}/featureGates/${gate}`, read);
+        (config.dropIns.length > 0
+          ? lastDropInValue(config.dropIns, `gate ${gate}`, `/featureGates/${gate}`, read)
+          : undefined) ?? valueAt(config.doc, `${config.base}/featureGates/${gate}`, read);
       if (set) {
         return {
           value: set.value,
@@ -294,7 +294,6 @@ function lastDropInValue<T>(
   pointer: string,
   read: (raw: unknown) => T | undefined,
 ): SetIn<T> | undefined {
-  if (dropIns.length === 0) return undefined;
   let found = dropInValues.get(dropIns);
   if (!found) dropInValues.set(dropIns, (found = new Map<string, SetIn<unknown> | undefined>()));
   if (found.has(key)) return found.get(key) as SetIn<T> | undefined;
@@ -318,9 +317,16 @@ function configValue(definition: SettingDefinition, raw: unknown, live: boolean)
   return defaulted ? undefined : value;
 }
 
+/** `/authentication/x509/clientCAFile` for `authentication.x509.clientCAFile`: by field, for every lookup. */
 function fieldPointer(field: string): string {
-  return field.split('.').reduce((pointer, part) => childPointer(pointer, part), '');
+  let pointer = fieldPointers.get(field);
+  if (pointer === undefined)
+    fieldPointers.set(field, (pointer = field.split('.').reduce((p, part) => childPointer(p, part), '')));
+  return pointer;
 }
+
+/** Keyed by the settings table's fields only: a few dozen entries. */
+const fieldPointers = new Map<string, string>();
 
 /** `0`, `0s`, `0h0m0s`...: a duration of zero as Go's time.ParseDuration reads it. */
 export function isZeroDuration(value: string): boolean {

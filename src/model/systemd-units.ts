@@ -118,7 +118,7 @@ function expandUnit(
     if (whole) {
       const found = resolve(whole, sources);
       if (found === 'unknown') unknown.add(whole);
-      else if (found) args.push(...found.words);
+      else if (found) for (const each of found.words) args.push(each);
       continue;
     }
     const braced = [...word.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');

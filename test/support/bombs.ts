@@ -5,6 +5,14 @@
  * quick test.
  */
 import { konnectivityUpload, kubeadmUpload, RIGHT_PKI } from '../../src/rules/support/example-certificates';
+import {
+  egressSelector,
+  KONNECTIVITY_AGENT_TOKEN,
+  KONNECTIVITY_SOCKET,
+  konnectivityAgent,
+  konnectivityServer,
+  staticPod,
+} from '../../src/rules/support/examples';
 import { kubectlPodList } from './kubectl-list';
 
 /** The default body limit (LIMITS.maxBodyBytes): every bomb stays just under it. */
@@ -231,7 +239,88 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
     pkiCrossProduct(size),
     pkiCrossProduct(size, true),
     konnectivityCrossProduct(size),
+    konnectivityTokenCrossProduct(size),
+    egressCrossProduct(size, 'mode'),
+    egressCrossProduct(size, 'socket'),
+    ...unknownNames(size),
   ];
+}
+
+/**
+ * An API server pod of flags and feature gates it does not know, as many as fit, or one name as long
+ * as the body: each unknown name is compared with every real one for "did you mean", and a comparison
+ * was length × length.
+ */
+function unknownNames(size: number): Bomb[] {
+  const pod = (flags: readonly string[]) => staticPod('kube-apiserver', flags).content;
+  const flags = Math.floor(size / 48);
+  const shortFlags = Math.floor(size / 18);
+  const gates = Math.floor(size / 30);
+  return [
+    yamlBomb(
+      'real input',
+      `an API server pod with ${flags} unknown flags`,
+      pod(Array.from({ length: flags }, (_, i) => `--kubelet-certificate-authorty-${i}=x`)),
+    ),
+    yamlBomb(
+      'real input',
+      `an API server pod with ${shortFlags} short unknown flags`,
+      pod(Array.from({ length: shortFlags }, (_, i) => `--x${i}`)),
+    ),
+    yamlBomb(
+      'real input',
+      `an API server pod with ${gates} unknown feature gates`,
+      pod([
+        `--feature-gates=${Array.from({ length: gates }, (_, i) => `RotateKubeletCert${i}=true`).join(',')}`,
+      ]),
+    ),
+    yamlBomb('huge scalars', 'one flag name to the body limit', pod([`--${'a'.repeat(size - 400)}=1`])),
+    yamlBomb(
+      'huge scalars',
+      'one feature gate name to the body limit',
+      pod([`--feature-gates=${'A'.repeat(size - 400)}=true`]),
+    ),
+  ];
+}
+
+/**
+ * Egress files without the API servers that name them, and konnectivity servers in another mode or on
+ * another socket, each repeated until the body is full: every selection was paired with every server,
+ * a finding per pair.
+ */
+function egressCrossProduct(size: number, differs: 'mode' | 'socket'): Bomb {
+  const server = konnectivityServer(
+    differs === 'mode'
+      ? [`--uds-name=${KONNECTIVITY_SOCKET}`, '--mode=http-connect']
+      : ['--uds-name=/var/run/other.socket'],
+  );
+  return repeatedUpload(
+    size,
+    [server, egressSelector()],
+    () => true,
+    (copies) => `${copies} egress files and ${copies} konnectivity servers on another ${differs}`,
+  );
+}
+
+/**
+ * Konnectivity servers that authenticate agents by token and agents that send another audience, each
+ * repeated until the body is full: a finding per (agent, server) pair was millions of findings.
+ */
+function konnectivityTokenCrossProduct(size: number): Bomb {
+  const files = [
+    konnectivityServer([
+      '--agent-namespace=kube-system',
+      '--agent-service-account=konnectivity-agent',
+      '--authentication-audience=system:konnectivity-server',
+    ]),
+    konnectivityAgent([`--service-account-token-path=${KONNECTIVITY_AGENT_TOKEN}`], 'konnectivity'),
+  ];
+  return repeatedUpload(
+    size,
+    files,
+    () => true,
+    (copies) => `${copies} konnectivity servers and ${copies} agents whose token audience differs`,
+  );
 }
 
 /**

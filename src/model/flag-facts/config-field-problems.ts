@@ -9,6 +9,7 @@
  */
 import { goDurationProblem } from '../go-values';
 import { KUBE_TABLES } from './tables';
+import { Suggestions } from './closest';
 import { valueProblems, type ValueKind, type ValueProblem } from './value-problems';
 
 export interface FieldProblem extends ValueProblem {
@@ -103,7 +104,11 @@ function writtenFields(config: unknown, prefix = '', out = new Map<string, unkno
  * defaults, as the kubelet leaves them), judged for `version`. A config names a few of the hundred
  * fields: it is walked by its keys, and the problems come in the fields' table order.
  */
-export function configFieldProblems(config: unknown, version: string | null): FieldProblem[] {
+export function configFieldProblems(
+  config: unknown,
+  version: string | null,
+  suggestions = new Suggestions(),
+): FieldProblem[] {
   const written = writtenFields(config);
   if (written.size === 0) return [];
   const problems: FieldProblem[] = [];
@@ -111,7 +116,8 @@ export function configFieldProblems(config: unknown, version: string | null): Fi
   for (const [field, { flag, type }] of FIELDS) {
     const value = written.get(field);
     if (value !== undefined && value !== null)
-      problems.push(...fieldProblems(field, flag, type, value, version));
+      for (const problem of fieldProblems(field, flag, type, value, version, suggestions))
+        problems.push(problem);
   }
   return problems;
 }
@@ -122,6 +128,7 @@ function fieldProblems(
   type: string,
   value: unknown,
   version: string | null,
+  suggestions: Suggestions,
 ): FieldProblem[] {
   const fits = GO_TYPES[type];
   if (fits && !fits(value)) {
@@ -140,7 +147,7 @@ function fieldProblems(
   }
   const kind = NAMED[field];
   if (!kind) return [];
-  return valueProblems(kind, flagText(value), 'kubelet', version, flag).map((problem) => ({
+  return valueProblems(kind, flagText(value), 'kubelet', version, flag, suggestions).map((problem) => ({
     ...problem,
     field,
     flag,

@@ -182,10 +182,23 @@ function rowStatus(
  * The Konnectivity tags a version stands for: a tag names itself; Kubernetes 1.N from 1.28 on ships
  * v0.N.x (the newest of them); older minors used the v0.0.x/v0.1.x series, all of it.
  */
-function konnectivityTags(
-  table: KonnectivityTable,
-  version: string | null,
-): { tags: number[]; outside?: OutsideTables } {
+function konnectivityTags(table: KonnectivityTable, version: string | null): KonnectivityTags {
+  // Every flag of an upload asks with the same version: the last answer per table is kept.
+  const last = lastTags.get(table);
+  if (last?.version === version) return last.tags;
+  const tags = tagsOf(table, version);
+  lastTags.set(table, { version, tags });
+  return tags;
+}
+
+interface KonnectivityTags {
+  tags: readonly number[];
+  outside?: OutsideTables;
+}
+
+const lastTags = new WeakMap<KonnectivityTable, { version: string | null; tags: KonnectivityTags }>();
+
+function tagsOf(table: KonnectivityTable, version: string | null): KonnectivityTags {
   const text = (version ?? '').trim().replace(/^v/, '');
   const newest = table.tags.length - 1;
   const newestTag = table.tags[newest] ?? '';
@@ -238,29 +251,44 @@ function konnectivityStatus(
   return { ...base, state: 'removed', ...(end !== null ? { removedIn: table.tags[end] ?? '' } : {}) };
 }
 
+interface FlagNames {
+  now: readonly string[];
+  ever: readonly string[];
+}
+
+/** By program and table column, never by the upload's own version text: a few dozen entries at most. */
+const namesByColumn = new Map<string, FlagNames>();
+
+function cached(key: string, list: () => FlagNames): FlagNames {
+  let names = namesByColumn.get(key);
+  if (!names) namesByColumn.set(key, (names = list()));
+  return names;
+}
+
 /** The flags a program defines in a version (without dashes), and every flag it ever had. */
-export function flagNames(
-  component: FlagComponent,
-  version: string | null,
-): { now: string[]; ever: string[] } {
+export function flagNames(component: FlagComponent, version: string | null): FlagNames {
   if (isKonnectivity(component)) {
     const table = KONNECTIVITY_TABLES[component];
     const { tags } = konnectivityTags(table, version);
-    const ever = [...table.flags.keys()];
-    const now = ever.filter((name) => {
-      const row = table.flags.get(name);
-      return row !== undefined && tags.some((i) => inRanges(row.accepted, i));
+    return cached(`${component} ${tags.join(',')}`, () => {
+      const ever = [...table.flags.keys()];
+      const now = ever.filter((name) => {
+        const row = table.flags.get(name);
+        return row !== undefined && tags.some((i) => inRanges(row.accepted, i));
+      });
+      return { now, ever };
     });
-    return { now, ever };
   }
   const table = KUBE_TABLES[component];
   const { minor } = kubeMinor(table, version);
-  const ever = [...table.flags.keys()];
-  const now = ever.filter((name) => {
-    const row = table.flags.get(name);
-    return row !== undefined && inRanges(row.accepted, minor);
+  return cached(`${component} ${minor}`, () => {
+    const ever = [...table.flags.keys()];
+    const now = ever.filter((name) => {
+      const row = table.flags.get(name);
+      return row !== undefined && inRanges(row.accepted, minor);
+    });
+    return { now, ever };
   });
-  return { now, ever };
 }
 
 /** The programs that define a flag in a version: a flag of another program is a common mistake. */

@@ -7,7 +7,7 @@
  * (apiserver pkg/server/options/admission.go) and feature gates (component-base featuregate).
  */
 import { goDurationProblem, isGoFloat, isGoIP, parseGoBool, parseGoInt } from '../go-values';
-import { closestName } from './closest';
+import { Suggestions } from './closest';
 import { endOf, firstOf, inRanges, minorNumber, minorText } from './ranges';
 import { VALUES, type FlagComponent } from './tables';
 
@@ -116,11 +116,12 @@ function unknownNames(
   table: ReadonlyMap<string, string>,
   minor: number,
   message: (item: string) => string,
+  suggestions: Suggestions,
 ): ValueProblem[] {
   return items.flatMap((item) => {
     const known = table.get(item);
     if (known !== undefined && inRanges(known, minor)) return [];
-    const closest = known === undefined ? closestName(item.trim(), table.keys()) : undefined;
+    const closest = known === undefined ? suggestions.name(item.trim(), table) : undefined;
     const when = known === undefined ? undefined : elsewhere(known, minor);
     return problem(message(item), {
       item,
@@ -142,6 +143,8 @@ export function valueProblems(
   version: string | null,
   /** The flag (or the flag a config field stands for), for the messages that name it. */
   flag = '',
+  /** Shared by the calls of one upload. */
+  suggestions = new Suggestions(),
 ): ValueProblem[] {
   const [oldest, newest] = VALUES.versions;
   const minor = Math.min(Math.max(minorNumber(version) ?? newest, oldest), newest);
@@ -179,12 +182,19 @@ export function valueProblems(
         VALUES.ciphers,
         minor,
         (item) => `Cipher suite ${item} not supported or doesn't exist`,
+        suggestions,
       );
     case 'tlsVersion':
       if (value === '') return [];
-      return unknownNames([value], VALUES.minTlsVersions, minor, (item) => `unknown tls version "${item}"`);
+      return unknownNames(
+        [value],
+        VALUES.minTlsVersions,
+        minor,
+        (item) => `unknown tls version "${item}"`,
+        suggestions,
+      );
     case 'authorizationModes':
-      return authorizationProblems(value, component, minor);
+      return authorizationProblems(value, component, minor, suggestions);
     case 'admissionPlugins':
       if (value === '') return [];
       return unknownNames(
@@ -192,10 +202,11 @@ export function valueProblems(
         VALUES.admission,
         minor,
         (item) => `${flag.replace(/^-+/, '')} plugin "${item}" is unknown`,
+        suggestions,
       );
     case 'featureGates':
     case 'mapStringBool':
-      return gateProblems(kind, value, component, minor);
+      return gateProblems(kind, value, component, minor, suggestions);
     default:
       return [];
   }
@@ -238,7 +249,12 @@ function portRangeProblems(value: string): ValueProblem[] {
   return [];
 }
 
-function authorizationProblems(value: string, component: FlagComponent, minor: number): ValueProblem[] {
+function authorizationProblems(
+  value: string,
+  component: FlagComponent,
+  minor: number,
+  suggestions: Suggestions,
+): ValueProblem[] {
   if (component === 'kubelet') {
     if (value === '') return problem('no authorization mode specified');
     return unknownNames(
@@ -246,6 +262,7 @@ function authorizationProblems(value: string, component: FlagComponent, minor: n
       VALUES.authorizationModes.kubelet,
       minor,
       (mode) => `unknown authorization mode ${mode}`,
+      suggestions,
     );
   }
   const modes = value === '' ? [] : value.split(',');
@@ -255,6 +272,7 @@ function authorizationProblems(value: string, component: FlagComponent, minor: n
     VALUES.authorizationModes['kube-apiserver'],
     minor,
     (mode) => `authorization-mode "${mode}" is not a valid mode`,
+    suggestions,
   );
   // Go's %q of the whole list: ["Node" "RBAC" "Node"].
   const repeated = modes.some((mode, i) => modes.indexOf(mode) !== i);
@@ -283,6 +301,7 @@ function gateProblems(
   value: string,
   component: FlagComponent,
   minor: number,
+  suggestions: Suggestions,
 ): ValueProblem[] {
   // The kubelet reads --feature-gates as a cliflag.MapStringBool first; the others with featureGate.Set.
   const mapStyle = kind === 'mapStringBool' || component === 'kubelet';
@@ -325,7 +344,7 @@ function gateProblems(
     if (kind === 'mapStringBool' || name === 'AllAlpha' || name === 'AllBeta') return [];
     const gate = VALUES.gates.get(name);
     if (!gate || !inRanges(gate.known, minor)) {
-      const closest = gate ? undefined : closestName(name, VALUES.gates.keys());
+      const closest = gate ? undefined : suggestions.name(name, VALUES.gates);
       const when = gate ? elsewhere(gate.known, minor) : undefined;
       return problem(`unrecognized feature gate: ${name}`, {
         item: name,

@@ -3,8 +3,8 @@ import type { ControlPlaneComponent } from '../../model/control-plane';
 import { effective } from '../../model/konnectivity';
 import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
-import { defineRule, type RawFinding } from '../../engine/rule';
-import { proxiedSelections } from '../../model/konnectivity-pairing';
+import { defineRule, type RawFinding, type RuleContext } from '../../engine/rule';
+import { proxiedSelections, unpairedReason } from '../../model/konnectivity-pairing';
 import {
   KONNECTIVITY_SOCKET,
   egressSelector,
@@ -29,7 +29,10 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['egress-selector', 'konnectivity-server'],
-  check: (model) => [...model.konnectivityServers.flatMap(invalidMode), ...mismatches(model)],
+  check: (model, context) => [
+    ...model.konnectivityServers.flatMap(invalidMode),
+    ...mismatches(model, context),
+  ],
 });
 
 export const examples = (): RuleExamples => ({
@@ -56,8 +59,10 @@ function invalidMode(server: ControlPlaneComponent): RawFinding[] {
   ];
 }
 
-function mismatches(model: ClusterModel): RawFinding[] {
-  return proxiedSelections(model).flatMap(({ selector, selection, servers }) =>
+function mismatches(model: ClusterModel, context: RuleContext): RawFinding[] {
+  const { proxied, unpaired } = proxiedSelections(model);
+  if (unpaired > 0) context.notEvaluated(unpairedReason(unpaired), unpaired);
+  return proxied.flatMap(({ selector, selection, servers }) =>
     servers.flatMap((server) => {
       const mode = effective(server, KONNECTIVITY_SERVER.mode);
       const wanted = own(MODE_OF, selection.proxyProtocol ?? '');

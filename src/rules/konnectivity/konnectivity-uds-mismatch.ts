@@ -4,7 +4,7 @@ import { apiServersUsing, dirname, effective, hostPathOf, mountFor, podOf } from
 import { KONNECTIVITY_SERVER } from '../../model/settings/konnectivity';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
-import { proxiedSelections, type ProxiedSelection } from '../../model/konnectivity-pairing';
+import { proxiedSelections, unpairedReason, type ProxiedSelection } from '../../model/konnectivity-pairing';
 import {
   KONNECTIVITY_SOCKET,
   egressSelector,
@@ -26,12 +26,14 @@ export default defineRule({
   links: [LINKS.setupKonnectivity],
   references: [],
   requires: ['konnectivity-server'],
-  check: (model) => [
-    ...model.konnectivityServers.flatMap(startupErrors),
-    ...proxiedSelections(model)
-      .filter((p) => p.transport === 'uds')
-      .flatMap((p) => socketMismatches(p, model)),
-  ],
+  check: (model, context) => {
+    const { proxied, unpaired } = proxiedSelections(model);
+    if (unpaired > 0) context.notEvaluated(unpairedReason(unpaired), unpaired);
+    return [
+      ...model.konnectivityServers.flatMap(startupErrors),
+      ...proxied.filter((p) => p.transport === 'uds').flatMap((p) => socketMismatches(p, model)),
+    ];
+  },
 });
 
 export const examples = (): RuleExamples => ({

@@ -1,4 +1,6 @@
+import { LIMITS } from '../../catalogue/limits';
 import { childPointer } from '../../ingest/positions';
+import type { SourceDocument } from '../../ingest/source-document';
 import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
 import { outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
 import { PLAIN_KINDS, valueKindOf, type ValueProblem } from '../../model/flag-facts/value-problems';
@@ -8,6 +10,7 @@ import { apiserver, upload, type RuleExamples } from '../support/examples';
 import {
   asWritten,
   findingsPerWrittenFlag,
+  keepFirst,
   outsideNote,
   programsOf,
   runs,
@@ -50,14 +53,18 @@ function flagProblems(program: Program, judged: JudgedFlag): readonly RawFinding
   const { flag } = judged;
   const problems = valueProblemsOf(judged, program);
   if (problems.length === 0) return NONE; // most values are fine: no array made per flag
+  // Built once: a list of thousands of unknown names gives as many findings, each quoting the flag.
+  const value = headOfValue(flag.value);
+  const plain = PLAIN_KINDS.has(valueKindOf(flag.name, judged.status.type) ?? '');
+  const evidence = asWritten(flag);
   return problems.map((problem) => {
-    const said = PLAIN_KINDS.has(valueKindOf(flag.name, judged.status.type) ?? '')
-      ? `invalid argument "${flag.value}" for "--${flag.name}" flag: ${problem.message}`
+    const said = plain
+      ? `invalid argument "${value}" for "--${flag.name}" flag: ${problem.message}`
       : problem.message;
     return finding(program, problem, {
-      message: `${program.name} rejects --${flag.name}=${flag.value} at startup ("${said}")`,
+      message: `${program.name} rejects --${flag.name}=${value} at startup ("${said}")`,
       location: flag.location,
-      evidence: asWritten(flag),
+      evidence,
     });
   });
 }
@@ -67,32 +74,75 @@ function configProblems(program: Program): RawFinding[] {
   const config = program.kubelet?.config;
   if (config?.mode !== 'config' || config.live) return [];
   const docs = [{ doc: config.doc, base: config.base }, ...config.dropIns.map((doc) => ({ doc, base: '' }))];
-  return docs.flatMap(({ doc, base }) => {
-    const pointer = (field: string) => base + field.split('.').reduce((p, part) => childPointer(p, part), '');
-    return configFieldProblems(doc.get(base), program.version)
-      .map((problem: FieldProblem) => {
-        const at = itemPointer(doc.get(pointer(problem.field)), pointer(problem.field), problem.item);
-        return finding(program, problem, {
-          message: `${program.name} cannot load ${doc.file}: ${problem.field}: ${problem.message}`,
-          location: doc.at(at),
-          evidence: `${problem.field}: ${JSON.stringify(doc.get(pointer(problem.field)))}`,
-        });
-      })
-      .sort((a, b) => a.location.line - b.location.line);
-  });
+  return keepFirst(
+    program,
+    docs.flatMap(({ doc, base }) => {
+      const fields = new Map<string, WrittenField>();
+      const fieldAt = (name: string): WrittenField => {
+        let field = fields.get(name);
+        if (!field) fields.set(name, (field = writtenField(doc, base, name)));
+        return field;
+      };
+      return configFieldProblems(doc.get(base), program.version, program.suggestions)
+        .map((problem: FieldProblem) => {
+          const field = fieldAt(problem.field);
+          return finding(program, problem, {
+            message: `${program.name} cannot load ${doc.file}: ${problem.field}: ${problem.message}`,
+            location: doc.at(itemPointer(field, problem.item)),
+            evidence: field.evidence,
+          });
+        })
+        .sort((a, b) => a.location.line - b.location.line);
+    }),
+  );
+}
+
+/**
+ * A field of a config file as its findings quote it, worked out once: a featureGates map or cipher list
+ * of thousands of unknown names has a finding for each, and each would otherwise print the whole field
+ * and search it for its item.
+ */
+interface WrittenField {
+  value: unknown;
+  pointer: string;
+  evidence: string;
+  /** A list's items by their first index. */
+  indexes?: ReadonlyMap<unknown, number>;
+}
+
+function writtenField(doc: SourceDocument, base: string, name: string): WrittenField {
+  const pointer = base + name.split('.').reduce((p, part) => childPointer(p, part), '');
+  const value = doc.get(pointer);
+  const field: WrittenField = { value, pointer, evidence: `${name}: ${JSON.stringify(value)}` };
+  if (Array.isArray(value)) {
+    const indexes = new Map<unknown, number>();
+    value.forEach((item: unknown, i) => {
+      if (!indexes.has(item)) indexes.set(item, i);
+    });
+    field.indexes = indexes;
+  }
+  return field;
 }
 
 /** The pointer of the offending item of a list or map field (a cipher suite, a feature gate), else the field's. */
-function itemPointer(value: unknown, pointer: string, item: string | undefined): string {
+function itemPointer({ value, pointer, indexes }: WrittenField, item: string | undefined): string {
   if (item === undefined) return pointer;
-  if (Array.isArray(value)) {
-    const index = value.indexOf(item);
-    return index < 0 ? pointer : childPointer(pointer, index);
+  if (indexes) {
+    const index = indexes.get(item);
+    return index === undefined ? pointer : childPointer(pointer, index);
   }
   return value && typeof value === 'object' && Object.hasOwn(value, item)
     ? childPointer(pointer, item)
     : pointer;
 }
+
+/**
+ * A value as a message quotes it: no more of it than a message shows (LIMITS.maxQuotedChars). A message
+ * is read whole before it is cut, so quoting the whole of a long list in each of its thousands of
+ * findings would cost the list's length once per finding.
+ */
+const headOfValue = (value: string): string =>
+  value.length <= LIMITS.maxQuotedChars ? value : `${value.slice(0, LIMITS.maxQuotedChars)}…`;
 
 function finding(
   program: Program,

@@ -1,4 +1,3 @@
-import { closestFlag } from '../../model/flag-facts/closest';
 import { componentsDefining, type FlagStatus } from '../../model/flag-facts/flag-status';
 import { LINKS } from '../../catalogue/links';
 import { defineRule, type RawFinding } from '../../engine/rule';
@@ -79,7 +78,7 @@ function judge(program: Program, { flag, status }: JudgedFlag): RawFinding[] {
       },
     ];
   }
-  const closest = closestFlag(program.program, flag.name, program.version);
+  const closest = program.suggestions.flag(program.program, flag.name, program.version);
   const others = componentsDefining(flag.name, program.version).filter((c) => c !== program.program);
   // Near no real flag, in a version newer than the tables: it may be one that version added.
   const maybeNew = !closest && others.length === 0 && status.outside?.why === 'newer-than-tables';

@@ -5,9 +5,11 @@
  * failures": the control plane and kube-proxy on node-to-control-plane, the kubelet on
  * apiserver-to-kubelet, Konnectivity on konnectivity).
  */
+import { LIMITS } from '../../catalogue/limits';
 import type { RawFinding } from '../../engine/rule';
 import type { ClusterModel } from '../../model/cluster-model';
 import type { ControlPlaneComponent } from '../../model/control-plane';
+import { Suggestions } from '../../model/flag-facts/closest';
 import { flagStatus, type FlagStatus, type OutsideTables } from '../../model/flag-facts/flag-status';
 import type { FlagComponent } from '../../model/flag-facts/tables';
 import type { Flag, FlagSet } from '../../model/flags';
@@ -30,6 +32,8 @@ export interface Program {
   kubelet?: Kubelet;
   /** What the flag facts answered for this program in this version (see judgementsFor). */
   judgements: Judgements;
+  /** The upload's "did you mean" lookups, shared by its programs. */
+  suggestions: Suggestions;
 }
 
 /**
@@ -60,6 +64,7 @@ function controlPlane(
   path: PathId,
   model: ClusterModel,
   judgements: ReturnType<typeof judgementsFor>,
+  suggestions: Suggestions,
 ): Program {
   const tag = program.startsWith('konnectivity') ? proxyVersion(component) : undefined;
   const own = tag ? `v${tag.join('.')}` : component.imageVersion;
@@ -73,6 +78,7 @@ function controlPlane(
     version,
     versionSource: own ? source : (model.version?.source ?? 'unknown'),
     judgements: judgements(program, version),
+    suggestions,
   };
 }
 
@@ -91,8 +97,9 @@ export function programsOf(model: ClusterModel): readonly Program[] {
 
 function listPrograms(model: ClusterModel): Program[] {
   const judgements = judgementsFor();
+  const suggestions = new Suggestions();
   const of = (list: readonly ControlPlaneComponent[], program: FlagComponent, path: PathId) =>
-    list.map((component) => controlPlane(component, program, path, model, judgements));
+    list.map((component) => controlPlane(component, program, path, model, judgements, suggestions));
   return [
     ...of(model.apiServers, 'kube-apiserver', 'node-to-control-plane'),
     ...of(model.controllerManagers, 'kube-controller-manager', 'node-to-control-plane'),
@@ -107,6 +114,7 @@ function listPrograms(model: ClusterModel): Program[] {
       versionSource: model.version?.source ?? 'unknown',
       kubelet,
       judgements: judgements('kubelet', model.version?.minor ?? null),
+      suggestions,
     })),
     ...of(model.konnectivityServers, 'konnectivity-server', 'konnectivity'),
     ...of(model.konnectivityAgents, 'konnectivity-agent', 'konnectivity'),
@@ -140,19 +148,63 @@ function judgeWritten(program: Program): JudgedFlag[] {
 }
 
 /**
- * What `judge` finds in each flag the program is given by the upload. A loop, not a flatMap: most flags
- * are fine, and a component's command line has dozens of them.
+ * What `judge` finds in each flag the program is given by the upload (the first of them: keepFirst). A
+ * loop, not a flatMap: most flags are fine, and a component's command line has dozens of them.
  */
 export function findingsPerWrittenFlag(
   program: Program,
   judge: (program: Program, judged: JudgedFlag) => readonly RawFinding[],
 ): RawFinding[] {
-  const findings: RawFinding[] = [];
+  const first = new FirstFindings(program);
   for (const judged of judgedFlags(program)) {
     const found = judge(program, judged);
-    if (found.length > 0) findings.push(...found);
+    if (found.length > 0) first.add(found);
   }
-  return findings;
+  return first.list();
+}
+
+/** The first of a program's findings of one rule (see FirstFindings). */
+export function keepFirst(program: Program, findings: readonly RawFinding[]): RawFinding[] {
+  const first = new FirstFindings(program);
+  first.add(findings);
+  return first.list();
+}
+
+/**
+ * A report lists a rule's first LIMITS.maxFindingsPerRule findings, and a program exits at its first
+ * bad flag or field: of one program's, all but one of that many are kept and the last counts the rest,
+ * so that a hundred thousand unknown flags or feature gates do not hold as many findings in memory (a
+ * Worker has 128 MB).
+ */
+class FirstFindings {
+  private readonly kept: RawFinding[] = [];
+  private unlisted = 0;
+  private firstUnlisted: RawFinding | undefined;
+
+  constructor(private readonly program: Program) {}
+
+  add(findings: readonly RawFinding[]): void {
+    for (const finding of findings) {
+      if (this.kept.length < LIMITS.maxFindingsPerRule - 1) this.kept.push(finding);
+      else {
+        this.unlisted++;
+        this.firstUnlisted ??= finding;
+      }
+    }
+  }
+
+  list(): RawFinding[] {
+    if (!this.firstUnlisted) return this.kept;
+    return [...this.kept, countingTheRest(this.program, this.firstUnlisted, this.unlisted)];
+  }
+}
+
+function countingTheRest(program: Program, first: RawFinding, count: number): RawFinding {
+  return {
+    ...first,
+    subject: `${program.name} (${count} more)`,
+    message: `${first.message} ${program.name} has ${count - 1} more findings of this rule after this one, not listed one by one: fix these and lint again.`,
+  };
 }
 
 /**
@@ -174,7 +226,7 @@ function judgeValue(flag: Flag, status: FlagStatus, program: Program): readonly 
   if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
   const kind = valueKindOf(flag.name, status.type);
   if (!kind) return [];
-  return valueProblems(kind, flag.value, program.program, program.version, flag.name);
+  return valueProblems(kind, flag.value, program.program, program.version, flag.name, program.suggestions);
 }
 
 /** The flag as the upload writes it (`--name=value`), for the evidence. */

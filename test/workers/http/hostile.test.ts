@@ -40,6 +40,12 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'kubeconfigs over one PKI': { status: 200 },
   'kubeconfigs dialing as many addresses over one PKI': { status: 200 },
   'agents dialing an address': { status: 200 },
+  'agents whose token audience differs': { status: 200 },
+  'konnectivity servers on another': { status: 200 },
+  'unknown flags': { status: 200 },
+  'unknown feature gates': { status: 200 },
+  'one flag name to the body limit': { status: 200 },
+  'one feature gate name to the body limit': { status: 200 },
 };
 
 function expectedFor(name: string): { status: number; limit?: string } {

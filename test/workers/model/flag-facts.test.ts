@@ -3,7 +3,7 @@
  * source or release notes (src/model/flag-facts/README.md lists them with their citations).
  */
 import { describe, expect, it } from 'vitest';
-import { closestFlag, closestName } from '../../../src/model/flag-facts/closest';
+import { Suggestions } from '../../../src/model/flag-facts/closest';
 import {
   componentsDefining,
   flagInertSince,
@@ -102,11 +102,11 @@ describe('closestFlag', () => {
     ['kube-apiserver', '--Anonymous-Auth', '--anonymous-auth'],
     ['kubelet', '--rotate-certificate', '--rotate-certificates'],
   ] as const)('%s %s → %s', (component, typo, meant) => {
-    expect(closestFlag(component, typo, '1.30')).toBe(meant);
+    expect(new Suggestions().flag(component, typo, '1.30')).toBe(meant);
   });
 
   it('proposes nothing for an unrelated name', () => {
-    expect(closestFlag('kube-apiserver', '--completely-different-thing', '1.30')).toBeUndefined();
+    expect(new Suggestions().flag('kube-apiserver', '--completely-different-thing', '1.30')).toBeUndefined();
   });
 
   it('names the program a flag belongs to', () => {
@@ -114,9 +114,9 @@ describe('closestFlag', () => {
   });
 
   it('finds the nearest value name', () => {
-    expect(closestName('RotateKubeletServerCertificat', ['RotateKubeletServerCertificate', 'NodeSwap'])).toBe(
-      'RotateKubeletServerCertificate',
-    );
+    expect(
+      new Suggestions().name('RotateKubeletServerCertificat', ['RotateKubeletServerCertificate', 'NodeSwap']),
+    ).toBe('RotateKubeletServerCertificate');
   });
 });
 

@@ -8,6 +8,15 @@ const pair = (agent: string, server = WEBSITE_SERVER) => [
   { name: AGENT_PATH, content: agent },
 ];
 
+/** Twelve servers (one file each), three of them expecting another audience, and the agent. */
+const twelveServers = (agent: string) => [
+  ...Array.from({ length: 12 }, (_, i) => ({
+    name: SERVER_PATH.replace(/\.yaml$/, `-${i}.yaml`),
+    content: i < 3 ? WEBSITE_SERVER : edit(WEBSITE_SERVER, 'system:konnectivity-server', 'konnectivity'),
+  })),
+  { name: AGENT_PATH, content: agent },
+];
+
 ruleTester(rule, {
   valid: [
     { name: 'the setup-konnectivity task', files: docsSetup() },
@@ -33,6 +42,32 @@ ruleTester(rule, {
           file: AGENT_PATH,
           line: 70,
           messageIncludes: ['audience konnectivity', '--authentication-audience=system:konnectivity-server'],
+        },
+      ],
+    },
+    {
+      name: 'twelve servers, nine expecting another audience: one finding, the first ten of them named',
+      files: twelveServers(WEBSITE_AGENT),
+      findings: [
+        {
+          file: AGENT_PATH,
+          line: 70,
+          messageIncludes: [
+            'with audience system:konnectivity-server, but konnectivity-server (',
+            '-11.yaml) expect --authentication-audience=konnectivity: every agent is rejected.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'twelve servers and no token: one finding, ten named and two counted',
+      files: twelveServers(edit(WEBSITE_AGENT, /\s*"--service-account-token-path=[^"]*",/, '')),
+      findings: [
+        {
+          locationDefault: true,
+          messageIncludes: [
+            '-9.yaml) and 2 more authenticate agents by token (--authentication-audience=system:konnectivity-server, konnectivity)',
+          ],
         },
       ],
     },

@@ -88,6 +88,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a kubelet config of 105 unknown cipher suites: 99 listed, each at its item, and one counts the other six',
+      ...kubelet(
+        `tlsCipherSuites:\n${Array.from({ length: 105 }, (_, i) => `- NOT_A_CIPHER_${i}\n`).join('')}`,
+      ),
+      findings: [
+        ...Array.from({ length: 99 }, (_, i) => ({
+          line: 4 + i,
+          messageIncludes: `Cipher suite NOT_A_CIPHER_${i} not supported`,
+        })),
+        {
+          line: 103,
+          messageIncludes: [
+            'NOT_A_CIPHER_99 not supported',
+            'has 5 more findings of this rule after this one',
+          ],
+        },
+      ],
+    },
     ...everyForm(
       'kube-apiserver',
       '--tls-cipher-suites=TLS_RSA_WITH_RC4_128_MD5',

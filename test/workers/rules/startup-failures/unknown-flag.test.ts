@@ -54,6 +54,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a hundred and five unknown flags: ninety-nine listed, and one finding counts the other six',
+      files: [
+        { name: file, content: apiserverPod(Array.from({ length: 105 }, (_, i) => `--not-a-flag-${i}=x`)) },
+      ],
+      findings: [
+        ...Array.from({ length: 99 }, (_, i) => ({ file, messageIncludes: `--not-a-flag-${i} (` })),
+        {
+          file,
+          messageIncludes: ['--not-a-flag-99 (', 'has 5 more findings of this rule after this one'],
+        },
+      ],
+    },
     ...everyForm('kube-apiserver', typo, '--kubelet-certificate-authority'),
     ...everyForm('kubelet', '--rotate-certificate=true', '--rotate-certificates'),
     ...everyForm('kube-scheduler', '--bind-adress=127.0.0.1', '--bind-address'),
