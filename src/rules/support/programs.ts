@@ -213,6 +213,8 @@ function countingTheRest(program: Program, first: RawFinding, count: number): Ra
  * (unknown-flag's or removed-flag's finding).
  */
 export function valueProblemsOf({ flag, status }: JudgedFlag, program: Program): readonly ValueProblem[] {
+  // Not kept for a flag the program lacks: an upload of a hundred thousand of them would keep as many.
+  if (status.state !== 'accepted' && status.state !== 'deprecated') return NO_PROBLEMS;
   let byValue = program.judgements.values.get(flag.name);
   if (!byValue)
     program.judgements.values.set(flag.name, (byValue = new Map<string, readonly ValueProblem[]>()));
@@ -221,9 +223,10 @@ export function valueProblemsOf({ flag, status }: JudgedFlag, program: Program):
   return problems;
 }
 
+const NO_PROBLEMS: readonly ValueProblem[] = [];
+
 function judgeValue(flag: Flag, status: FlagStatus, program: Program): readonly ValueProblem[] {
   if (isExpanded(flag.value)) return [];
-  if (status.state !== 'accepted' && status.state !== 'deprecated') return [];
   const kind = valueKindOf(flag.name, status.type);
   if (!kind) return [];
   return valueProblems(kind, flag.value, program.program, program.version, flag.name, program.suggestions);
