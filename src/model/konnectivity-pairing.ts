@@ -30,7 +30,16 @@ export interface Pairing {
   unpaired: number;
 }
 
+/** Worked out once per model: two rules judge the same pairs (the model does not change once built). */
+const pairings = new WeakMap<ClusterModel, Pairing>();
+
 export function proxiedSelections(model: ClusterModel): Pairing {
+  let pairing = pairings.get(model);
+  if (!pairing) pairings.set(model, (pairing = pair(model)));
+  return pairing;
+}
+
+function pair(model: ClusterModel): Pairing {
   const candidates = new Map<EgressSelector, ControlPlaneComponent[]>();
   for (const apiServer of model.apiServers) {
     if (apiServer.egressSelector.state !== 'uploaded') continue;

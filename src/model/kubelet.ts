@@ -135,9 +135,7 @@ export class Kubelet {
     // A /configz dump (live) has no drop-ins: the key need not tell the two readings apart.
     const read = (raw: unknown) => configValue(definition, raw, config.live);
     const set =
-      (config.dropIns.length > 0
-        ? lastDropInValue(config.dropIns, `setting ${name}`, field, read)
-        : undefined) ?? valueAt(config.doc, pointer, read);
+      lastDropInValue(config.dropIns, `setting ${name}`, field, read) ?? valueAt(config.doc, pointer, read);
     if (set) {
       return {
         value: set.value as KubeletSettingValue<N>,
@@ -226,9 +224,8 @@ export class Kubelet {
     if (config.mode === 'config') {
       const read = (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined);
       const set =
-        (config.dropIns.length > 0
-          ? lastDropInValue(config.dropIns, `gate ${gate}`, `/featureGates/${gate}`, read)
-          : undefined) ?? valueAt(config.doc, `${config.base}/featureGates/${gate}`, read);
+        lastDropInValue(config.dropIns, `gate ${gate}`, `/featureGates/${gate}`, read) ??
+        valueAt(config.doc, `${config.base}/featureGates/${gate}`, read);
       if (set) {
         return {
           value: set.value,
@@ -294,6 +291,7 @@ function lastDropInValue<T>(
   pointer: string,
   read: (raw: unknown) => T | undefined,
 ): SetIn<T> | undefined {
+  if (dropIns.length === 0) return undefined;
   let found = dropInValues.get(dropIns);
   if (!found) dropInValues.set(dropIns, (found = new Map<string, SetIn<unknown> | undefined>()));
   if (found.has(key)) return found.get(key) as SetIn<T> | undefined;
@@ -317,15 +315,18 @@ function configValue(definition: SettingDefinition, raw: unknown, live: boolean)
   return defaulted ? undefined : value;
 }
 
-/** `/authentication/x509/clientCAFile` for `authentication.x509.clientCAFile`: by field, for every lookup. */
-function fieldPointer(field: string): string {
+/**
+ * The pointer of a KubeletConfiguration field: `/authentication/x509/clientCAFile` for
+ * `authentication.x509.clientCAFile`. Made once per field: every setting lookup asks for one.
+ */
+export function fieldPointer(field: string): string {
   let pointer = fieldPointers.get(field);
   if (pointer === undefined)
     fieldPointers.set(field, (pointer = field.split('.').reduce((p, part) => childPointer(p, part), '')));
   return pointer;
 }
 
-/** Keyed by the settings table's fields only: a few dozen entries. */
+/** Keyed by the fields of the kubelet's tables only, never by an upload's keys: a few hundred at most. */
 const fieldPointers = new Map<string, string>();
 
 /** `0`, `0s`, `0h0m0s`...: a duration of zero as Go's time.ParseDuration reads it. */

@@ -137,8 +137,8 @@ function distance(want: Spelling, candidate: Spelling, limit: number): number {
  * remains (VersionTLS12 or VersionTLS13 for VersionTLS14?) proposes nothing. Only names within `limit`
  * of its length can be that near, besides those that differ from it by separators alone.
  */
-function nearest(want: string, names: Candidates, limit: number): string | undefined {
-  const wanted = spelling(want);
+function nearest(wanted: Spelling, names: Candidates, limit: number): string | undefined {
+  const want = wanted.name;
   const near = (length: number) => Math.abs(length - want.length) <= limit;
   const compared = [...names.byLength].flatMap(([length, list]) => (near(length) ? list : []));
   for (const candidate of names.byBare.get(wanted.bare) ?? [])
@@ -177,15 +177,16 @@ export class Suggestions {
     const want = canonicalFlag(component, name).replace(/_/g, '-');
     if (want === '' || !this.take()) return undefined;
     const { now, ever } = flagNames(component, version);
+    const wanted = spelling(want);
     const limit = flagLimit(want.length);
-    const hit = nearest(want, candidatesOf(now), limit) ?? nearest(want, candidatesOf(ever), limit);
+    const hit = nearest(wanted, candidatesOf(now), limit) ?? nearest(wanted, candidatesOf(ever), limit);
     return hit === undefined ? undefined : `--${hit}`;
   }
 
   /** The known value name nearest to a mistyped one (a cipher suite, a feature gate, an admission plugin). */
   name(want: string, names: ReadonlyMap<string, unknown> | readonly string[]): string | undefined {
     if (!this.take()) return undefined;
-    return nearest(want, candidatesOf(names), Math.max(2, Math.floor(want.length / 5)));
+    return nearest(spelling(want), candidatesOf(names), Math.max(2, Math.floor(want.length / 5)));
   }
 
   private take(): boolean {

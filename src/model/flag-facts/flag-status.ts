@@ -259,9 +259,21 @@ interface FlagNames {
 /** By program and table column, never by the upload's own version text: a few dozen entries at most. */
 const namesByColumn = new Map<string, FlagNames>();
 
-function cached(key: string, list: () => FlagNames): FlagNames {
+/** The flags of `flags` (a program's table) and those `accepted` keeps, listed once per `key`. */
+function namesOf<Row>(
+  key: string,
+  flags: ReadonlyMap<string, Row>,
+  accepted: (row: Row) => boolean,
+): FlagNames {
   let names = namesByColumn.get(key);
-  if (!names) namesByColumn.set(key, (names = list()));
+  if (!names) {
+    const ever = [...flags.keys()];
+    const now = ever.filter((name) => {
+      const row = flags.get(name);
+      return row !== undefined && accepted(row);
+    });
+    namesByColumn.set(key, (names = { now, ever }));
+  }
   return names;
 }
 
@@ -270,25 +282,13 @@ export function flagNames(component: FlagComponent, version: string | null): Fla
   if (isKonnectivity(component)) {
     const table = KONNECTIVITY_TABLES[component];
     const { tags } = konnectivityTags(table, version);
-    return cached(`${component} ${tags.join(',')}`, () => {
-      const ever = [...table.flags.keys()];
-      const now = ever.filter((name) => {
-        const row = table.flags.get(name);
-        return row !== undefined && tags.some((i) => inRanges(row.accepted, i));
-      });
-      return { now, ever };
-    });
+    return namesOf(`${component} ${tags.join(',')}`, table.flags, (row) =>
+      tags.some((i) => inRanges(row.accepted, i)),
+    );
   }
   const table = KUBE_TABLES[component];
   const { minor } = kubeMinor(table, version);
-  return cached(`${component} ${minor}`, () => {
-    const ever = [...table.flags.keys()];
-    const now = ever.filter((name) => {
-      const row = table.flags.get(name);
-      return row !== undefined && inRanges(row.accepted, minor);
-    });
-    return { now, ever };
-  });
+  return namesOf(`${component} ${minor}`, table.flags, (row) => inRanges(row.accepted, minor));
 }
 
 /** The programs that define a flag in a version: a flag of another program is a common mistake. */

@@ -80,8 +80,8 @@ interface Server {
   account: Flag | undefined;
 }
 
-/** Servers that check one thing of an agent, by the value they accept, in upload order. */
-type ByValue = ReadonlyMap<string, { servers: Server[]; flags: Flag[] }>;
+/** Servers that check one thing of an agent (their name and flag), by the value they accept, in upload order. */
+type ByValue = ReadonlyMap<string, ReadonlyArray<{ name: string; flag: Flag }>>;
 
 interface Accepts {
   namespace: ByValue;
@@ -90,15 +90,14 @@ interface Accepts {
 }
 
 function byValue(servers: readonly Server[], flagOf: (server: Server) => Flag | undefined): ByValue {
-  const groups = new Map<string, { servers: Server[]; flags: Flag[] }>();
+  const groups = new Map<string, Array<{ name: string; flag: Flag }>>();
   for (const server of servers) {
     const flag = flagOf(server);
     if (!flag?.value) continue;
+    const entry = { name: server.server.name, flag };
     const group = groups.get(flag.value);
-    if (group) {
-      group.servers.push(server);
-      group.flags.push(flag);
-    } else groups.set(flag.value, { servers: [server], flags: [flag] });
+    if (group) group.push(entry);
+    else groups.set(flag.value, [entry]);
   }
   return groups;
 }
@@ -132,14 +131,12 @@ function rejecting(
   let distinct = 0;
   for (const [value, group] of groups) {
     if (value === accepted) continue;
-    servers += group.servers.length;
+    servers += group.length;
     distinct++;
     if (values.length < SHOWN) values.push(value);
-    for (const [i, server] of group.servers.entries()) {
-      if (names.length === SHOWN) break;
-      names.push(server.server.name);
-      const flag = group.flags[i];
-      if (flag) related.push(flag.location);
+    for (const { name, flag } of group.slice(0, SHOWN - names.length)) {
+      names.push(name);
+      related.push(flag.location);
     }
   }
   if (servers === 0) return undefined;
@@ -188,7 +185,7 @@ function judge(agent: ControlPlaneComponent, accepts: Accepts, context: RuleCont
 }
 
 const serverCount = (groups: ByValue): number =>
-  [...groups.values()].reduce((sum, group) => sum + group.servers.length, 0);
+  [...groups.values()].reduce((sum, group) => sum + group.length, 0);
 
 function tokenAudience(
   agent: ControlPlaneComponent,

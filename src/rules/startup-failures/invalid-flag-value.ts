@@ -1,5 +1,6 @@
 import { LIMITS } from '../../catalogue/limits';
 import { childPointer } from '../../ingest/positions';
+import { fieldPointer } from '../../model/kubelet';
 import type { SourceDocument } from '../../ingest/source-document';
 import { configFieldProblems, type FieldProblem } from '../../model/flag-facts/config-field-problems';
 import { outsideTables, type OutsideTables } from '../../model/flag-facts/flag-status';
@@ -111,7 +112,7 @@ interface WrittenField {
 }
 
 function writtenField(doc: SourceDocument, base: string, name: string): WrittenField {
-  const pointer = base + name.split('.').reduce((p, part) => childPointer(p, part), '');
+  const pointer = base + fieldPointer(name);
   const value = doc.get(pointer);
   const field: WrittenField = { value, pointer, evidence: `${name}: ${JSON.stringify(value)}` };
   if (Array.isArray(value)) {
