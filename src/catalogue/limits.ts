@@ -38,6 +38,13 @@ export const LIMITS = {
    * costs about half a millisecond of CPU; a kubeadm node holds about twenty.
    */
   maxCertificates: 100,
+  /**
+   * Words of the components' command lines in one request (flags and their values, from pod specs,
+   * units, flags files and the distributions' configs), each command line counted once however often it
+   * is read. Each word becomes a flag with its place in the upload, about 400 bytes once judged; a
+   * kubeadm control plane has about 150 words, a 5 MiB pod of one-letter flags 290,000 (150 MB).
+   */
+  maxCommandLineWords: 50_000,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -28,6 +28,8 @@ export class Budget {
   private bytes = 0;
   private documents = 0;
   private certificates = 0;
+  private words = 0;
+  private readonly wordLists = new WeakSet<readonly unknown[]>();
   private readonly reused = new WeakMap<object, Map<string, { value: unknown; cost: Cost }>>();
 
   /** `count` more nodes: a scalar or a collection is 1, an alias the nodes of what it stands for. */
@@ -78,6 +80,32 @@ export class Budget {
     this.spendBytes(bytes);
   }
 
+  /**
+   * The words of one command line, before they become flags: each list once, so a command line read
+   * twice (a kubelet's, for its drop-in directory and for its flags) costs once.
+   */
+  spendCommandLine(words: readonly unknown[]): void {
+    if (this.wordLists.has(words)) return;
+    this.checkCommandLineRoom(words.length);
+    this.wordLists.add(words);
+    this.words += words.length;
+  }
+
+  /** How many more command-line words the request takes. */
+  commandLineRoom(): number {
+    return LIMITS.maxCommandLineWords - this.words;
+  }
+
+  /** Stops the request if `count` more command-line words would breach the limit; charges nothing. */
+  checkCommandLineRoom(count: number): void {
+    if (count > this.commandLineRoom()) {
+      throw new LimitError(
+        'maxCommandLineWords',
+        `the request's command lines hold more than ${LIMITS.maxCommandLineWords} words (flags and their values)`,
+      );
+    }
+  }
+
   /** How many more nodes and characters the budget takes before it breaches a limit. */
   room(): { nodes: number; bytes: number } {
     return { nodes: LIMITS.maxExpandedNodes - this.nodes, bytes: LIMITS.maxMaterializedBytes - this.bytes };
@@ -90,6 +118,7 @@ export class Budget {
     trial.bytes = this.bytes;
     trial.documents = this.documents;
     trial.certificates = this.certificates;
+    trial.words = this.words;
     return trial;
   }
 
@@ -99,6 +128,7 @@ export class Budget {
     this.bytes = trial.bytes;
     this.documents = trial.documents;
     this.certificates = trial.certificates;
+    this.words = trial.words;
   }
 
   /**

@@ -6,10 +6,11 @@
  * on its command line; read alone, the variables distributions use for that are its flags.
  */
 import type { Location } from '../schemas/common';
+import type { Budget } from './budget';
 import type { InputDocument } from '../schemas/report';
 import type { Classified } from './classify';
 import { componentOfProgram, type Component } from './components';
-import { isEnvironmentFile, readEnvironmentFile, type EnvironmentFile } from './environment-file';
+import { isEnvironmentText, readEnvironmentFile, type EnvironmentFile } from './environment-file';
 import { readMicroK8sArgs, type Kubelite } from './microk8s-args';
 import { textLocation, type Locator } from './positions';
 import { splitShellWords, type Word } from './shell-words';
@@ -80,9 +81,10 @@ export interface TextForms {
   note?: string;
 }
 
-export function readTextForms(file: string, text: string, lines: Locator): TextForms {
-  if (text.includes('\0')) return { commandLines: readProcCmdline(file, text, lines) };
-  const microk8s = readMicroK8sArgs(file, text, lines);
+/** The command lines, unit or environment of a text file; their words are charged to `budget`. */
+export function readTextForms(file: string, text: string, lines: Locator, budget: Budget): TextForms {
+  if (text.includes('\0')) return { commandLines: readProcCmdline(file, text, lines, budget) };
+  const microk8s = readMicroK8sArgs(file, text, lines, budget);
   if (microk8s?.kind === 'component') return { commandLines: [microk8s.commandLine] };
   if (microk8s?.kind === 'kubelite') return { commandLines: [], kubelite: microk8s.kubelite };
   if (microk8s?.kind === 'other')
@@ -90,22 +92,24 @@ export function readTextForms(file: string, text: string, lines: Locator): TextF
       commandLines: [],
       note: `MicroK8s args file of ${microk8s.name}: not a component kube-comms-lint reads`,
     };
-  if (SYSTEMD_SECTION.test(text)) return { commandLines: [], unit: readSystemdUnit(file, text, lines) };
-  const environment = readEnvironmentFile(text, (offset) => ({
+  if (SYSTEMD_SECTION.test(text))
+    return { commandLines: [], unit: readSystemdUnit(file, text, lines, budget) };
+  // Checked before its words are read: the words of a file that is something else are not charged.
+  if (!isEnvironmentText(text)) return { commandLines: readCommandLines(file, text, lines, budget) };
+  const place = (offset: number): Location => ({
     file,
     ...lines.locate(offset),
     pointer: '',
     document: 0,
     default: false,
-  }));
-  if (isEnvironmentFile(environment))
-    return { commandLines: readKubeletFlagsFile(file, environment), environment };
-  return { commandLines: readCommandLines(file, text, lines) };
+  });
+  const environment = readEnvironmentFile(text, place, budget);
+  return { commandLines: readKubeletFlagsFile(file, environment), environment };
 }
 
 /** Process command lines, one a line (`ps -o args=`), or a NUL-separated /proc/PID/cmdline. */
-export function readCommandLines(file: string, text: string, lines: Locator): CommandLine[] {
-  if (text.includes('\0')) return readProcCmdline(file, text, lines);
+export function readCommandLines(file: string, text: string, lines: Locator, budget: Budget): CommandLine[] {
+  if (text.includes('\0')) return readProcCmdline(file, text, lines, budget);
   const found: CommandLine[] = [];
   // Join backslash-continued lines, then read each process line on its own.
   const lineStarts = [0, ...[...text.matchAll(/(?<!\\)\n/g)].map((m) => m.index + 1)];
@@ -116,20 +120,28 @@ export function readCommandLines(file: string, text: string, lines: Locator): Co
       const next = text.indexOf('\n', stop + 1);
       stop = next < 0 ? text.length : next;
     }
-    const words = splitShellWords(text.slice(start, stop), start);
+    // Every line is split, but only a component's words are charged: another program's line is dropped.
+    const room = budget.commandLineRoom() + 1; // and the program's own word
+    const words = splitShellWords(text.slice(start, stop), start, room);
     const programIndex = words.findIndex((word) => !/^[A-Z_]+=/.test(word.text) && word.text !== 'exec');
     const program = words[programIndex];
     // `ExecStart=/usr/bin/kubelet $ARGS` in a systemd unit is not a command line: its flags live in variables.
     const component = program && !program.text.includes('=') ? componentOfProgram(program.text) : undefined;
     if (!program || !component) continue;
+    if (words.length > room) budget.checkCommandLineRoom(words.length); // cut short: it does not fit
     found.push(
-      commandLine(file, lines, {
-        kind: 'CommandLine',
-        component,
-        words: words.slice(programIndex + 1),
-        complete: true,
-        insertOffset: program.offset,
-      }),
+      commandLine(
+        file,
+        lines,
+        {
+          kind: 'CommandLine',
+          component,
+          words: words.slice(programIndex + 1),
+          complete: true,
+          insertOffset: program.offset,
+        },
+        budget,
+      ),
     );
   }
   return found;
@@ -156,7 +168,7 @@ export function isProcCmdline(text: string): boolean {
   return text.includes('\0') && componentOfProgram(program) !== undefined;
 }
 
-function readProcCmdline(file: string, text: string, lines: Locator): CommandLine[] {
+function readProcCmdline(file: string, text: string, lines: Locator, budget: Budget): CommandLine[] {
   const words: Word[] = [];
   let offset = 0;
   for (const part of text.split('\0')) {
@@ -166,17 +178,19 @@ function readProcCmdline(file: string, text: string, lines: Locator): CommandLin
   const component = words[0] ? componentOfProgram(words[0].text) : undefined;
   if (!component) return [];
   return [
-    commandLine(file, lines, {
-      kind: 'CommandLine',
-      component,
-      words: words.slice(1),
-      complete: true,
-      insertOffset: 0,
-    }),
+    commandLine(
+      file,
+      lines,
+      { kind: 'CommandLine', component, words: words.slice(1), complete: true, insertOffset: 0 },
+      budget,
+    ),
   ];
 }
 
-/** A CommandLine from words and their offsets in the file; a new flag would go at `insertOffset`. */
+/**
+ * A CommandLine from words and their offsets in the file; a new flag would go at `insertOffset`. The words
+ * are charged to `budget` before each gets its place in the file (most of what a word costs).
+ */
 export function commandLine(
   file: string,
   lines: Locator,
@@ -188,13 +202,17 @@ export function commandLine(
     insertOffset: number;
     lineOffset?: number;
   },
+  budget: Budget,
 ): CommandLine {
+  budget.checkCommandLineRoom(parts.words.length);
   const at = textLocation(file, lines);
+  const args = parts.words.map((word) => ({ text: word.text, location: at(word.offset) }));
+  budget.spendCommandLine(args);
   return {
     file,
     kind: parts.kind,
     component: parts.component,
-    args: parts.words.map((word) => ({ text: word.text, location: at(word.offset) })),
+    args,
     complete: parts.complete,
     insertAt: { ...at(parts.insertOffset), default: true },
     line: lines.locate(parts.lineOffset ?? parts.insertOffset).line,
@@ -205,10 +223,7 @@ export function commandLine(
 export function isEnvFile(text: string): boolean {
   const first = text.split('\n', 50).find((line) => !/^\s*([#;].*)?$/.test(line));
   if (first === undefined) return /^\s*[#;]/m.test(text); // comments only: an empty environment file
-  return (
-    /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/.test(first) &&
-    isEnvironmentFile(readEnvironmentFile(text))
-  );
+  return /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/.test(first) && isEnvironmentText(text);
 }
 
 /** The report's entry for a text form that is not itself a command line. */

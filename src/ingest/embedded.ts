@@ -80,7 +80,7 @@ export function unwrap(envelope: Classified, text: string, lines: LineIndex, bud
     const cmdLocator = new EmbeddedLocator('', doc.at('/data/cmdLine'), undefined);
     // The sensor's command line sometimes lacks the program: it is the kubelet's all the same.
     const program = /^\s*-/.test(cmdLine) ? `kubelet ${cmdLine}` : cmdLine;
-    for (const command of readCommandLines(doc.file, program, cmdLocator)) {
+    for (const command of readCommandLines(doc.file, program, cmdLocator, budget)) {
       if (command.component !== 'kubelet') continue;
       result.commandLines.push({ ...command, ...(config ? { config } : {}) });
       result.documents.push(entry(doc, 'CommandLine', 'kubelet command line from Kubescape KubeletInfo'));

@@ -9,8 +9,9 @@
  * quotes respected: systemd.service(5), COMMAND LINES), with their offsets in the file.
  */
 import type { Location } from '../schemas/common';
+import type { Budget } from './budget';
 import type { ArgWord } from './command-line';
-import { splitShellWords } from './shell-words';
+import { shellWordsWithin } from './shell-words';
 
 export interface EnvironmentValue {
   name: string;
@@ -22,14 +23,15 @@ export interface EnvironmentValue {
   words: ArgWord[];
 }
 
-/** Turns an offset of the file into a location; without one (a quick check) every place is line 1. */
+/** Turns an offset of the file into a location. */
 export type Place = (offset: number) => Location;
 
-const NOWHERE: Place = () => ({ file: '', line: 1, column: 1, pointer: '', document: 0, default: false });
-
-/** Words of a value, each located where it is written. */
-export function locatedWords(text: string, offset: number, place: Place): ArgWord[] {
-  return splitShellWords(text, offset).map((word) => ({ text: word.text, location: place(word.offset) }));
+/** Words of a value, each located where it is written, charged to the request's `budget`. */
+export function locatedWords(text: string, offset: number, place: Place, budget: Budget): ArgWord[] {
+  const words = shellWordsWithin(budget, text, offset);
+  const located = words.map((word) => ({ text: word.text, location: place(word.offset) }));
+  budget.spendCommandLine(located);
+  return located;
 }
 
 export interface EnvironmentFile {
@@ -41,9 +43,33 @@ export interface EnvironmentFile {
 
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/;
 
-/** Every assignment of the file, read as systemd reads it. */
-export function readEnvironmentFile(text: string, place: Place = NOWHERE): EnvironmentFile {
+/** Every assignment of the file, read as systemd reads it, its words charged to the request's `budget`. */
+export function readEnvironmentFile(text: string, place: Place, budget: Budget): EnvironmentFile {
   const values: EnvironmentValue[] = [];
+  const otherLines = scanAssignments(text, (name, value) =>
+    values.push({
+      name,
+      text: value.text,
+      location: place(value.start),
+      words: locatedWords(value.text, value.start, place, budget),
+    }),
+  );
+  return { values, otherLines };
+}
+
+/** True when the text is comments and assignments only (an environment file), read without its words. */
+export function isEnvironmentText(text: string): boolean {
+  return scanAssignments(text, () => undefined) === 0;
+}
+
+/**
+ * Hands each assignment of the text to `found`, in file order; answers how many lines are neither
+ * comments nor assignments.
+ */
+function scanAssignments(
+  text: string,
+  found: (name: string, value: { text: string; start: number }) => void,
+): number {
   let otherLines = 0;
   let offset = 0;
   while (offset < text.length) {
@@ -53,19 +79,14 @@ export function readEnvironmentFile(text: string, place: Place = NOWHERE): Envir
     const match = ASSIGNMENT.exec(line);
     if (match) {
       const value = readValue(text, offset + match[0].length);
-      values.push({
-        name: match[1] ?? '',
-        text: value.text,
-        location: place(value.start),
-        words: locatedWords(value.text, value.start, place),
-      });
+      found(match[1] ?? '', value);
       offset = value.next;
       continue;
     }
     if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith(';')) otherLines++;
     offset = end + 1;
   }
-  return { values, otherLines };
+  return otherLines;
 }
 
 /**
@@ -94,6 +115,13 @@ function lineEnd(text: string, from: number): number {
  */
 function readValue(text: string, from: number): { text: string; start: number; next: number } {
   let value = '';
+  // Characters taken as they are are copied in runs, not one by one: a long value must cost its length,
+  // not a string per character.
+  let run = -1;
+  const cut = (at: number) => {
+    if (run >= 0) value += text.slice(run, at);
+    run = -1;
+  };
   let start = -1;
   let i = from;
   let trailing = -1; // where trailing whitespace of an unquoted part begins in `value`
@@ -111,29 +139,33 @@ function readValue(text: string, from: number): { text: string; start: number; n
       if (start < 0) start = i;
       state = 'plain';
       if (ch === '\\' && i + 1 < text.length) {
+        cut(i);
         i++;
         if (text[i] !== '\n') value += text.charAt(i);
         trailing = -1;
         continue;
       }
       if (ch === ' ' || ch === '\t' || ch === '\r') {
-        if (trailing < 0) trailing = value.length;
+        if (trailing < 0) trailing = value.length + (run < 0 ? 0 : i - run);
       } else trailing = -1;
-      value += ch;
+      if (run < 0) run = i;
       continue;
     }
     if (ch === state) {
+      cut(i);
       state = 'pre';
       continue;
     }
     if (state === '"' && ch === '\\' && i + 1 < text.length) {
+      cut(i);
       const next = text.charAt(++i);
       if ('"\\`$'.includes(next)) value += next;
       else if (next !== '\n') value += `\\${next}`;
       continue;
     }
-    value += ch;
+    if (run < 0) run = i;
   }
+  cut(i);
   if (state === 'plain' && trailing >= 0) value = value.slice(0, trailing);
   return { text: value, start: start < 0 ? from : start, next: i + 1 };
 }

@@ -61,7 +61,7 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   const privateKeys = findPrivateKeys(text);
   if (privateKeys.length > 0) file.pem = { certificates: [], privateKeys, others: [] };
   if (text.includes('\0') || SYSTEMD_SECTION.test(text) || isMicroK8sArgsFile(upload.name) || isEnvFile(text))
-    return withCommandLines(file, text, new LineIndex(text));
+    return withCommandLines(file, text, new LineIndex(text), budget);
   const stream = parseYamlStream(text, budget);
   let scalars = 0;
   for (const parsed of stream.documents) {
@@ -96,7 +96,7 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   // A text that opens a JSON or flow collection is no command line: not read as one (a 5 MiB `[[[…`
   // would be split into shell words for nothing).
   if (file.objects.length === 0 && !/^\s*[[{]/.test(text)) {
-    withCommandLines(file, text, stream.lines);
+    withCommandLines(file, text, stream.lines, budget);
     if (file.commandLines.length > 0) return file; // a command line is not YAML: its "syntax errors" are noise
   }
   file.errors.push(...stream.errors);
@@ -115,8 +115,8 @@ export function ingestFile(upload: Upload, budget: Budget): IngestedFile {
   return file;
 }
 
-function withCommandLines(file: IngestedFile, text: string, lines: Locator): IngestedFile {
-  const forms = readTextForms(file.name, text, lines);
+function withCommandLines(file: IngestedFile, text: string, lines: Locator, budget: Budget): IngestedFile {
+  const forms = readTextForms(file.name, text, lines, budget);
   file.commandLines = forms.commandLines;
   if (forms.unit) file.unit = forms.unit;
   if (forms.environment) file.environment = forms.environment;

@@ -14,10 +14,11 @@
  * (`--start-control-plane`).
  */
 import type { Location } from '../schemas/common';
+import type { Budget } from './budget';
 import { commandLine, type CommandLine } from './command-line';
 import type { Component } from './components';
 import { textLocation, type Locator } from './positions';
-import { splitShellWords, type Word } from './shell-words';
+import { shellWordsWithin, type Word } from './shell-words';
 
 const ARGS_FILE = /(?:^|\/)var\/snap\/microk8s\/([^/]+)\/args\/([^/]+)$/;
 
@@ -67,35 +68,50 @@ function snapEnvironment(revision: string): Record<string, string> {
   };
 }
 
-export function readMicroK8sArgs(file: string, text: string, lines: Locator): MicroK8sArgs | undefined {
+export function readMicroK8sArgs(
+  file: string,
+  text: string,
+  lines: Locator,
+  budget: Budget,
+): MicroK8sArgs | undefined {
   const match = ARGS_FILE.exec(file);
   if (!match) return undefined;
   const [, revision = 'current', name = ''] = match;
   const env = snapEnvironment(revision);
-  if (name === 'kubelite') return { kind: 'kubelite', kubelite: readKubelite(file, text, lines, env) };
+  if (name === 'kubelite')
+    return { kind: 'kubelite', kubelite: readKubelite(file, text, lines, env, budget) };
   const component = COMPONENT_FILES[name];
   if (!component) return { kind: 'other', name };
   return {
     kind: 'component',
     commandLine: {
-      ...commandLine(file, lines, {
-        kind: 'ArgsFile',
-        component,
-        words: goArgsWords(text, env),
-        complete: true,
-        insertOffset: 0,
-        lineOffset: 0,
-      }),
+      ...commandLine(
+        file,
+        lines,
+        {
+          kind: 'ArgsFile',
+          component,
+          words: goArgsWords(text, env, budget.commandLineRoom()),
+          complete: true,
+          insertOffset: 0,
+          lineOffset: 0,
+        },
+        budget,
+      ),
       layout: 'microk8s',
     },
   };
 }
 
-/** ReadArgsFromFile: whole-line comments only, quotes deleted, single-space splitting, os.ExpandEnv. */
-function goArgsWords(text: string, env: Record<string, string>): Word[] {
+/**
+ * ReadArgsFromFile: whole-line comments only, quotes deleted, single-space splitting, os.ExpandEnv. Stops
+ * one word past `room` (what the request's budget has left), which commandLine() then refuses.
+ */
+function goArgsWords(text: string, env: Record<string, string>, room: number): Word[] {
   const words: Word[] = [];
   let lineStart = 0;
   for (const raw of text.split('\n')) {
+    if (words.length > room) break;
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
@@ -125,7 +141,13 @@ function expand(text: string, env: Record<string, string>): string {
   });
 }
 
-function readKubelite(file: string, text: string, lines: Locator, env: Record<string, string>): Kubelite {
+function readKubelite(
+  file: string,
+  text: string,
+  lines: Locator,
+  env: Record<string, string>,
+  budget: Budget,
+): Kubelite {
   const at = textLocation(file, lines);
   const kubelite: Kubelite = { file, argsFiles: [], startControlPlane: undefined };
   // bash: a word starting with `#` starts a comment to the end of its line.
@@ -133,7 +155,7 @@ function readKubelite(file: string, text: string, lines: Locator, env: Record<st
     /(^|[ \t])#[^\n]*/g,
     (m, lead: string) => lead + ' '.repeat(m.length - lead.length),
   );
-  for (const word of splitShellWords(uncommented)) {
+  for (const word of shellWordsWithin(budget, uncommented)) {
     const flag = /^--([\w-]+)=(.*)$/.exec(expand(word.text, env));
     if (!flag) continue;
     const [, name = '', value = ''] = flag;

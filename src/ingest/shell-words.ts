@@ -3,12 +3,18 @@
  * whitespace, single and double quotes, backslash escapes and line continuations. Each word keeps the
  * offset where it starts, so a flag can be reported at its line and column.
  */
+import type { Budget } from './budget';
+
 export interface Word {
   text: string;
   offset: number;
 }
 
-export function splitShellWords(text: string, base = 0): Word[] {
+/**
+ * The words of `text`, its offsets counted from `base`. Past `room` words it stops, one word over: a caller
+ * with a budget learns the line does not fit without every word of a 5 MiB line being made first.
+ */
+export function splitShellWords(text: string, base = 0, room = Infinity): Word[] {
   const words: Word[] = [];
   let current = '';
   let start = -1;
@@ -29,7 +35,7 @@ export function splitShellWords(text: string, base = 0): Word[] {
     current = '';
     start = -1;
   };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && words.length <= room; i++) {
     const ch = text.charAt(i);
     if (quote === "'") {
       if (ch === "'") {
@@ -67,6 +73,13 @@ export function splitShellWords(text: string, base = 0): Word[] {
     if (start < 0) start = i;
     take(i);
   }
-  flush(text.length);
+  if (words.length <= room) flush(text.length);
+  return words;
+}
+
+/** The words of `text`, within the room the request's `budget` has left for command-line words. */
+export function shellWordsWithin(budget: Budget, text: string, base = 0): Word[] {
+  const words = splitShellWords(text, base, budget.commandLineRoom());
+  budget.checkCommandLineRoom(words.length);
   return words;
 }

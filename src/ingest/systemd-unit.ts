@@ -8,11 +8,12 @@
  * systemd does when it starts the service.
  */
 import type { Location } from '../schemas/common';
+import type { Budget } from './budget';
 import type { ArgWord } from './command-line';
 import { componentOfProgram, type Component } from './components';
 import { locatedWords, type EnvironmentValue, type Place } from './environment-file';
 import type { Locator } from './positions';
-import { splitShellWords } from './shell-words';
+import { shellWordsWithin } from './shell-words';
 
 export const SYSTEMD_SECTION = /^\[(Unit|Service|Install)\]\s*$/m;
 
@@ -42,7 +43,7 @@ export function unitOfPath(file: string): { unit: string; dropIn: boolean } {
   return { unit: base, dropIn: false };
 }
 
-export function readSystemdUnit(file: string, text: string, lines: Locator): SystemdUnit {
+export function readSystemdUnit(file: string, text: string, lines: Locator, budget: Budget): SystemdUnit {
   const place: Place = (offset) => ({
     file,
     ...lines.locate(offset),
@@ -68,12 +69,12 @@ export function readSystemdUnit(file: string, text: string, lines: Locator): Sys
     const value = text.slice(valueOffset, offset + line.length);
     const location = place(offset);
     if (key === 'ExecStart') {
-      directives.push({ key, words: locatedWords(value, valueOffset, place), location });
+      directives.push({ key, words: locatedWords(value, valueOffset, place, budget), location });
     } else if (key === 'EnvironmentFile') {
       const path = value.trim();
       directives.push({ key, path: path.replace(/^-/, ''), optional: path.startsWith('-'), location });
     } else {
-      directives.push({ key, values: assignments(text, value, valueOffset, place), location });
+      directives.push({ key, values: assignments(text, value, valueOffset, place, budget), location });
     }
   }
   const exec = directives.filter((d) => d.key === 'ExecStart').at(-1);
@@ -87,8 +88,14 @@ export function readSystemdUnit(file: string, text: string, lines: Locator): Sys
 }
 
 /** `Environment="A=b c" D=e`: each assignment, its value at its offset (no expansion inside: systemd.exec(5)). */
-function assignments(text: string, value: string, valueOffset: number, place: Place): EnvironmentValue[] {
-  return splitShellWords(value, valueOffset).flatMap((word) => {
+function assignments(
+  text: string,
+  value: string,
+  valueOffset: number,
+  place: Place,
+  budget: Budget,
+): EnvironmentValue[] {
+  return shellWordsWithin(budget, value, valueOffset).flatMap((word) => {
     const eq = word.text.indexOf('=');
     if (eq <= 0) return [];
     const quoted = /^["']/.test(text.slice(word.offset, word.offset + 1)) ? 1 : 0;
@@ -99,7 +106,7 @@ function assignments(text: string, value: string, valueOffset: number, place: Pl
         name: word.text.slice(0, eq),
         text: valueText,
         location: place(start),
-        words: locatedWords(valueText, start, place),
+        words: locatedWords(valueText, start, place, budget),
       },
     ];
   });

@@ -45,8 +45,9 @@ export interface ModelOptions {
   /** A certificate expiring within this many days of `asOf` is reported (default 30). */
   certificateWarningDays?: number;
   /**
-   * The request's budget, which the certificates decoded from kubeconfigs draw on; lint() passes the one
-   * its ingest used. A fresh one when absent (a test building a model of its own).
+   * The request's budget, which the components' command lines and the certificates decoded from
+   * kubeconfigs draw on; lint() passes the one its ingest used. A fresh one when absent (a test building a
+   * model of its own).
    */
   budget?: Budget;
 }
@@ -76,10 +77,11 @@ export interface ClusterModel {
 }
 
 export function buildClusterModel(files: readonly IngestedFile[], options: ModelOptions): ClusterModel {
+  const budget = options.budget ?? new Budget();
   const objects = files.flatMap((file) => file.objects);
   // Units are merged with their drop-ins and expanded with their EnvironmentFiles; a flags file a kubelet
   // unit read counts through that unit only.
-  const units = commandLinesFromUnits(files);
+  const units = commandLinesFromUnits(files, budget);
   const commandLines = applyKubelite(
     [
       ...files.flatMap((file) =>
@@ -96,10 +98,10 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
 
   const kind = fromKindClusters(ofType('kind-cluster'), ofType('kind-patch'), options.kubernetesVersion);
   const kubeletConfigs = [...ofType('kubelet-config'), ...kind.kubeletConfigs];
-  const kubeadm = fromKubeadm([...ofType('kubeadm'), ...kind.kubeadm], kubeletConfigs);
-  const distribution = fromDistributionConfigs(ofType('distribution-config'));
-  const talos = fromTalos(ofType('talos-config'));
-  const k0s = fromK0s(ofType('k0s-config'));
+  const kubeadm = fromKubeadm([...ofType('kubeadm'), ...kind.kubeadm], kubeletConfigs, budget);
+  const distribution = fromDistributionConfigs(ofType('distribution-config'), budget);
+  const talos = fromTalos(ofType('talos-config'), budget);
+  const k0s = fromK0s(ofType('k0s-config'), budget);
   const components = [
     ...kubeadm.components,
     ...distribution.components,
@@ -107,9 +109,11 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
     ...k0s.components,
     ...objects
       .filter((item) => item.component !== 'kubelet')
-      .map(componentFromWorkload)
+      .map((item) => componentFromWorkload(item, budget))
       .filter((c): c is ControlPlaneComponent => c !== undefined),
-    ...commandLines.filter((c) => c.complete && c.component !== 'kubelet').map(componentFromCommandLine),
+    ...commandLines
+      .filter((c) => c.complete && c.component !== 'kubelet')
+      .map((command) => componentFromCommandLine(command, budget)),
   ];
   const byComponent = (name: ControlPlaneComponent['component']) =>
     components.filter((c) => c.component === name);
@@ -127,7 +131,9 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       ...talos.kubeletFlags,
       ...k0s.kubeletFlags,
       ...commandLines.filter((c) => c.component === 'kubelet'),
-      ...objects.map(kubeletCommandFromWorkload).filter((c): c is CommandLine => c !== undefined),
+      ...objects
+        .map((item) => kubeletCommandFromWorkload(item, budget))
+        .filter((c): c is CommandLine => c !== undefined),
     ],
     kubeconfigs,
     {
@@ -135,6 +141,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
         file.pem && file.pem.certificates.length > 0 ? [{ name: file.name, pem: file.pem }] : [],
       ),
       defaults: new Map([...kubeadm.kubeletDefaults, ...talos.kubeletDefaults, ...k0s.kubeletDefaults]),
+      budget,
     },
   );
   const authenticationConfigs = [...docs('authentication-config'), ...talos.authenticationConfigs];
@@ -186,7 +193,7 @@ export function buildClusterModel(files: readonly IngestedFile[], options: Model
       kubeconfigs,
       konnectivityServers,
       konnectivityAgents,
-      budget: options.budget ?? new Budget(),
+      budget,
     }),
     asOf: options.asOf ?? new Date(),
     certificateWarningDays: options.certificateWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS,

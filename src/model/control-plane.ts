@@ -5,8 +5,9 @@
 import type { Classified } from '../ingest/classify';
 import type { ArgWord, CommandLine } from '../ingest/command-line';
 import { componentOfProgram, versionOfImage, type Component } from '../ingest/components';
-import { splitShellWords } from '../ingest/shell-words';
+import { shellWordsWithin } from '../ingest/shell-words';
 import type { SourceDocument } from '../ingest/source-document';
+import type { Budget } from '../ingest/budget';
 import { isPlainObject } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { DistributionTunnel } from './distribution';
@@ -51,7 +52,7 @@ export interface ContainerWords {
   image: string | undefined;
 }
 
-export function containerWords(item: Classified): ContainerWords | undefined {
+export function containerWords(item: Classified, budget: Budget): ContainerWords | undefined {
   if (
     item.type !== 'workload' ||
     !item.component ||
@@ -67,6 +68,8 @@ export function containerWords(item: Classified): ContainerWords | undefined {
   const listWords = (key: 'command' | 'args') => {
     const list = container[key];
     if (!Array.isArray(list)) return [];
+    // Before a place is made for each word (most of what a word costs); the program's word is not charged.
+    budget.checkCommandLineRoom(key === 'command' ? list.length - 1 : list.length);
     const locations = doc.atItems(`${containerPointer}/${key}`, list.length);
     const words: ArgWord[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -83,7 +86,7 @@ export function containerWords(item: Classified): ContainerWords | undefined {
   // never into a call's arguments: a command line may have hundreds of thousands of words.)
   const script = command[2];
   if (script && SHELLS.test(command[0]?.text ?? '') && command[1]?.text === '-c') {
-    const scriptWords = splitShellWords(script.text).map((word) => ({
+    const scriptWords = shellWordsWithin(budget, script.text).map((word) => ({
       text: word.text,
       location: script.location,
     }));
@@ -105,8 +108,8 @@ export function containerWords(item: Classified): ContainerWords | undefined {
   return { doc, containerPointer, words, insertAt, image };
 }
 
-export function componentFromWorkload(item: Classified): ControlPlaneComponent | undefined {
-  const found = item.component ? containerWords(item) : undefined;
+export function componentFromWorkload(item: Classified, budget: Budget): ControlPlaneComponent | undefined {
+  const found = item.component ? containerWords(item, budget) : undefined;
   if (!found || !item.component) return undefined;
   const { doc, containerPointer, words, insertAt, image } = found;
   const component: ControlPlaneComponent = {
@@ -114,7 +117,7 @@ export function componentFromWorkload(item: Classified): ControlPlaneComponent |
     file: doc.file,
     doc,
     container: containerPointer,
-    flags: parseFlags(words, insertAt),
+    flags: parseFlags(words, insertAt, budget),
     nodeKey: nodeKeyOf(doc.file),
     name: `${item.component} (${doc.file})`,
   };
@@ -139,11 +142,11 @@ function goRunner(command: readonly ArgWord[], args: readonly ArgWord[]): ArgWor
   return program > 0 ? all.slice(program + 1) : undefined;
 }
 
-export function componentFromCommandLine(command: CommandLine): ControlPlaneComponent {
+export function componentFromCommandLine(command: CommandLine, budget: Budget): ControlPlaneComponent {
   return {
     component: command.component,
     file: command.file,
-    flags: parseFlags(command.args, command.insertAt),
+    flags: parseFlags(command.args, command.insertAt, budget),
     nodeKey: nodeKeyOf(command.file),
     name: `${command.component} (${command.file}:${command.line})`,
     ...(command.hidden ? { hidden: command.hidden } : {}),
@@ -154,9 +157,9 @@ export function componentFromCommandLine(command: CommandLine): ControlPlaneComp
  * A Pod (or other workload) whose container runs the kubelet, as the whole command line it is: the
  * kubelet is modelled from it like from a /proc command line (its --config, its flags).
  */
-export function kubeletCommandFromWorkload(item: Classified): CommandLine | undefined {
+export function kubeletCommandFromWorkload(item: Classified, budget: Budget): CommandLine | undefined {
   if (item.component !== 'kubelet') return undefined;
-  const found = containerWords(item);
+  const found = containerWords(item, budget);
   if (!found) return undefined;
   return {
     file: found.doc.file,

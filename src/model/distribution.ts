@@ -10,6 +10,7 @@
 import type { Classified } from '../ingest/classify';
 import type { ArgWord, CommandLine } from '../ingest/command-line';
 import type { Component } from '../ingest/components';
+import type { Budget } from '../ingest/budget';
 import type { SourceDocument } from '../ingest/source-document';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
@@ -56,7 +57,7 @@ export interface DistributionResult {
   kubeletFlags: CommandLine[];
 }
 
-export function fromDistributionConfigs(items: readonly Classified[]): DistributionResult {
+export function fromDistributionConfigs(items: readonly Classified[], budget: Budget): DistributionResult {
   const result: DistributionResult = { components: [], kubeletFlags: [] };
   const documents = items.map((item) => item.doc);
   const groups = groupBy(documents, (doc) => `${distributionOf(doc.file)}:${nodeKeyOf(doc.file)}`);
@@ -88,7 +89,7 @@ export function fromDistributionConfigs(items: readonly Classified[]): Distribut
       result.components.push({
         component,
         file: last.file,
-        flags: parseFlags(words, insertAt),
+        flags: parseFlags(words, insertAt, budget),
         nodeKey: nodeKeyOf(last.file),
         name: `${component} (from ${distribution} ${ordered.map((doc) => doc.file).join(', ')})`,
         partial: `${distribution} passes ${component} flags of its own that ${key} does not show; upload the ${component} command line (ps -o args= on the server) to judge flags that are not set`,

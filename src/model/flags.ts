@@ -2,6 +2,7 @@
  * Command-line flags as Go's pflag reads them: `--name=value`, `--name value`, bare `--name` for a
  * boolean, the last occurrence winning for a single value and every occurrence adding to a list flag.
  */
+import type { Budget } from '../ingest/budget';
 import type { ArgWord } from '../ingest/command-line';
 import type { Location } from '../schemas/common';
 import {
@@ -88,7 +89,9 @@ export class FlagSet {
   }
 }
 
-export function parseFlags(words: readonly ArgWord[], insertAt: Location): FlagSet {
+/** The flags of one command line's words; the words are charged to the request's `budget` first. */
+export function parseFlags(words: readonly ArgWord[], insertAt: Location, budget: Budget): FlagSet {
+  budget.spendCommandLine(words);
   const flags: Flag[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];

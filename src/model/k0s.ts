@@ -14,6 +14,7 @@ import type { Classified } from '../ingest/classify';
 import type { CommandLine } from '../ingest/command-line';
 import type { Component } from '../ingest/components';
 import type { SourceDocument } from '../ingest/source-document';
+import type { Budget } from '../ingest/budget';
 import { isPlainObject, scalarText } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
@@ -36,7 +37,7 @@ export interface K0sResult {
   egressSelectors: SourceDocument[];
 }
 
-export function fromK0s(items: readonly Classified[]): K0sResult {
+export function fromK0s(items: readonly Classified[], budget: Budget): K0sResult {
   const result: K0sResult = {
     components: [],
     kubeletFlags: [],
@@ -60,7 +61,7 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
     const address = isPlainObject(api)
       ? (scalarText(api.externalAddress) ?? scalarText(api.address))
       : undefined;
-    result.components.push(versioned(apiServer(doc, where, konnectivity)));
+    result.components.push(versioned(apiServer(doc, where, konnectivity, budget)));
     if (konnectivity) {
       result.egressSelectors.push(
         doc
@@ -79,7 +80,7 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
           })
           .writtenTo(`${DATA}/konnectivity.conf`),
       );
-      result.components.push(...konnectivityComponents(doc, where, address));
+      result.components.push(...konnectivityComponents(doc, where, address, budget));
     }
     // controllermanager.go and scheduler.go Reconcile: k0s' flags, then spec.<component>.extraArgs.
     for (const [component, key, defaults] of [
@@ -89,7 +90,7 @@ export function fromK0s(items: readonly Classified[]): K0sResult {
       const pointer = `/spec/${key}`;
       const insertAt = doc.placeFor([pointer, '']);
       const words = renderArgs(defaults, userArgs(doc, pointer), insertAt).words;
-      result.components.push(versioned(renderedComponent(component, doc, where, words, insertAt)));
+      result.components.push(versioned(renderedComponent(component, doc, where, words, insertAt, budget)));
     }
     kubelets(result, item, where);
   }
@@ -144,17 +145,23 @@ function renderedComponent(
   where: string,
   words: ReturnType<typeof renderArgs>['words'],
   insertAt: Location,
+  budget: Budget,
 ): ControlPlaneComponent {
   return {
     component,
     file: doc.file,
-    flags: parseFlags(words, insertAt),
+    flags: parseFlags(words, insertAt, budget),
     nodeKey: nodeKeyOf(doc.file),
     name: `${component} (from k0s ClusterConfig ${where})`,
   };
 }
 
-function apiServer(doc: SourceDocument, where: string, konnectivity: boolean): ControlPlaneComponent {
+function apiServer(
+  doc: SourceDocument,
+  where: string,
+  konnectivity: boolean,
+  budget: Budget,
+): ControlPlaneComponent {
   const insertAt = doc.placeFor(['/spec/api/extraArgs', '/spec/api', '']);
   const port = scalarText(doc.get('/spec/api/port')) ?? '6443';
   const defaults: Array<[string, string]> = [
@@ -189,13 +196,14 @@ function apiServer(doc: SourceDocument, where: string, konnectivity: boolean): C
     ? defaults.filter(([name]) => name !== 'anonymous-auth')
     : defaults;
   const words = renderArgs(withoutAnonymous, user, insertAt).words;
-  return renderedComponent('kube-apiserver', doc, where, words, insertAt);
+  return renderedComponent('kube-apiserver', doc, where, words, insertAt, budget);
 }
 
 function konnectivityComponents(
   doc: SourceDocument,
   where: string,
   address: string | undefined,
+  budget: Budget,
 ): ControlPlaneComponent[] {
   const insertAt = doc.placeFor(['/spec/konnectivity', '']);
   const agentPort = scalarText(doc.get('/spec/konnectivity/agentPort')) ?? '8132';
@@ -232,9 +240,9 @@ function konnectivityComponents(
     insertAt,
   ).words;
   return [
-    renderedComponent('konnectivity-server', doc, where, server, insertAt),
+    renderedComponent('konnectivity-server', doc, where, server, insertAt, budget),
     {
-      ...renderedComponent('konnectivity-agent', doc, where, agent, insertAt),
+      ...renderedComponent('konnectivity-agent', doc, where, agent, insertAt, budget),
       name: `konnectivity-agent (the DaemonSet k0s deploys from ClusterConfig ${where})`,
     },
   ];

@@ -10,6 +10,7 @@ import type { Classified } from '../ingest/classify';
 import type { ArgWord, CommandLine } from '../ingest/command-line';
 import { childPointer } from '../ingest/positions';
 import type { SourceDocument } from '../ingest/source-document';
+import type { Budget } from '../ingest/budget';
 import { isPlainObject, scalarText } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
@@ -136,7 +137,8 @@ function kubeadmKubeletDefaults(pki: string): KubeletDefaults {
  */
 export function fromKubeadm(
   items: readonly Classified[],
-  kubeletConfigs: readonly Classified[] = [],
+  kubeletConfigs: readonly Classified[],
+  budget: Budget,
 ): KubeadmResult {
   const result: KubeadmResult = { components: [], kubeletFlags: [], kubeletDefaults: new Map() };
   const groupOf = (item: Classified) => item.group?.id ?? item.doc.file;
@@ -159,7 +161,7 @@ export function fromKubeadm(
     if (cluster) {
       const settings = clusterSettings(cluster.doc, init?.doc ?? (cluster.group ? undefined : anyInit));
       for (const key of Object.keys(COMPONENT) as ControlPlaneKey[])
-        result.components.push(component(cluster, key, settings));
+        result.components.push(component(cluster, key, settings, budget));
     }
     for (const item of group) {
       if (item.kind !== 'InitConfiguration' && item.kind !== 'JoinConfiguration') continue;
@@ -207,7 +209,12 @@ function clusterSettings(doc: SourceDocument, init: SourceDocument | undefined):
   };
 }
 
-function component(item: Classified, key: ControlPlaneKey, settings: ClusterSettings): ControlPlaneComponent {
+function component(
+  item: Classified,
+  key: ControlPlaneKey,
+  settings: ClusterSettings,
+  budget: Budget,
+): ControlPlaneComponent {
   const doc = item.doc;
   const name = COMPONENT[key];
   const extraArgsPointer = `/${key}/extraArgs`;
@@ -234,7 +241,7 @@ function component(item: Classified, key: ControlPlaneKey, settings: ClusterSett
   return {
     component: name,
     file: doc.file,
-    flags: parseFlags(words, insertAt),
+    flags: parseFlags(words, insertAt, budget),
     ...(typeof version === 'string' ? { image: `${repository}/${name}:${version}` } : {}),
     ...(minor
       ? {

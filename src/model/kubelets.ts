@@ -10,6 +10,7 @@
  */
 import { uploadedCertificate } from '../ingest/certificate';
 import type { Classified } from '../ingest/classify';
+import type { Budget } from '../ingest/budget';
 import type { CommandLine } from '../ingest/command-line';
 import type { PemContent } from '../ingest/pem';
 import type { SourceDocument } from '../ingest/source-document';
@@ -41,13 +42,15 @@ export interface KubeletInputs {
   certificates?: readonly UploadedCertificateFile[];
   /** What the tool that wrote a config file fills in (kubeadm's kubelet defaults). */
   defaults?: ReadonlyMap<Classified, KubeletDefaults>;
+  /** The request's budget, which the command lines' words are charged to. */
+  budget: Budget;
 }
 
 export function buildKubelets(
   configs: readonly Classified[],
   commandLines: readonly CommandLine[],
   kubeconfigs: readonly Kubeconfig[],
-  { certificates = [], defaults = new Map() }: KubeletInputs = {},
+  { certificates = [], defaults = new Map(), budget }: KubeletInputs,
 ): Kubelet[] {
   const groups = new Map<string, { configs: ConfigCandidate[]; commands: CommandLine[] }>();
   const group = (key: string) => {
@@ -71,7 +74,7 @@ export function buildKubelets(
   const kubelets: Kubelet[] = [];
   for (const [key, { configs: all, commands }] of groups) {
     const bound = new Set<Classified>();
-    const dropIns = dropInsOf(all, commands);
+    const dropIns = dropInsOf(all, commands, budget);
     const isDropIn = new Set(dropIns);
     const local = all.filter((candidate) => !isDropIn.has(candidate));
     // One list for all the node's config files: Kubelet looks up what it sets once per list.
@@ -79,14 +82,16 @@ export function buildKubelets(
     const configSource = (item: Classified) => sourceOf(item, dropInDocs, defaults.get(item));
     const partial = commands.filter((command) => !command.complete);
     const complete = commands.filter((command) => command.complete);
-    const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt));
+    const partialFlags = partial.map((command) => parseFlags(command.args, command.insertAt, budget));
     const runs = complete.length > 0 ? complete.map((command) => [command]) : partial.length > 0 ? [[]] : [];
     for (const run of runs) {
       // A whole command line already holds what units and flags files passed to the process: only
       // without one do those partial sources make up the flags.
       const sources = run.length > 0 ? run : partial;
       const flags = (
-        run.length > 0 ? run.map((command) => parseFlags(command.args, command.insertAt)) : partialFlags
+        run.length > 0
+          ? run.map((command) => parseFlags(command.args, command.insertAt, budget))
+          : partialFlags
       ).reduce((a, b) => a.concat(b));
       const configFlag = flags.get('config');
       const hidden = [...new Set(sources.flatMap((c) => (c.hidden ? [c.hidden] : [])))].join('; ');
@@ -199,8 +204,14 @@ function atPath(path: string, candidates: readonly ConfigCandidate[]): ConfigCan
  * `--config-dir` drop-ins: the `*.conf` files in the directory the flag names, or, with no whole command
  * line to say otherwise, in a `*.conf.d` directory. Sorted by name, the order the kubelet applies them.
  */
-function dropInsOf(configs: readonly ConfigCandidate[], commands: readonly CommandLine[]): ConfigCandidate[] {
-  const named = commands.flatMap((command) => parseFlags(command.args, command.insertAt).list('config-dir'));
+function dropInsOf(
+  configs: readonly ConfigCandidate[],
+  commands: readonly CommandLine[],
+  budget: Budget,
+): ConfigCandidate[] {
+  const named = commands.flatMap((command) =>
+    parseFlags(command.args, command.insertAt, budget).list('config-dir'),
+  );
   const dirs = named.map((flag) => `${flag.value.replace(/\/+$/, '')}/`);
   const guess = dirs.length === 0 && !commands.some((command) => command.complete);
   return configs

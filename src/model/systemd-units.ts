@@ -10,6 +10,7 @@
  * may set is unknown: the command line says so (`hidden`), and what to upload.
  */
 import type { IngestedFile } from '../ingest';
+import type { Budget } from '../ingest/budget';
 import { isKubeletFlagsVariable, type ArgWord, type CommandLine } from '../ingest/command-line';
 import { componentOfProgram } from '../ingest/components';
 import type { EnvironmentValue } from '../ingest/environment-file';
@@ -29,12 +30,13 @@ interface Source {
   values: Map<string, EnvironmentValue> | undefined;
 }
 
-export function commandLinesFromUnits(files: readonly IngestedFile[]): UnitCommandLines {
+/** The units' command lines; an ExecStart's variables are expanded within the request's `budget`. */
+export function commandLinesFromUnits(files: readonly IngestedFile[], budget: Budget): UnitCommandLines {
   const result: UnitCommandLines = { commandLines: [], readByKubeletUnits: new Set() };
   const units = files.flatMap((file) => (file.unit ? [file.unit] : []));
   const groups = groupBy(units, (unit) => `${nodeKeyOf(unit.file)}\u0000${unit.unit}`);
   for (const group of groups.values()) {
-    const command = expandUnit(group.sort(unitOrder), files);
+    const command = expandUnit(group.sort(unitOrder), files, budget);
     if (!command) continue;
     result.commandLines.push(command);
     if (command.component === 'kubelet')
@@ -55,6 +57,7 @@ type Exec = Extract<UnitDirective, { key: 'ExecStart' }>;
 function expandUnit(
   ordered: readonly SystemdUnit[],
   files: readonly IngestedFile[],
+  budget: Budget,
 ): CommandLine | undefined {
   let exec: { unit: SystemdUnit; directive: Exec } | undefined;
   const environment = new Map<string, EnvironmentValue>();
@@ -118,7 +121,11 @@ function expandUnit(
     if (whole) {
       const found = resolve(whole, sources);
       if (found === 'unknown') unknown.add(whole);
-      else if (found) for (const each of found.words) args.push(each);
+      else if (found) {
+        // `$A $A $A …` repeats A's words: the line as expanded must fit the budget before it is made.
+        budget.checkCommandLineRoom(args.length + found.words.length);
+        for (const each of found.words) args.push(each);
+      }
       continue;
     }
     const braced = [...word.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');

@@ -15,6 +15,7 @@ import type { ArgWord, CommandLine } from '../ingest/command-line';
 import type { Component } from '../ingest/components';
 import { versionOfImage } from '../ingest/components';
 import type { SourceDocument } from '../ingest/source-document';
+import type { Budget } from '../ingest/budget';
 import { isPlainObject, scalarText } from '../ingest/yaml';
 import type { Location } from '../schemas/common';
 import type { ControlPlaneComponent } from './control-plane';
@@ -90,7 +91,7 @@ function denied(names: string): Record<string, MergePolicy> {
   return Object.fromEntries(names.split(' ').map((name) => [name, 'denied' as const]));
 }
 
-export function fromTalos(items: readonly Classified[]): TalosResult {
+export function fromTalos(items: readonly Classified[], budget: Budget): TalosResult {
   const result: TalosResult = {
     components: [],
     kubeletFlags: [],
@@ -108,17 +109,18 @@ export function fromTalos(items: readonly Classified[]): TalosResult {
       machine.type === 'controlplane' ||
       machine.type === 'init' ||
       (machine.type === 'unknown' && machine.apiServer !== undefined);
-    if (controlPlane && machine.apiServer) apiServer(result, machine, machine.apiServer);
+    if (controlPlane && machine.apiServer) apiServer(result, machine, budget, machine.apiServer);
     if (controlPlane && machine.controllerManager && !machine.disabled.has('controllerManager'))
       push(
         result,
         machine,
+        budget,
         'kube-controller-manager',
         machine.controllerManager,
         controllerManagerDefaults(),
       );
     if (controlPlane && machine.scheduler && !machine.disabled.has('scheduler'))
-      push(result, machine, 'kube-scheduler', machine.scheduler, schedulerDefaults());
+      push(result, machine, budget, 'kube-scheduler', machine.scheduler, schedulerDefaults());
     if (machine.kubelet) kubelet(result, machine, machine.kubelet, name);
   }
   return result;
@@ -186,7 +188,7 @@ function insertAtOf(part: Part): Location {
   return part.doc.placeFor([`${part.pointer}/extraArgs`, part.pointer]);
 }
 
-function apiServer(result: TalosResult, machine: Machine, part: Part): void {
+function apiServer(result: TalosResult, machine: Machine, budget: Budget, part: Part): void {
   const image = imageOf(part);
   const minor = image ? versionOfImage(image) : undefined;
   const user = mapArgs(part.doc, `${part.pointer}/extraArgs`);
@@ -238,7 +240,7 @@ function apiServer(result: TalosResult, machine: Machine, part: Part): void {
     defaults.push(['authorization-config', path]);
     result.authorizationConfigs.push(authorizationConfig(machine, part, path, minor));
   }
-  push(result, machine, 'kube-apiserver', part, defaults, API_SERVER_POLICIES, user);
+  push(result, machine, budget, 'kube-apiserver', part, defaults, API_SERVER_POLICIES, user);
 }
 
 /** The AuthorizationConfiguration Talos writes (render_config_static_pods.go authorizationConfig). */
@@ -310,6 +312,7 @@ const POLICIES: Partial<Record<Component, Record<string, MergePolicy>>> = {
 function push(
   result: TalosResult,
   machine: Machine,
+  budget: Budget,
   component: Component,
   part: Part,
   defaults: ReadonlyArray<readonly [string, string]>,
@@ -324,7 +327,7 @@ function push(
   result.components.push({
     component,
     file: machine.file,
-    flags: parseFlags(rendered.words, insertAt),
+    flags: parseFlags(rendered.words, insertAt, budget),
     ...(image ? { image } : {}),
     ...(minor ? { imageVersion: minor } : {}),
     nodeKey: nodeKeyOf(machine.file),

@@ -4,6 +4,7 @@
  * through workerd. Built at call time (nothing large is committed); `size` scales every bomb down for a
  * quick test.
  */
+import { LIMITS } from '../../src/catalogue/limits';
 import { konnectivityUpload, kubeadmUpload, RIGHT_PKI } from '../../src/rules/support/example-certificates';
 import {
   egressSelector,
@@ -243,6 +244,7 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
     egressCrossProduct(size, 'mode'),
     egressCrossProduct(size, 'socket'),
     ...unknownNames(size),
+    ...commandLineWords(size),
   ];
 }
 
@@ -253,7 +255,8 @@ export function bombs(size = BODY_LIMIT - 4096): Bomb[] {
  */
 function unknownNames(size: number): Bomb[] {
   const pod = (flags: readonly string[]) => staticPod('kube-apiserver', flags).content;
-  const flags = Math.floor(size / 48);
+  // As many as the request's command lines take (the pod has its own few flags besides).
+  const flags = Math.min(Math.floor(size / 48), LIMITS.maxCommandLineWords - 10);
   const shortFlags = Math.floor(size / 18);
   const gates = Math.floor(size / 30);
   return [
@@ -264,7 +267,7 @@ function unknownNames(size: number): Bomb[] {
     ),
     yamlBomb(
       'real input',
-      `an API server pod with ${shortFlags} short unknown flags`,
+      `an API server pod with ${shortFlags} short unknown flags, past the command-line words`,
       pod(Array.from({ length: shortFlags }, (_, i) => `--x${i}`)),
     ),
     yamlBomb(
@@ -280,6 +283,53 @@ function unknownNames(size: number): Bomb[] {
       'one feature gate name to the body limit',
       pod([`--feature-gates=${'A'.repeat(size - 400)}=true`]),
     ),
+  ];
+}
+
+/**
+ * Command lines of more words than a request takes, in each form whose words are made from text: a
+ * kubelet flags file, a unit's ExecStart repeating one variable, a container's `sh -c` script. Each
+ * word gets its place in the file, and that cost grows with the words, not the bytes.
+ */
+function commandLineWords(size: number): Bomb[] {
+  const envelope = (name: string, content: string) => JSON.stringify({ files: [{ name, content }] });
+  const jsonBomb = (name: string, body: string): Bomb => ({
+    class: 'real input',
+    name,
+    path: '/v1/lint',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+  const words = Math.floor(size / 3);
+  const variable = Array.from({ length: 1000 }, () => '-a').join(' ');
+  const uses = Math.floor((size - variable.length - 100) / 3);
+  return [
+    jsonBomb(
+      `a kubelet flags file of ${words} words`,
+      envelope('/etc/default/kubelet', `KUBELET_EXTRA_ARGS="${'-a '.repeat(words)}"\n`),
+    ),
+    jsonBomb(
+      `a kubelet unit whose ExecStart uses a 1,000-word variable ${uses} times`,
+      envelope(
+        '/etc/systemd/system/kubelet.service',
+        `[Service]\nEnvironment="A=${variable}"\nExecStart=/usr/bin/kubelet${' $A'.repeat(uses)}\n`,
+      ),
+    ),
+    yamlBomb(
+      'real input',
+      `an API server container whose sh -c script has ${words} words`,
+      staticPod('kube-apiserver', []).content.replace(
+        '- kube-apiserver',
+        `- sh\n    - -c\n    - kube-apiserver${' -a'.repeat(words)}`,
+      ),
+    ),
+    {
+      class: 'real input',
+      name: `a kube-apiserver process line beside another program's line of ${words} words`,
+      path: '/v1/lint',
+      headers: { 'Content-Type': 'text/plain' },
+      body: `/usr/bin/kube-apiserver --anonymous-auth=false\n/usr/bin/java${' -a'.repeat(words)}\n`,
+    },
   ];
 }
 

@@ -42,10 +42,15 @@ const EXPECTED: Record<string, { status: number; limit?: string }> = {
   'agents dialing an address': { status: 200 },
   'agents whose token audience differs': { status: 200 },
   'konnectivity servers on another': { status: 200 },
+  'past the command-line words': { status: 413, limit: 'maxCommandLineWords' },
   'unknown flags': { status: 200 },
   'unknown feature gates': { status: 200 },
   'one flag name to the body limit': { status: 200 },
   'one feature gate name to the body limit': { status: 200 },
+  'kubelet flags file of': { status: 413, limit: 'maxCommandLineWords' },
+  'ExecStart uses': { status: 413, limit: 'maxCommandLineWords' },
+  'sh -c script': { status: 413, limit: 'maxCommandLineWords' },
+  "beside another program's line": { status: 200 },
 };
 
 function expectedFor(name: string): { status: number; limit?: string } {

@@ -24,6 +24,7 @@ describe('README limits', () => {
     'maxDepth',
     'maxAliases',
     'maxCertificates',
+    'maxCommandLineWords',
   ] as const;
 
   it.each(problems)('lists %s with its value', (name) => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Budget } from '../../../src/ingest/budget';
 import type { ArgWord } from '../../../src/ingest/command-line';
 import { parseFlags } from '../../../src/model/flags';
 
@@ -8,6 +9,7 @@ const flags = (...words: string[]) =>
   parseFlags(
     words.map((text, i): ArgWord => ({ text, location: { ...at, column: i + 1 } })),
     at,
+    new Budget(),
   );
 
 describe('flag parsing, as pflag does it', () => {

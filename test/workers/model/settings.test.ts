@@ -4,6 +4,7 @@
  * its origin: the flag, or the default for the cluster's version at the place the flag would go.
  */
 import { describe, expect, it } from 'vitest';
+import { Budget } from '../../../src/ingest/budget';
 import { flagStatus } from '../../../src/model/flag-facts/flag-status';
 import { KONNECTIVITY_TABLES, KUBE_TABLES, type FlagComponent } from '../../../src/model/flag-facts/tables';
 import { parseFlags } from '../../../src/model/flags';
@@ -101,6 +102,7 @@ const component = (...flags: string[]) => ({
   flags: parseFlags(
     flags.map((text, i) => ({ text, location: at(10 + i) })),
     insertAt,
+    new Budget(),
   ),
 });
 
